@@ -1,0 +1,19 @@
+from .bilingual import BilingualName, pick_language
+from .directory import Contact, Organization
+from .jobs import ImportJob
+from .membership import FocalPoint, Membership, SWGAppointment
+from .structure import SWG, StructureChange, Subsector
+
+__all__ = [
+    "SWG",
+    "BilingualName",
+    "Contact",
+    "FocalPoint",
+    "ImportJob",
+    "Membership",
+    "Organization",
+    "SWGAppointment",
+    "StructureChange",
+    "Subsector",
+    "pick_language",
+]

@@ -1,0 +1,261 @@
+"""The one answer to "may this user do X to this object" (DESIGN §1).
+
+Every view, export and API asks :func:`can` / :func:`require`, and reads lists
+through the ``visible_*`` scopes. An object outside a user's reach is a 404
+(:func:`get_visible_or_404`); a visible object with a forbidden action is a 403.
+
+Other apps add their own actions with :func:`rule` so that there stays one
+module and one registry of rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.models import User
+
+from .models import SWG, Contact, Membership, Organization, SWGAppointment
+
+RULES: dict[str, Callable[[Actor, object], bool]] = {}
+
+
+def rule(action: str):
+    def register(fn):
+        if action in RULES:
+            raise ValueError(f"permission rule {action!r} is defined twice")
+        RULES[action] = fn
+        return fn
+
+    return register
+
+
+@dataclass
+class Actor:
+    """What one request's user is, computed once (two queries at most)."""
+
+    user: User
+    kind: str
+    organization_id: int | None
+    secretariat_swg_ids: frozenset[int] = field(default_factory=frozenset)
+    chair_swg_ids: frozenset[int] = field(default_factory=frozenset)
+    member_swg_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def is_admin(self):
+        return self.kind == User.Kind.ADMIN or self.user.is_superuser
+
+    @property
+    def is_coordination(self):
+        return self.kind == User.Kind.COORDINATION
+
+    @property
+    def is_government(self):
+        return self.kind == User.Kind.GOVERNMENT
+
+    @property
+    def is_partner(self):
+        return self.kind == User.Kind.PARTNER
+
+    @property
+    def sees_everything(self):
+        return self.is_admin or self.is_coordination
+
+    @property
+    def managed_swg_ids(self):
+        return self.secretariat_swg_ids | self.chair_swg_ids
+
+    @property
+    def is_ministry_staff(self):
+        """Secretariat or chair of at least one SWG."""
+        return self.is_government and bool(self.managed_swg_ids)
+
+
+def actor_for(user) -> Actor | None:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    cached = getattr(user, "_swg_actor", None)
+    if cached is not None:
+        return cached
+    secretariat, chair, member = set(), set(), set()
+    if user.kind == User.Kind.GOVERNMENT:
+        for swg_id, role in (
+            SWGAppointment.objects.active().filter(user=user).values_list("swg_id", "role")
+        ):
+            (chair if role == SWGAppointment.Role.CHAIR else secretariat).add(swg_id)
+    if user.organization_id:
+        member = set(
+            Membership.objects.active()
+            .filter(organization_id=user.organization_id)
+            .values_list("swg_id", flat=True)
+        )
+    actor = Actor(
+        user=user,
+        kind=User.Kind.ADMIN if user.is_superuser else user.kind,
+        organization_id=user.organization_id,
+        secretariat_swg_ids=frozenset(secretariat),
+        chair_swg_ids=frozenset(chair),
+        member_swg_ids=frozenset(member),
+    )
+    user._swg_actor = actor
+    return actor
+
+
+def can(user, action: str, obj=None) -> bool:
+    actor = actor_for(user)
+    if actor is None:
+        return False
+    try:
+        check = RULES[action]
+    except KeyError:
+        raise ValueError(f"unknown permission action {action!r}") from None
+    return bool(check(actor, obj))
+
+
+def require(user, action: str, obj=None) -> None:
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def get_visible_or_404(user, queryset: QuerySet, **lookup):
+    """The object, if it exists and lies within the user's reach, else 404."""
+    scoped = scope(user, queryset)
+    try:
+        return scoped.get(**lookup)
+    except scoped.model.DoesNotExist:
+        raise Http404 from None
+
+
+# ---------------------------------------------------------------- scopes (reads)
+
+SCOPES: dict[type, Callable[[Actor, QuerySet], QuerySet]] = {}
+
+
+def scope_for(model):
+    def register(fn):
+        SCOPES[model] = fn
+        return fn
+
+    return register
+
+
+def scope(user, queryset: QuerySet) -> QuerySet:
+    actor = actor_for(user)
+    if actor is None:
+        return queryset.none()
+    return SCOPES[queryset.model](actor, queryset)
+
+
+@scope_for(SWG)
+def _swgs(actor: Actor, qs):
+    if actor.sees_everything or actor.is_government:
+        return qs
+    return qs.filter(pk__in=actor.member_swg_ids, is_active=True)
+
+
+@scope_for(Organization)
+def _organizations(actor: Actor, qs):
+    # The directory of organizations is shared by everybody who signs in.
+    return qs
+
+
+@scope_for(Contact)
+def _contacts(actor: Actor, qs):
+    if actor.sees_everything or actor.is_government:
+        return qs
+    # A partner sees their own organization's people and the people of the
+    # SWGs their organization belongs to.
+    in_my_swgs = Q(memberships__swg_id__in=actor.member_swg_ids) | Q(
+        organization__memberships__swg_id__in=actor.member_swg_ids,
+        organization__memberships__end_date__isnull=True,
+    )
+    ids = qs.filter(Q(organization_id=actor.organization_id) | in_my_swgs).values("pk")
+    return qs.filter(pk__in=ids)
+
+
+@scope_for(Membership)
+def _memberships(actor: Actor, qs):
+    if actor.sees_everything or actor.is_government:
+        return qs
+    return qs.filter(swg_id__in=actor.member_swg_ids)
+
+
+visible_swgs = lambda user: scope(user, SWG.objects.all())  # noqa: E731
+visible_contacts = lambda user: scope(user, Contact.objects.all())  # noqa: E731
+
+
+# ---------------------------------------------------------------- rules (actions)
+
+
+@rule("swg.view")
+def _swg_view(actor: Actor, swg: SWG):
+    if actor.sees_everything or actor.is_government:
+        return True
+    return swg.is_active and swg.pk in actor.member_swg_ids
+
+
+@rule("swg.manage")
+def _swg_manage(actor: Actor, swg: SWG):
+    """Members, memberships and the contact list of one SWG."""
+    return actor.sees_everything or swg.pk in actor.managed_swg_ids
+
+
+@rule("swg.chair")
+def _swg_chair(actor: Actor, swg: SWG):
+    return actor.is_admin or swg.pk in actor.chair_swg_ids
+
+
+@rule("swg.restructure")
+def _swg_restructure(actor: Actor, obj):
+    # DESIGN §1: the coordination team manages the structure (with MoP).
+    return actor.sees_everything
+
+
+@rule("organization.create")
+def _organization_create(actor: Actor, obj):
+    return actor.sees_everything or actor.is_ministry_staff
+
+
+@rule("organization.change")
+def _organization_change(actor: Actor, org: Organization):
+    if actor.sees_everything or actor.is_ministry_staff:
+        return True
+    return actor.is_partner and org.pk == actor.organization_id
+
+
+@rule("contact.view")
+def _contact_view(actor: Actor, contact: Contact):
+    if actor.sees_everything or actor.is_government:
+        return True
+    return scope(actor.user, Contact.objects.filter(pk=contact.pk)).exists()
+
+
+@rule("contact.create")
+def _contact_create(actor: Actor, obj):
+    return actor.sees_everything or actor.is_ministry_staff or actor.is_partner
+
+
+@rule("contact.change")
+def _contact_change(actor: Actor, contact: Contact):
+    if actor.sees_everything or actor.is_ministry_staff:
+        return True
+    return actor.is_partner and contact.organization_id == actor.organization_id
+
+
+@rule("contact.import")
+def _contact_import(actor: Actor, obj):
+    return actor.sees_everything or actor.is_ministry_staff
+
+
+@rule("focalpoint.change")
+def _focal_point_change(actor: Actor, org: Organization):
+    return _organization_change(actor, org)
+
+
+@rule("history.view")
+def _history_view(actor: Actor, obj):
+    return actor.sees_everything or actor.is_government

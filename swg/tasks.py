@@ -1,0 +1,50 @@
+"""Celery shells: take an id, call a service (STYLE habit 5)."""
+
+import datetime as dt
+
+from celery import shared_task
+from django.utils import timezone
+
+from .contact_io import contacts_import, read_table
+from .models import ImportJob
+
+PURGE_AFTER_DAYS = 30
+
+
+@shared_task
+def import_contacts(job_id: int) -> str:
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    if job.is_finished:
+        return job.status  # a redelivered message must not import twice
+    job.status = ImportJob.Status.RUNNING
+    job.save(update_fields=["status"])
+
+    def progress(percent):
+        ImportJob.objects.filter(pk=job.pk).update(progress=percent)
+
+    try:
+        with job.file.open("rb") as fh:
+            rows = read_table(fh.read(), job.original_name)
+        result = contacts_import(rows=rows, by=job.created_by, progress=progress)
+    except Exception as exc:  # a broken file must end the job visibly, not hang it
+        job.status, job.message = ImportJob.Status.FAILED, str(exc)[:1000]
+    else:
+        job.total_rows, job.errors = result.total, result.errors
+        job.created_count, job.updated_count = result.created, result.updated
+        job.status = ImportJob.Status.INVALID if result.errors else ImportJob.Status.DONE
+    job.progress = 100
+    job.finished_at = timezone.now()
+    job.save()
+    return job.status
+
+
+@shared_task
+def import_jobs_purge() -> int:
+    """Uploaded files hold personal data: keep them only as long as needed."""
+    cutoff = timezone.now() - dt.timedelta(days=PURGE_AFTER_DAYS)
+    count = 0
+    for job in ImportJob.objects.filter(created_at__lt=cutoff):
+        job.file.delete(save=False)
+        job.delete()
+        count += 1
+    return count

@@ -1,0 +1,132 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from .. import contact_io, permissions, selectors
+from ..filters import ContactFilter
+from ..forms import ContactForm
+from ..models import SWG, Contact
+from .common import EXPORT_TYPES, download, form_page, paginate
+
+
+def _contacts_for(request):
+    return permissions.visible_contacts(request.user).select_related("organization")
+
+
+def _export(rows, *, fmt, name, with_swg):
+    if fmt not in EXPORT_TYPES:
+        raise Http404
+    stamp = timezone.localdate().isoformat()
+    filename = f"{name}-{stamp}.{fmt}"
+    if fmt == "csv":
+        content = contact_io.export_csv(rows, with_swg=with_swg)
+    elif fmt == "xlsx":
+        content = contact_io.export_xlsx(rows, with_swg=with_swg, title=name)
+    else:
+        content = contact_io.export_vcard(rows)
+    return download(content, filename=filename, content_type=EXPORT_TYPES[fmt])
+
+
+@login_required
+def contact_list(request):
+    filterset = ContactFilter(request.GET or None, queryset=_contacts_for(request))
+    return render(
+        request,
+        "swg/contact_list.html",
+        {
+            "filter": filterset,
+            "page": paginate(request, filterset.qs),
+            "query": request.GET.urlencode(),
+            "can_create": permissions.can(request.user, "contact.create"),
+            "can_import": permissions.can(request.user, "contact.import"),
+        },
+    )
+
+
+@login_required
+def contact_export(request, fmt):
+    filterset = ContactFilter(request.GET or None, queryset=_contacts_for(request))
+    rows = contact_io.contact_rows_for(filterset.qs)
+    return _export(rows, fmt=fmt, name="contacts", with_swg=False)
+
+
+@login_required
+def swg_contacts(request, slug):
+    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
+    permissions.require(request.user, "swg.view", swg)
+    entries = selectors.swg_contact_list(
+        swg=swg, contacts=permissions.visible_contacts(request.user)
+    )
+    return render(
+        request,
+        "swg/swg_contacts.html",
+        {
+            "swg": swg,
+            "entries": entries,
+            "can_manage": permissions.can(request.user, "swg.manage", swg),
+        },
+    )
+
+
+@login_required
+def swg_contacts_export(request, slug, fmt):
+    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
+    permissions.require(request.user, "swg.view", swg)
+    rows = contact_io.contact_rows_for(permissions.visible_contacts(request.user), swg=swg)
+    return _export(
+        rows, fmt=fmt, name=f"{slugify(swg.name_en) or swg.slug}-contacts", with_swg=True
+    )
+
+
+@login_required
+def contact_detail(request, pk):
+    contact = permissions.get_visible_or_404(request.user, Contact.objects.all(), pk=pk)
+    return render(
+        request,
+        "swg/contact_detail.html",
+        {
+            "contact": contact,
+            "memberships": contact.memberships.select_related("swg").order_by("end_date"),
+            "focal_points": contact.focal_points.select_related("swg", "organization"),
+            "can_change": permissions.can(request.user, "contact.change", contact),
+            "history": selectors.history_rows(obj=contact)
+            if permissions.can(request.user, "history.view", contact)
+            else None,
+        },
+    )
+
+
+def _locked_organization(request):
+    actor = permissions.actor_for(request.user)
+    if actor.is_partner:
+        return request.user.organization
+    return None
+
+
+@login_required
+def contact_create(request):
+    permissions.require(request.user, "contact.create")
+    form = ContactForm(request.POST or None, organization_locked=_locked_organization(request))
+    if request.method == "POST" and form.is_valid():
+        contact = form.save()
+        messages.success(request, _("Contact created."))
+        return redirect(contact)
+    return form_page(request, form, title=_("New contact"), back_url="/contacts/")
+
+
+@login_required
+def contact_edit(request, pk):
+    contact = permissions.get_visible_or_404(request.user, Contact.objects.all(), pk=pk)
+    permissions.require(request.user, "contact.change", contact)
+    form = ContactForm(
+        request.POST or None, instance=contact, organization_locked=_locked_organization(request)
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Contact saved."))
+        return redirect(contact)
+    return form_page(request, form, title=str(contact), back_url=contact.get_absolute_url())

@@ -1,0 +1,140 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from .. import permissions, selectors, services
+from ..forms import AsOfForm, MembershipEditForm, MembershipEndForm, MembershipForm
+from ..models import SWG, Membership
+from ..restructure import swg_as_of
+from .common import apply_errors, form_page
+
+
+def _swg_for(request, slug) -> SWG:
+    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
+    permissions.require(request.user, "swg.view", swg)
+    return swg
+
+
+@login_required
+def swg_list(request):
+    swgs = selectors.swg_list(swgs=permissions.visible_swgs(request.user))
+    active = [s for s in swgs if s.is_active]
+    legacy = [s for s in swgs if not s.is_active]
+    return render(request, "swg/swg_list.html", {"active_swgs": active, "legacy_swgs": legacy})
+
+
+@login_required
+def swg_detail(request, slug):
+    swg = _swg_for(request, slug)
+    as_of_form = AsOfForm(request.GET or None)
+    as_of = None
+    if as_of_form.is_valid() and as_of_form.cleaned_data["on"]:
+        on = as_of_form.cleaned_data["on"]
+        historical, subsectors = swg_as_of(swg=swg, on=on)
+        as_of = {"on": on, "swg": historical, "subsectors": subsectors}
+    can_manage = permissions.can(request.user, "swg.manage", swg)
+    context = {
+        "swg": swg,
+        "subsectors": swg.subsectors.filter(is_active=True),
+        "memberships": selectors.swg_memberships(swg=swg, include_ended=can_manage),
+        "replaced_by": swg.replaced_by.all(),
+        "replaces": swg.replaces.all(),
+        "structure_history": selectors.swg_structure_history(swg=swg),
+        "size_warning": services.membership_size_warning(swg=swg) if can_manage else None,
+        "can_manage": can_manage,
+        "can_restructure": permissions.can(request.user, "swg.restructure", swg),
+        "as_of_form": as_of_form,
+        "as_of": as_of,
+        "history": selectors.history_rows(obj=swg)
+        if permissions.can(request.user, "history.view", swg)
+        else None,
+    }
+    return render(request, "swg/swg_detail.html", context)
+
+
+@login_required
+def membership_add(request, slug):
+    swg = _swg_for(request, slug)
+    permissions.require(request.user, "swg.manage", swg)
+    form = MembershipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            _membership, warning = services.membership_add(
+                swg=swg,
+                role=data["role"],
+                organization=data["organization"],
+                contact=data["contact"],
+                task=data["task"],
+                start_date=data["start_date"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Member added."))
+            if warning:
+                messages.warning(request, warning)
+            return redirect(swg)
+    return form_page(
+        request,
+        form,
+        title=_("Add a member to %(swg)s") % {"swg": swg.name},
+        back_url=swg.get_absolute_url(),
+    )
+
+
+def _membership_for(request, slug, pk) -> Membership:
+    swg = _swg_for(request, slug)
+    membership = get_object_or_404(Membership.objects.select_related("swg"), pk=pk, swg=swg)
+    permissions.require(request.user, "swg.manage", swg)
+    return membership
+
+
+@login_required
+def membership_edit(request, slug, pk):
+    membership = _membership_for(request, slug, pk)
+    form = MembershipEditForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_update(
+                membership=membership,
+                role=form.cleaned_data["role"],
+                task=form.cleaned_data["task"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Membership updated."))
+            return redirect(membership.swg)
+    return form_page(
+        request, form, title=str(membership), back_url=membership.swg.get_absolute_url()
+    )
+
+
+@login_required
+def membership_end(request, slug, pk):
+    membership = _membership_for(request, slug, pk)
+    form = MembershipEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_end(
+                membership=membership,
+                end_date=form.cleaned_data["end_date"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Membership ended; it stays in the group's history."))
+            return redirect(membership.swg)
+    return form_page(
+        request,
+        form,
+        title=_("End membership: %(m)s") % {"m": membership},
+        back_url=membership.swg.get_absolute_url(),
+    )

@@ -1,0 +1,58 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from .. import contact_io, permissions
+from ..models import ImportJob
+from ..tasks import import_contacts
+from .common import download
+
+
+@login_required
+def contact_import(request):
+    permissions.require(request.user, "contact.import")
+    form = contact_io.ImportFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        job = ImportJob.objects.create(
+            file=upload, original_name=upload.name[:255], created_by=request.user
+        )
+        # The worker must see the committed row (pretix habit: queue on commit).
+        transaction.on_commit(lambda: import_contacts.delay(job.pk))
+        messages.info(request, _("File received; the rows are being checked."))
+        return redirect(job)
+    jobs = ImportJob.objects.filter(created_by=request.user)[:5]
+    return render(request, "swg/contact_import.html", {"form": form, "jobs": jobs})
+
+
+def _job_for(request, pk) -> ImportJob:
+    permissions.require(request.user, "contact.import")
+    # Somebody else's upload is not within reach.
+    return get_object_or_404(ImportJob, pk=pk, created_by=request.user)
+
+
+@login_required
+def contact_import_status(request, pk):
+    job = _job_for(request, pk)
+    template = (
+        "swg/_import_progress.html"
+        if request.headers.get("HX-Request")
+        else "swg/contact_import_status.html"
+    )
+    return render(request, template, {"job": job})
+
+
+@login_required
+def contact_import_errors(request, pk):
+    job = _job_for(request, pk)
+    if job.status != ImportJob.Status.INVALID:
+        raise Http404
+    with job.file.open("rb") as fh:
+        rows = contact_io.read_table(fh.read(), job.original_name)
+    content = contact_io.invalid_rows_csv(rows=rows, errors=job.errors)
+    return download(
+        content, filename=f"rejected-rows-{job.pk}.csv", content_type="text/csv; charset=utf-8"
+    )

@@ -1,0 +1,159 @@
+"""Factories and the named people every test can use (STYLE habit 4)."""
+
+from dataclasses import dataclass
+
+import factory
+
+from accounts.models import User
+from swg import services
+from swg.models import SWG, Contact, Membership, Organization, SWGAppointment
+
+PASSWORD = "correct-horse-battery"
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name_en = factory.Sequence(lambda n: f"Organization {n}")
+    name_ar = factory.Sequence(lambda n: f"منظمة {n}")
+    acronym = factory.Sequence(lambda n: f"ORG{n}")
+    org_type = Organization.Type.UN
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    name_en = factory.Sequence(lambda n: f"Person {n}")
+    name_ar = factory.Sequence(lambda n: f"شخص {n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    organization = factory.SubFactory(OrganizationFactory)
+    gender = Contact.Gender.FEMALE
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"User {n}")
+    kind = User.Kind.PARTNER
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+@dataclass
+class World:
+    swg_x: SWG
+    swg_y: SWG
+    org_a: Organization
+    org_b: Organization
+    ministry: Organization
+    contact_a: Contact
+    contact_b: Contact
+    contact_gov: Contact
+    partner_a: User
+    partner_b: User
+    secretariat_x: User
+    secretariat_y: User
+    chair: User
+    coordination: User
+    admin: User
+
+    def users(self):
+        return {
+            "partner_a": self.partner_a,
+            "partner_b": self.partner_b,
+            "secretariat_x": self.secretariat_x,
+            "secretariat_y": self.secretariat_y,
+            "chair": self.chair,
+            "coordination": self.coordination,
+            "admin": self.admin,
+        }
+
+
+def build_world() -> World:
+    swg_x = SWG.objects.get(slug="health")
+    swg_y = SWG.objects.get(slug="education")
+    org_a = OrganizationFactory(
+        name_en="World Health Organization", name_ar="منظمة الصحة العالمية", acronym="WHO"
+    )
+    org_b = OrganizationFactory(
+        name_en="EU Delegation to Libya",
+        name_ar="بعثة الاتحاد الأوروبي",
+        acronym="EUD",
+        org_type=Organization.Type.BILATERAL,
+    )
+    ministry = OrganizationFactory(
+        name_en="Ministry of Health",
+        name_ar="وزارة الصحة",
+        acronym="MoH",
+        org_type=Organization.Type.MINISTRY,
+    )
+    contact_a = ContactFactory(
+        organization=org_a, name_en="Amina Haddad", name_ar="أمينة حداد", email="amina@who.example"
+    )
+    contact_b = ContactFactory(
+        organization=org_b,
+        name_en="Marco Rossi",
+        name_ar="ماركو روسي",
+        email="marco@eud.example",
+        gender=Contact.Gender.MALE,
+    )
+    contact_gov = ContactFactory(
+        organization=ministry,
+        name_en="Khaled Ben Omar",
+        name_ar="خالد بن عمر",
+        email="khaled@moh.example",
+        gender=Contact.Gender.MALE,
+    )
+    services.membership_add(
+        swg=swg_x, role=Membership.Role.CHAIR, contact=contact_gov, task="Chairs the group"
+    )
+    services.membership_add(
+        swg=swg_x,
+        role=Membership.Role.TECHNICAL_LEAD,
+        organization=org_a,
+        contact=contact_a,
+        task="Technical advice on primary health care",
+    )
+    services.membership_add(
+        swg=swg_y,
+        role=Membership.Role.MEMBER,
+        organization=org_b,
+        contact=contact_b,
+        task="Reports EU education funding",
+    )
+    partner_a = UserFactory(email="partner.a@example.org", organization=org_a)
+    partner_b = UserFactory(email="partner.b@example.org", organization=org_b)
+    secretariat_x = UserFactory(email="sec.x@example.org", kind=User.Kind.GOVERNMENT)
+    secretariat_y = UserFactory(email="sec.y@example.org", kind=User.Kind.GOVERNMENT)
+    chair = UserFactory(email="chair@example.org", kind=User.Kind.GOVERNMENT, language="ar")
+    SWGAppointment.objects.create(user=secretariat_x, swg=swg_x, role="secretariat")
+    SWGAppointment.objects.create(user=secretariat_y, swg=swg_y, role="secretariat")
+    SWGAppointment.objects.create(user=chair, swg=swg_x, role="chair")
+    coordination = UserFactory(email="coord@example.org", kind=User.Kind.COORDINATION)
+    admin = User.objects.create_superuser("admin@example.org", PASSWORD)
+    return World(
+        swg_x,
+        swg_y,
+        org_a,
+        org_b,
+        ministry,
+        contact_a,
+        contact_b,
+        contact_gov,
+        partner_a,
+        partner_b,
+        secretariat_x,
+        secretariat_y,
+        chair,
+        coordination,
+        admin,
+    )
