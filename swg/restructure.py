@@ -13,21 +13,27 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import SWG, Membership, StructureChange, Subsector
+from .models import SWG, Membership, StructureChange, Subsector, pick_language
 from .services import _tag
 
 
 def _log(*, kind, swg, summary, effective_on, by, other_swg=None, subsector=None, note=""):
+    """``summary`` is a callable, evaluated once per language."""
+    texts = {}
+    for language in ("en", "ar"):
+        with translation.override(language):
+            texts[language] = summary()
     return StructureChange.objects.create(
         kind=kind,
         swg=swg,
         other_swg=other_swg,
         subsector=subsector,
-        summary=summary,
+        summary_en=texts["en"],
+        summary_ar=texts["ar"],
         note=note,
         effective_on=effective_on or timezone.localdate(),
         made_by=by,
@@ -59,7 +65,7 @@ def swg_create(
     _log(
         kind=StructureChange.Kind.CREATE,
         swg=swg,
-        summary=_("Created as %(name)s") % {"name": swg.name},
+        summary=lambda: _("Created as %(name)s") % {"name": swg.name},
         effective_on=effective_on,
         by=by,
     )
@@ -78,7 +84,7 @@ def swg_rename(
 ) -> SWG:
     if not (name_en or name_ar):
         raise ValidationError({"name_en": _("Give the name in English or Arabic (or both).")})
-    before = swg.name
+    before = (swg.name_en, swg.name_ar)
     swg.name_en, swg.name_ar = name_en, name_ar
     _tag(swg, by).save()
     _log(
@@ -87,7 +93,10 @@ def swg_rename(
         effective_on=effective_on,
         by=by,
         note=note,
-        summary=_("Renamed from “%(old)s” to “%(new)s”") % {"old": before, "new": swg.name},
+        summary=lambda: (
+            _("Renamed from “%(old)s” to “%(new)s”")
+            % {"old": pick_language(*before), "new": swg.name}
+        ),
     )
     return swg
 
@@ -112,7 +121,7 @@ def subsector_add(
         subsector=subsector,
         effective_on=effective_on,
         by=by,
-        summary=_("Subsector “%(name)s” added") % {"name": subsector.name},
+        summary=lambda: _("Subsector “%(name)s” added") % {"name": subsector.name},
     )
     return subsector
 
@@ -134,11 +143,14 @@ def subsector_move(
     subsector.swg = to_swg
     subsector.slug = _unique_slug(Subsector, subsector.slug, swg=to_swg)
     _tag(subsector, by).save()
-    summary = _("Subsector “%(name)s” moved from %(old)s to %(new)s") % {
-        "name": subsector.name,
-        "old": from_swg.name,
-        "new": to_swg.name,
-    }
+
+    def summary():
+        return _("Subsector “%(name)s” moved from %(old)s to %(new)s") % {
+            "name": subsector.name,
+            "old": from_swg.name,
+            "new": to_swg.name,
+        }
+
     for swg, other in ((from_swg, to_swg), (to_swg, from_swg)):
         _log(
             kind=StructureChange.Kind.SUBSECTOR_MOVE,
@@ -182,7 +194,10 @@ def swg_merge(
         for subsector in source.subsectors.filter(is_active=True):
             subsector_move(subsector=subsector, to_swg=into, effective_on=effective_on, by=by)
         _retire(source, effective_on=effective_on, replaced_by=[into], by=by)
-        summary = _("%(old)s merged into %(new)s") % {"old": source.name, "new": into.name}
+
+        def summary(source=source):
+            return _("%(old)s merged into %(new)s") % {"old": source.name, "new": into.name}
+
         for swg, other in ((source, into), (into, source)):
             _log(
                 kind=StructureChange.Kind.MERGE,
@@ -214,7 +229,10 @@ def swg_split(
     new = swg_create(name_en=name_en, name_ar=name_ar, effective_on=effective_on, by=by)
     for subsector in subsectors:
         subsector_move(subsector=subsector, to_swg=new, effective_on=effective_on, by=by)
-    summary = _("%(new)s split off from %(old)s") % {"new": new.name, "old": swg.name}
+
+    def summary():
+        return _("%(new)s split off from %(old)s") % {"new": new.name, "old": swg.name}
+
     for a, b in ((swg, new), (new, swg)):
         _log(
             kind=StructureChange.Kind.SPLIT,
@@ -247,7 +265,7 @@ def swg_retire(
         effective_on=effective_on,
         by=by,
         note=note,
-        summary=_("Retired"),
+        summary=lambda: _("Retired"),
     )
     return swg
 

@@ -109,7 +109,8 @@ def load(apps, schema_editor):
             continue
         _history(apps, "SWG", swg, swg_fields)
         StructureChange.objects.create(kind="create", swg=swg, effective_on=ASSESSMENT_DATE,
-                                       summary=f"Created as {en} (assessment §4.4)")
+                                       summary_en=f"Created as {en} (assessment §4.4)",
+                                       summary_ar=f"أُنشئت باسم {ar} (التقييم، الفقرة 4.4)")
         for order, (sub_slug, sub_en, sub_ar) in enumerate(subsectors, start=1):
             sub = Subsector.objects.create(swg=swg, slug=sub_slug, name_en=sub_en, name_ar=sub_ar,
                                            order=order, is_active=True)
@@ -128,7 +129,10 @@ def load(apps, schema_editor):
         swg.replaced_by.set([by_slug[s] for s in replaced_by])
         StructureChange.objects.create(
             kind="retire", swg=swg, effective_on=ASSESSMENT_DATE,
-            summary="Replaced by the MoP structure: " + ", ".join(by_slug[s].name_en for s in replaced_by),
+            summary_en="Replaced by the MoP structure: "
+            + ", ".join(by_slug[s].name_en for s in replaced_by),
+            summary_ar="حلّت محلها هيكلية وزارة التخطيط: "
+            + "، ".join(by_slug[s].name_ar for s in replaced_by),
         )
 
 

@@ -99,7 +99,9 @@ class StructureChange(models.Model):
         Subsector, verbose_name=_("subsector"), on_delete=models.PROTECT, null=True, blank=True
     )
     effective_on = models.DateField(_("effective on"))
-    summary = models.CharField(_("summary"), max_length=500)
+    # Written in both languages when the change is made, so each reader sees it in theirs.
+    summary_en = models.CharField(_("summary (English)"), max_length=500)
+    summary_ar = models.CharField(_("summary (Arabic)"), max_length=500, blank=True)
     note = models.TextField(_("note"), blank=True)
     made_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -113,3 +115,9 @@ class StructureChange(models.Model):
 
     def __str__(self):
         return self.summary
+
+    @property
+    def summary(self) -> str:
+        from .bilingual import pick_language
+
+        return pick_language(self.summary_en, self.summary_ar)
