@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from swg import permissions, selectors
 
 from .celery import app as celery_app
+from .models import Heartbeat
 
 
 @login_required
