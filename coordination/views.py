@@ -48,7 +48,9 @@ def _broker_ok() -> str | None:
 def healthz(request):
     """No login: a load balancer asks it. 503 names what is down."""
     problems = [p for p in (_database_ok(), _broker_ok()) if p]
-    status = 503 if problems else 200
-    return JsonResponse(
-        {"status": "down" if problems else "ok", "problems": problems}, status=status
-    )
+    body = {"status": "down" if problems else "ok", "problems": problems}
+    if not problems:
+        # Informational: when beat last got a task through a worker.
+        beat = Heartbeat.objects.filter(name="beat").values_list("seen_at", flat=True).first()
+        body["beat_last_seen"] = beat.isoformat() if beat else None
+    return JsonResponse(body, status=503 if problems else 200)
