@@ -166,13 +166,14 @@ DEFAULT_FROM_EMAIL = env.str(
 CELERY_DEV_DIR = VAR_DIR / "celery"
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
-    for sub in ("out", "processed"):
+    for sub in ("out", "processed", "control"):
         (CELERY_DEV_DIR / sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_DEV_DIR / "out"),
         "data_folder_out": str(CELERY_DEV_DIR / "out"),
         "processed_folder": str(CELERY_DEV_DIR / "processed"),
         "store_processed": False,
+        "control_folder": str(CELERY_DEV_DIR / "control"),
     }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
