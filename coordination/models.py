@@ -14,3 +14,61 @@ class Heartbeat(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class OutboxMessage(models.Model):
+    """Every email the portal sends (DESIGN §3 "Sent messages", §5).
+
+    A message is identified by (purpose, recipient, object key): the unique
+    constraint makes a second enqueue of the same message impossible, and the
+    send task claims a row atomically before talking to SMTP, so a task that runs
+    twice or a redelivered message sends nothing more.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    purpose = models.CharField(_("purpose"), max_length=60)
+    object_key = models.CharField(
+        _("about"), max_length=120, help_text=_("What the message is about, e.g. meeting:12:v3")
+    )
+    recipient_email = models.EmailField(_("recipient"))
+    recipient_name = models.CharField(_("recipient name"), max_length=200, blank=True)
+    language = models.CharField(_("language"), max_length=5, default="en")
+    swg = models.ForeignKey(
+        "swg.SWG",
+        verbose_name=_("working group"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    subject = models.CharField(_("subject"), max_length=255)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sent message")
+        verbose_name_plural = _("sent messages")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["purpose", "recipient_email", "object_key"], name="outbox_once"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "claimed_at"])]
+
+    def __str__(self):
+        return f"{self.purpose} → {self.recipient_email}"

@@ -185,6 +185,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # Lets /healthz and the admin see that beat and a worker are alive.
     "heartbeat": {"task": "coordination.tasks.heartbeat", "schedule": 60.0},
+    "outbox-sweep": {"task": "coordination.tasks.outbox_sweep", "schedule": 300.0},
     "import-jobs-cleanup": {
         "task": "swg.tasks.import_jobs_purge",
         "schedule": crontab(hour=3, minute=15),

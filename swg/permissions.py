@@ -18,8 +18,17 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
+from coordination.models import OutboxMessage
 
-from .models import SWG, Contact, Membership, Organization, SWGAppointment
+from .models import (
+    SWG,
+    ActionPoint,
+    Contact,
+    Meeting,
+    Membership,
+    Organization,
+    SWGAppointment,
+)
 
 RULES: dict[str, Callable[[Actor, object], bool]] = {}
 
@@ -184,6 +193,29 @@ def _memberships(actor: Actor, qs):
     return qs.filter(swg_id__in=actor.member_swg_ids)
 
 
+@scope_for(Meeting)
+def _meetings(actor: Actor, qs):
+    if actor.sees_everything or actor.is_government:
+        return qs
+    return qs.filter(swg_id__in=actor.member_swg_ids, swg__is_active=True)
+
+
+@scope_for(ActionPoint)
+def _action_points(actor: Actor, qs):
+    if actor.sees_everything or actor.is_government:
+        return qs
+    return qs.filter(swg_id__in=actor.member_swg_ids)
+
+
+@scope_for(OutboxMessage)
+def _outbox(actor: Actor, qs):
+    if actor.sees_everything:
+        return qs
+    if actor.is_ministry_staff:
+        return qs.filter(swg_id__in=actor.managed_swg_ids)
+    return qs.none()
+
+
 visible_swgs = lambda user: scope(user, SWG.objects.all())  # noqa: E731
 visible_contacts = lambda user: scope(user, Contact.objects.all())  # noqa: E731
 
@@ -259,3 +291,52 @@ def _focal_point_change(actor: Actor, org: Organization):
 @rule("history.view")
 def _history_view(actor: Actor, obj):
     return actor.sees_everything or actor.is_government
+
+
+# ---------------------------------------------------------------- meetings
+
+
+@rule("meeting.view")
+def _meeting_view(actor: Actor, meeting: Meeting):
+    return _swg_view(actor, meeting.swg)
+
+
+@rule("meeting.manage")
+def _meeting_manage(actor: Actor, meeting_or_swg):
+    """Plan, edit, invite, take attendance, draft and circulate minutes."""
+    swg = meeting_or_swg.swg if isinstance(meeting_or_swg, Meeting) else meeting_or_swg
+    return _swg_manage(actor, swg)
+
+
+@rule("minutes.view")
+def _minutes_view(actor: Actor, minutes):
+    """Members read minutes once circulated; the secretariat and chair see drafts."""
+    if _swg_manage(actor, minutes.meeting.swg):
+        return True
+    if actor.sees_everything or actor.is_government:
+        return minutes.status in ("approved", "circulated")
+    return minutes.status == "circulated" and _swg_view(actor, minutes.meeting.swg)
+
+
+@rule("minutes.approve")
+def _minutes_approve(actor: Actor, minutes):
+    return _swg_chair(actor, minutes.meeting.swg)
+
+
+@rule("actionpoint.update")
+def _action_point_update(actor: Actor, action_point: ActionPoint):
+    """The secretariat, or the owning organization's focal point, moves it on."""
+    if _swg_manage(actor, action_point.swg):
+        return True
+    return actor.is_partner and action_point.owner_organization_id == actor.organization_id
+
+
+@rule("membership.review")
+def _membership_review(actor: Actor, swg: SWG):
+    """Assessment Annex 1.1: the chair reassesses membership every year."""
+    return _swg_chair(actor, swg)
+
+
+@rule("outbox.view")
+def _outbox_view(actor: Actor, obj):
+    return actor.sees_everything or actor.is_ministry_staff

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import contacts, groups, imports, organizations, restructure
 
@@ -45,4 +45,6 @@ urlpatterns = [
     ),
     path("contacts/<int:pk>/", contacts.contact_detail, name="contact_detail"),
     path("contacts/<int:pk>/edit/", contacts.contact_edit, name="contact_edit"),
+    path("", include("swg.urls_meetings")),
+    path("", include("swg.urls_minutes")),
 ]

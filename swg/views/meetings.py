@@ -1,0 +1,1 @@
+"""Meeting pages: plan, agenda, invitations, RSVP, calendars (issue 4)."""

@@ -1,0 +1,1 @@
+"""Attendance, minutes, action points and membership reviews (issue 4)."""
