@@ -18,6 +18,7 @@ import vobject
 from django import forms
 from django.conf import settings
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
@@ -161,12 +162,10 @@ class ImportFileForm(forms.Form):
         name = upload.name.lower()
         if not name.endswith(ALLOWED_EXTENSIONS):
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        if upload.size == 0:
-            raise forms.ValidationError(_("The file is empty."))
         if upload.size > settings.IMPORT_MAX_BYTES:
             raise forms.ValidationError(
-                _("The file is larger than %(limit)s MB.")
-                % {"limit": round(settings.IMPORT_MAX_BYTES / 1024 / 1024, 1)}
+                _("The file is larger than %(limit)s.")
+                % {"limit": filesizeformat(settings.IMPORT_MAX_BYTES)}
             )
         head = upload.read(4)
         upload.seek(0)

@@ -33,6 +33,8 @@ class DateInput(forms.DateInput):
 
 
 class OrganizationForm(PortalModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organization
         fields = ["name_en", "name_ar", "acronym", "org_type", "parent", "website", "is_active"]
@@ -96,6 +98,12 @@ class MembershipForm(PortalModelForm):
         self.fields["contact"].queryset = Contact.objects.filter(is_active=True).select_related(
             "organization"
         )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organization") and not data.get("contact"):
+            self.add_error("organization", _("Choose an organization, a person, or both."))
+        return data
 
 
 class MembershipEditForm(PortalModelForm):

@@ -161,7 +161,7 @@ def scope(user, queryset: QuerySet) -> QuerySet:
 
 @scope_for(SWG)
 def _swgs(actor: Actor, qs):
-    if actor.sees_everything or actor.is_government:
+    if actor.sees_everything or actor.is_ministry_staff:
         return qs
     return qs.filter(pk__in=actor.member_swg_ids, is_active=True)
 
@@ -174,7 +174,7 @@ def _organizations(actor: Actor, qs):
 
 @scope_for(Contact)
 def _contacts(actor: Actor, qs):
-    if actor.sees_everything or actor.is_government:
+    if actor.sees_everything or actor.is_ministry_staff:
         return qs
     # A partner sees their own organization's people and the people of the
     # SWGs their organization belongs to.
@@ -188,21 +188,21 @@ def _contacts(actor: Actor, qs):
 
 @scope_for(Membership)
 def _memberships(actor: Actor, qs):
-    if actor.sees_everything or actor.is_government:
+    if actor.sees_everything or actor.is_ministry_staff:
         return qs
     return qs.filter(swg_id__in=actor.member_swg_ids)
 
 
 @scope_for(Meeting)
 def _meetings(actor: Actor, qs):
-    if actor.sees_everything or actor.is_government:
+    if actor.sees_everything or actor.is_ministry_staff:
         return qs
     return qs.filter(swg_id__in=actor.member_swg_ids, swg__is_active=True)
 
 
 @scope_for(ActionPoint)
 def _action_points(actor: Actor, qs):
-    if actor.sees_everything or actor.is_government:
+    if actor.sees_everything or actor.is_ministry_staff:
         return qs
     return qs.filter(swg_id__in=actor.member_swg_ids)
 
@@ -225,7 +225,7 @@ visible_contacts = lambda user: scope(user, Contact.objects.all())  # noqa: E731
 
 @rule("swg.view")
 def _swg_view(actor: Actor, swg: SWG):
-    if actor.sees_everything or actor.is_government:
+    if actor.sees_everything or actor.is_ministry_staff:
         return True
     return swg.is_active and swg.pk in actor.member_swg_ids
 
@@ -261,7 +261,7 @@ def _organization_change(actor: Actor, org: Organization):
 
 @rule("contact.view")
 def _contact_view(actor: Actor, contact: Contact):
-    if actor.sees_everything or actor.is_government:
+    if actor.sees_everything or actor.is_ministry_staff:
         return True
     return scope(actor.user, Contact.objects.filter(pk=contact.pk)).exists()
 
@@ -290,7 +290,7 @@ def _focal_point_change(actor: Actor, org: Organization):
 
 @rule("history.view")
 def _history_view(actor: Actor, obj):
-    return actor.sees_everything or actor.is_government
+    return actor.sees_everything or actor.is_ministry_staff
 
 
 # ---------------------------------------------------------------- meetings
@@ -313,7 +313,7 @@ def _minutes_view(actor: Actor, minutes):
     """Members read minutes once circulated; the secretariat and chair see drafts."""
     if _swg_manage(actor, minutes.meeting.swg):
         return True
-    if actor.sees_everything or actor.is_government:
+    if actor.sees_everything or actor.is_ministry_staff:
         return minutes.status in ("approved", "circulated")
     return minutes.status == "circulated" and _swg_view(actor, minutes.meeting.swg)
 

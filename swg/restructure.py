@@ -13,6 +13,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -40,6 +41,15 @@ def _log(*, kind, swg, summary, effective_on, by, other_swg=None, subsector=None
     )
 
 
+def _dated(instance, by, effective_on: dt.date | None):
+    """Attribute the history row to ``by`` and date it at the effective date, so
+    that "as of" reads follow the decision, not the day it was typed in."""
+    _tag(instance, by)
+    if effective_on is not None:
+        instance._history_date = timezone.make_aware(dt.datetime.combine(effective_on, dt.time.min))
+    return instance
+
+
 def _unique_slug(model, base, **scope):
     slug, n = slugify(base)[:50] or "group", 2
     while model.objects.filter(slug=slug, **scope).exists():
@@ -61,7 +71,7 @@ def swg_create(
         slug=_unique_slug(SWG, name_en or name_ar),
         active_from=effective_on or timezone.localdate(),
     )
-    _tag(swg, by).save()
+    _dated(swg, by, effective_on).save()
     _log(
         kind=StructureChange.Kind.CREATE,
         swg=swg,
@@ -86,7 +96,7 @@ def swg_rename(
         raise ValidationError({"name_en": _("Give the name in English or Arabic (or both).")})
     before = (swg.name_en, swg.name_ar)
     swg.name_en, swg.name_ar = name_en, name_ar
-    _tag(swg, by).save()
+    _dated(swg, by, effective_on).save()
     _log(
         kind=StructureChange.Kind.RENAME,
         swg=swg,
@@ -114,7 +124,7 @@ def subsector_add(
         slug=_unique_slug(Subsector, name_en or name_ar, swg=swg),
         order=swg.subsectors.count() + 1,
     )
-    _tag(subsector, by).save()
+    _dated(subsector, by, effective_on).save()
     _log(
         kind=StructureChange.Kind.SUBSECTOR_ADD,
         swg=swg,
@@ -142,7 +152,7 @@ def subsector_move(
         raise ValidationError({"to_swg": _("A retired group cannot receive subsectors.")})
     subsector.swg = to_swg
     subsector.slug = _unique_slug(Subsector, subsector.slug, swg=to_swg)
-    _tag(subsector, by).save()
+    _dated(subsector, by, effective_on).save()
 
     def summary():
         return _("Subsector “%(name)s” moved from %(old)s to %(new)s") % {
@@ -168,13 +178,18 @@ def subsector_move(
 def _retire(swg: SWG, *, effective_on: dt.date, replaced_by: list[SWG], by) -> None:
     swg.is_active = False
     swg.active_until = effective_on
-    _tag(swg, by).save()
+    _dated(swg, by, effective_on).save()
     if replaced_by:
         swg.replaced_by.add(*replaced_by)
-    for membership in Membership.objects.active(effective_on).filter(swg=swg):
+    # Every membership still running on the effective date (or starting after a
+    # backdated retirement) ends with the group.
+    running = Membership.objects.filter(swg=swg).filter(
+        Q(end_date__isnull=True) | Q(end_date__gt=effective_on)
+    )
+    for membership in running:
         membership.end_date = max(membership.start_date, effective_on)
         membership.end_reason = _("Group restructured")
-        _tag(membership, by).save()
+        _dated(membership, by, effective_on).save()
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -64,20 +65,24 @@ def _validate_membership(m: Membership) -> None:
                     )
                 }
             )
-        others = Membership.objects.active().filter(swg=m.swg, role=Membership.Role.CHAIR)
-        if m.pk:
-            others = others.exclude(pk=m.pk)
-        if m.end_date is None and others.exists():
+        others = _overlapping(m).filter(role=Membership.Role.CHAIR)
+        if others.exists():
             raise ValidationError(
                 {"role": _("This group already has an active chair; end that membership first.")}
             )
-    duplicates = Membership.objects.active().filter(
-        swg=m.swg, organization=m.organization, contact=m.contact
-    )
-    if m.pk:
-        duplicates = duplicates.exclude(pk=m.pk)
-    if m.end_date is None and duplicates.exists():
+    if _overlapping(m).filter(organization=m.organization, contact=m.contact).exists():
         raise ValidationError({"organization": _("This member already belongs to the group.")})
+
+
+def _overlapping(m: Membership):
+    """Other memberships of the group whose period overlaps ``m``'s. The day one
+    ends may be the day the next starts (a hand-over)."""
+    qs = Membership.objects.filter(swg=m.swg).filter(
+        Q(end_date__isnull=True) | Q(end_date__gt=m.start_date)
+    )
+    if m.end_date is not None:
+        qs = qs.filter(start_date__lt=m.end_date)
+    return qs.exclude(pk=m.pk) if m.pk else qs
 
 
 @transaction.atomic

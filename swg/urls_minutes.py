@@ -1,4 +1,3 @@
-
 from .views import minutes  # noqa: F401
 
 # Attendance, minutes, action points and membership reviews; included by swg/urls.py.

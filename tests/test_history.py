@@ -1,0 +1,85 @@
+"""Who changed a contact or an organization, and what (django-simple-history)."""
+
+from django.forms.models import model_to_dict
+
+
+def _contact_form(contact, **changes):
+    data = model_to_dict(contact, exclude=["id"])
+    data["is_active"] = "on" if data["is_active"] else ""
+    return {**data, **changes}
+
+
+def _organization_form(org, **changes):
+    data = model_to_dict(org, exclude=["id"])
+    data["parent"] = data["parent"] or ""
+    data["is_active"] = "on" if data["is_active"] else ""
+    return {**data, **changes}
+
+
+def test_it_records_the_user_who_edited_a_contact(client, world):
+    client.force_login(world.secretariat_x)
+    response = client.post(
+        f"/contacts/{world.contact_a.pk}/edit/",
+        _contact_form(world.contact_a, title="Health adviser"),
+    )
+    assert response.status_code == 302
+    latest = world.contact_a.history.latest()
+    assert (latest.history_user, latest.history_type, latest.title) == (
+        world.secretariat_x,
+        "~",
+        "Health adviser",
+    )
+
+
+def test_it_shows_who_changed_which_contact_field(client, world):
+    client.force_login(world.secretariat_x)
+    client.post(
+        f"/contacts/{world.contact_a.pk}/edit/",
+        _contact_form(world.contact_a, title="Health adviser"),
+    )
+    client.force_login(world.coordination)
+    html = client.get(f"/contacts/{world.contact_a.pk}/").content.decode()
+    assert "Change history" in html
+    assert world.secretariat_x.full_name in html
+    assert "<strong>job title</strong>: — → Health adviser" in html
+
+
+def test_it_records_a_partner_editing_their_own_people(client, world):
+    client.force_login(world.partner_a)
+    client.post(
+        f"/contacts/{world.contact_a.pk}/edit/",
+        _contact_form(world.contact_a, mobile="+218 91 000 0000"),
+    )
+    assert world.contact_a.history.latest().history_user == world.partner_a
+    client.force_login(world.secretariat_x)
+    html = client.get(f"/contacts/{world.contact_a.pk}/").content.decode()
+    assert world.partner_a.full_name in html
+    assert "<strong>mobile</strong>: — → +218 91 000 0000" in html
+
+
+def test_it_hides_the_history_from_partners(client, world):
+    client.force_login(world.partner_a)
+    html = client.get(f"/contacts/{world.contact_a.pk}/").content.decode()
+    assert "Change history" not in html
+
+
+def test_it_records_the_user_who_edited_an_organization(client, world):
+    client.force_login(world.partner_a)
+    response = client.post(
+        f"/organizations/{world.org_a.pk}/edit/",
+        _organization_form(world.org_a, website="https://www.who.int/libya"),
+    )
+    assert response.status_code == 302
+    assert world.org_a.history.latest().history_user == world.partner_a
+
+
+def test_it_shows_who_changed_which_organization_field(client, world):
+    client.force_login(world.secretariat_y)
+    client.post(
+        f"/organizations/{world.org_a.pk}/edit/",
+        _organization_form(world.org_a, acronym="WHO-LY"),
+    )
+    client.force_login(world.coordination)
+    html = client.get(f"/organizations/{world.org_a.pk}/").content.decode()
+    assert world.secretariat_y.full_name in html
+    assert "<strong>acronym</strong>: WHO → WHO-LY" in html

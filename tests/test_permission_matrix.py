@@ -1,0 +1,178 @@
+"""Every page × every role → the status a GET answers (STYLE habit 3).
+
+The objects are Health's (swg_x): partner_a's WHO is a member, partner_b's EU
+Delegation is not, so Health and its people lie outside partner_b's reach (404),
+while a visible object with a forbidden action is a 403 (swg/permissions.py).
+"""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from swg import services
+from swg.models import FocalPoint, ImportJob, Membership
+from tests.factories import build_world
+
+ROLES = (
+    "anonymous",
+    "partner_a",
+    "partner_b",
+    "secretariat_x",
+    "secretariat_y",
+    "chair",
+    "coordination",
+    "admin",
+)
+
+# password_reset_confirm needs a token (tested in test_accounts.py).
+EXCLUDED = {"password_reset_confirm"}
+
+ANON_ONLY_LOGIN = (302, 200, 200, 200, 200, 200, 200, 200)
+EVERYONE = (200,) * 8
+POST_ONLY = (405,) * 8
+HEALTH_VIEW = (302, 200, 404, 200, 200, 200, 200, 200)
+HEALTH_MANAGE = (302, 403, 404, 200, 403, 200, 200, 200)
+RESTRUCTURE = (302, 403, 404, 403, 403, 403, 200, 200)
+ORG_A_CHANGE = (302, 200, 403, 200, 200, 200, 200, 200)
+MINISTRY_STAFF = (302, 403, 403, 200, 200, 200, 200, 200)
+# The import job belongs to secretariat_x: a non-importer is refused (403),
+# another importer does not see it at all (404).
+IMPORT_JOB = (302, 403, 403, 200, 404, 404, 404, 404)
+CONTACT_A = (302, 200, 404, 200, 200, 200, 200, 200)
+
+# url name -> (how to build the URL from the objects, expected status per role)
+TABLE = {
+    "home": (lambda o: reverse("home"), ANON_ONLY_LOGIN),
+    "healthz": (lambda o: reverse("healthz"), EVERYONE),
+    "login": (lambda o: reverse("login"), (200, 302, 302, 302, 302, 302, 302, 302)),
+    "logout": (lambda o: reverse("logout"), POST_ONLY),
+    "password_change": (lambda o: reverse("password_change"), ANON_ONLY_LOGIN),
+    "password_change_done": (lambda o: reverse("password_change_done"), ANON_ONLY_LOGIN),
+    "password_reset": (lambda o: reverse("password_reset"), EVERYONE),
+    "password_reset_done": (lambda o: reverse("password_reset_done"), EVERYONE),
+    "password_reset_complete": (lambda o: reverse("password_reset_complete"), EVERYONE),
+    "language_set": (lambda o: reverse("language_set"), POST_ONLY),
+    "swg:list": (lambda o: reverse("swg:list"), ANON_ONLY_LOGIN),
+    "swg:detail": (lambda o: reverse("swg:detail", args=[o["slug"]]), HEALTH_VIEW),
+    "swg:membership_add": (
+        lambda o: reverse("swg:membership_add", args=[o["slug"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:membership_edit": (
+        lambda o: reverse("swg:membership_edit", args=[o["slug"], o["membership"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:membership_end": (
+        lambda o: reverse("swg:membership_end", args=[o["slug"], o["membership"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:swg_contacts": (lambda o: reverse("swg:swg_contacts", args=[o["slug"]]), HEALTH_VIEW),
+    "swg:swg_contacts_export": (
+        lambda o: reverse("swg:swg_contacts_export", args=[o["slug"], "csv"]),
+        HEALTH_VIEW,
+    ),
+    "swg:restructure": (
+        lambda o: reverse("swg:restructure", args=[o["slug"], "rename"]),
+        RESTRUCTURE,
+    ),
+    "swg:organization_list": (lambda o: reverse("swg:organization_list"), ANON_ONLY_LOGIN),
+    "swg:organization_create": (lambda o: reverse("swg:organization_create"), MINISTRY_STAFF),
+    "swg:organization_detail": (
+        lambda o: reverse("swg:organization_detail", args=[o["org"]]),
+        ANON_ONLY_LOGIN,
+    ),
+    "swg:organization_edit": (
+        lambda o: reverse("swg:organization_edit", args=[o["org"]]),
+        ORG_A_CHANGE,
+    ),
+    "swg:focal_point_add": (
+        lambda o: reverse("swg:focal_point_add", args=[o["org"]]),
+        ORG_A_CHANGE,
+    ),
+    "swg:focal_point_end": (
+        lambda o: reverse("swg:focal_point_end", args=[o["org"], o["focal_point"]]),
+        ORG_A_CHANGE,
+    ),
+    "swg:contact_list": (lambda o: reverse("swg:contact_list"), ANON_ONLY_LOGIN),
+    "swg:contact_export": (lambda o: reverse("swg:contact_export", args=["csv"]), ANON_ONLY_LOGIN),
+    "swg:contact_create": (lambda o: reverse("swg:contact_create"), ANON_ONLY_LOGIN),
+    "swg:contact_import": (lambda o: reverse("swg:contact_import"), MINISTRY_STAFF),
+    "swg:contact_import_status": (
+        lambda o: reverse("swg:contact_import_status", args=[o["job"]]),
+        IMPORT_JOB,
+    ),
+    "swg:contact_import_errors": (
+        lambda o: reverse("swg:contact_import_errors", args=[o["job"]]),
+        IMPORT_JOB,
+    ),
+    "swg:contact_detail": (lambda o: reverse("swg:contact_detail", args=[o["contact"]]), CONTACT_A),
+    "swg:contact_edit": (lambda o: reverse("swg:contact_edit", args=[o["contact"]]), CONTACT_A),
+}
+
+
+def _url_names(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            yield from _url_names(pattern, namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield prefix + pattern.name
+
+
+@pytest.fixture(scope="module")
+def matrix(django_db_setup, django_db_blocker):
+    """Built once for the module's 257 requests; rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        world = build_world()
+        membership = Membership.objects.get(swg=world.swg_x, organization=world.org_a)
+        focal_point = services.focal_point_appoint(
+            organization=world.org_a,
+            contact=world.contact_a,
+            purpose=FocalPoint.Purpose.SWG,
+            swg=world.swg_x,
+        )
+        job = ImportJob.objects.create(
+            original_name="contacts.csv",
+            created_by=world.secretariat_x,
+            status=ImportJob.Status.INVALID,
+            errors=[{"row": 2, "column": "email", "message": "Enter a valid email address."}],
+        )
+        objects = {
+            "slug": world.swg_x.slug,
+            "membership": membership.pk,
+            "org": world.org_a.pk,
+            "contact": world.contact_a.pk,
+            "focal_point": focal_point.pk,
+            "job": job.pk,
+        }
+        yield world, objects
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def objects(db, matrix):
+    _world, objects = matrix
+    # MEDIA_ROOT is a fresh folder per test: the upload must be there for the download.
+    job = ImportJob.objects.get(pk=objects["job"])
+    job.file.save("contacts.csv", ContentFile(b"email,organization\nnot-an-email,WHO\n"))
+    return objects
+
+
+def test_it_has_a_row_for_every_url_name():
+    names = {n for n in _url_names() if not n.startswith("admin:")} - EXCLUDED
+    assert names == set(TABLE)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("url_name", sorted(TABLE))
+def test_it_answers_the_expected_status(client, matrix, objects, url_name, role):
+    build_url, expected = TABLE[url_name]
+    if role != "anonymous":
+        client.force_login(matrix[0].users()[role])
+    response = client.get(build_url(objects))
+    want = expected[ROLES.index(role)]
+    assert response.status_code == want, f"{url_name} as {role}"
+    if role == "anonymous" and want == 302:
+        assert response["Location"].startswith(reverse("login"))

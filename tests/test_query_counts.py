@@ -1,0 +1,114 @@
+"""Pages run a fixed number of queries, whatever the size of the data
+(swg/selectors.py: "each runs a fixed number of queries")."""
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+from swg.models import SWG, Contact, FocalPoint, Membership, Organization, SWGAppointment
+from tests.factories import ContactFactory, OrganizationFactory, UserFactory
+
+PAGES = {
+    "swg detail": "/swg/health/",
+    "swg contact list": "/swg/health/contacts/",
+    "contact list": "/contacts/",
+    "organization list": "/organizations/",
+    "home": "/",
+    "swg list": "/swg/",
+}
+
+# Measured on SQLite with 10x data, plus a margin of two.
+MAX_QUERIES = {
+    ("secretariat", "swg detail"): 14,
+    ("secretariat", "swg contact list"): 10,
+    ("secretariat", "contact list"): 10,
+    ("secretariat", "organization list"): 9,
+    ("secretariat", "home"): 10,
+    ("secretariat", "swg list"): 9,
+    ("coordination", "swg detail"): 13,
+    ("coordination", "swg contact list"): 9,
+    ("coordination", "contact list"): 9,
+    ("coordination", "organization list"): 8,
+    ("coordination", "home"): 9,
+    ("coordination", "swg list"): 8,
+    ("partner", "swg detail"): 11,
+    ("partner", "swg contact list"): 9,
+}
+
+
+def _factory_world(factor: int) -> None:
+    """Stand-in for swg.demo_data.build_scaled_world: ~40 people and 10
+    organizations per unit, members spread over the seven SWGs."""
+    swgs = list(SWG.objects.filter(lead=SWG.Lead.MOP, is_active=True).order_by("number"))
+    done = Organization.objects.filter(name_en__startswith="Scaled ").count() // 10
+    for copy in range(done, factor):
+        for n in range(10):
+            org = OrganizationFactory(name_en=f"Scaled {copy}-{n}")
+            people = ContactFactory.create_batch(4, organization=org)
+            swg = swgs[(copy + n) % len(swgs)]
+            Membership.objects.create(swg=swg, organization=org, contact=people[0])
+            FocalPoint.objects.create(organization=org, contact=people[1], swg=swg, purpose="swg")
+
+
+def _scaled_world(factor: int) -> None:
+    try:
+        from swg.demo_data import build_scaled_world
+    except ImportError:
+        _factory_world(factor)
+    else:
+        build_scaled_world(factor)
+
+
+def _people() -> dict[str, User]:
+    health = SWG.objects.get(slug="health")
+    member = (
+        Membership.objects.active().filter(swg=health, organization__isnull=False).first()
+    ).organization
+    secretariat = UserFactory(kind=User.Kind.GOVERNMENT)
+    SWGAppointment.objects.create(user=secretariat, swg=health, role="secretariat")
+    return {
+        "secretariat": secretariat,
+        "coordination": UserFactory(kind=User.Kind.COORDINATION),
+        "partner": UserFactory(organization=member),
+    }
+
+
+def _count(client, user, url) -> int:
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.fixture(scope="module")
+def big_world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        _scaled_world(10)
+        yield _people()
+        transaction.set_rollback(True)
+
+
+@pytest.mark.parametrize(("role", "page"), sorted(MAX_QUERIES))
+def test_it_stays_within_its_query_budget(
+    client, db, big_world, django_assert_max_num_queries, role, page
+):
+    client.force_login(big_world[role])
+    with django_assert_max_num_queries(MAX_QUERIES[role, page]):
+        assert client.get(PAGES[page]).status_code == 200
+
+
+def test_it_has_ten_times_the_data(big_world):
+    assert Contact.objects.count() >= 400
+    assert Organization.objects.count() >= 100
+    assert Membership.objects.active().values("swg").distinct().count() == 7
+
+
+def test_it_runs_as_many_queries_with_ten_times_the_data(client, db):
+    _scaled_world(1)
+    people = _people()
+    keys = sorted(MAX_QUERIES)
+    before = {(role, page): _count(client, people[role], PAGES[page]) for role, page in keys}
+    _scaled_world(10)
+    after = {(role, page): _count(client, people[role], PAGES[page]) for role, page in keys}
+    assert after == before
