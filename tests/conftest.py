@@ -8,6 +8,8 @@ from django.conf import settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+pytest_plugins = ["tests.browser_support"]
+
 # In CI a missing service is a failure, never a skip.
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES", "").lower() in {"1", "true", "yes"}
 
@@ -28,9 +30,38 @@ def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     from coordination.celery import app
 
+    was_eager = app.conf.task_always_eager
     app.conf.task_always_eager = True
     yield
-    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+    app.conf.task_always_eager = was_eager
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests (live_server, real workers) end with a flush that also
+    removes the reference SWGs of the data migration; put them back for the next."""
+    names = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        names = [*names, "transactional_db"]
+    if "transactional_db" in names or "live_server" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        return
+    from swg.reference_data import ensure_reference_data
+
+    ensure_reference_data()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Locally, give the PostgreSQL test database a per-run name so that two
+    developers' runs against one server do not drop each other's database."""
+    db = settings.DATABASES["default"]
+    if not REQUIRE_SERVICES and db["ENGINE"].endswith("postgresql"):
+        db.setdefault("TEST", {})["NAME"] = f"test_swg_portal_{os.getpid()}"
 
 
 @pytest.fixture

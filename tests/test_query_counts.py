@@ -83,7 +83,10 @@ def _count(client, user, url) -> int:
 
 @pytest.fixture(scope="module")
 def big_world(django_db_setup, django_db_blocker):
+    from swg.reference_data import ensure_reference_data
+
     with django_db_blocker.unblock(), transaction.atomic():
+        ensure_reference_data()  # a transactional test before this module flushed them
         _scaled_world(10)
         yield _people()
         transaction.set_rollback(True)
