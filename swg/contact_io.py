@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 
+from .forms import PortalForm
 from .models import Contact, Organization
 
 # Column keys are the same in exports and imports, so an exported file can be
@@ -139,7 +140,9 @@ def export_vcard(rows: Iterable[ContactRow]) -> bytes:
 # ------------------------------------------------------------------ import
 
 
-class ImportFileForm(forms.Form):
+class ImportFileForm(PortalForm):
+    submit_label = gettext_lazy("Check and import")
+
     file = forms.FileField(
         label=gettext_lazy("Contact list (CSV or XLSX)"),
         help_text=gettext_lazy(
@@ -148,14 +151,6 @@ class ImportFileForm(forms.Form):
             "optional. An exported list can be imported back."
         ),
     )
-
-    def __init__(self, *args, **kwargs):
-        from crispy_forms.helper import FormHelper
-        from crispy_forms.layout import Submit
-
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Check and import")))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

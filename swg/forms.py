@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from .models import SWG, Contact, FocalPoint, Membership, Organization, Subsector
 
 
-class PortalForm(forms.Form):
+class CrispySubmit:
+    """A crispy helper with one submit button labelled ``submit_label``."""
+
     submit_label = _("Save")
 
     def __init__(self, *args, **kwargs):
@@ -16,13 +18,12 @@ class PortalForm(forms.Form):
         self.helper.add_input(Submit("submit", self.submit_label))
 
 
-class PortalModelForm(forms.ModelForm):
-    submit_label = _("Save")
+class PortalForm(CrispySubmit, forms.Form):
+    pass
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", self.submit_label))
+
+class PortalModelForm(CrispySubmit, forms.ModelForm):
+    pass
 
 
 class DateInput(forms.DateInput):
