@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test install messages lint format demo bench clean
+.PHONY: run test install messages messages-update lint format demo bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ install: $(STAMP)
 messages: install
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install gettext (apt-get install gettext)"; exit 1; }
 	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+# After adding strings: refresh the Arabic catalog, then translate the new entries.
+messages-update: install
+	$(PY) manage.py makemessages -l ar --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=staticfiles
 
 demo: messages
 	$(PY) manage.py migrate --noinput -v0

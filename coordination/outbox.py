@@ -1,12 +1,24 @@
 """The one way the portal sends email (DESIGN §3 "Sent messages", §5).
 
 ``outbox_enqueue`` renders a message in the recipient's language and stores it
-under a unique (purpose, recipient, object key); the send task is queued only
-after the surrounding transaction commits. ``outbox_send`` claims the row with a
-conditional UPDATE before it talks to SMTP, so the same message is never sent
-twice by two tasks. A worker that dies mid-send leaves the row "sending"; the
-sweeper puts rows that stayed there too long back in the queue (the SMTP
-conversation of a killed worker never completed, so nothing was delivered).
+under a unique (purpose, recipient, object key), so a job or a request that runs
+twice stores it once; the send task is queued only after the surrounding
+transaction commits.
+
+How a message is sent at most once:
+
+- ``outbox_claim`` moves the row to "sending" with one conditional UPDATE, so
+  of two tasks for the same message exactly one gets it; the claim time is the
+  claim's token, and every later write is conditional on it.
+- Just before the message content goes to the SMTP server (the DATA command)
+  the row records ``sent_at``: the point of no return. Until then a dead worker
+  has delivered nothing and the sweeper safely puts the message back in the
+  queue. After it the server may have accepted the message even if the worker
+  never heard the reply, so such a message is marked failed with that reason
+  and is never resent automatically; the secretariat decides (``outbox_retry``).
+- SMTP errors before that point, or a refusal the server did answer, are
+  retried by the Celery task with backoff, ``MAX_ATTEMPTS`` attempts in all;
+  a permanent refusal (5xx) is not retried.
 """
 
 from __future__ import annotations
@@ -14,21 +26,49 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import logging
-from email.utils import make_msgid
+import smtplib
+from collections.abc import Callable
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.template.loader import render_to_string
+from django.db.models import F, Q
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
 from .models import OutboxMessage
 
 log = logging.getLogger(__name__)
 
+Status = OutboxMessage.Status
+
 MAX_ATTEMPTS = 5
+# A claim older than this without progress means its worker died; a queued
+# message older than this without a worker taking it lost its task.
 STALE_SENDING_AFTER = dt.timedelta(minutes=10)
+
+# Stored untranslated in ``last_error`` and translated where it is shown.
+UNCERTAIN_DELIVERY = gettext_noop(
+    "The connection to the mail server was lost while it was receiving the message. "
+    "It may have been delivered, so it is not sent again automatically."
+)
+
+RETRY, PERMANENT, UNCERTAIN, ERROR = "retry", "permanent", "uncertain", "error"
+
+
+class _ClaimLost(Exception):
+    """The sweeper gave the message to another worker: stop before DATA."""
+
+
+# ---------------------------------------------------------------- enqueue
+
+
+def _render_text(name: str, context: dict) -> str:
+    # Subjects and text parts are not HTML: "R&D" must not become "R&amp;D".
+    return get_template(name).template.render(Context(context, autoescape=False))
 
 
 def outbox_enqueue(
@@ -46,10 +86,13 @@ def outbox_enqueue(
     """Store one message and queue its sending; returns (message, created).
 
     ``template`` names ``templates/emails/<template>.subject.txt``, ``.txt`` and
-    ``.html``; they are rendered in ``language``. ``attachments`` are dicts with
+    ``.html`` (the text ones are rendered without HTML escaping); all three are
+    rendered in ``language``, with ``recipient_name``, ``site_url``, ``rtl`` and
+    ``lang_code`` added to ``context``. ``attachments`` are dicts with
     ``filename``, ``mimetype`` and ``content`` (text) or ``content_b64`` (bytes).
     A message already in the outbox for the same purpose, recipient and object
-    is returned unchanged.
+    is returned unchanged. ``swg`` makes the message visible to that SWG's
+    secretariat and chair on the outbox page.
     """
     email = recipient_email.strip().lower()
     existing = OutboxMessage.objects.filter(
@@ -57,13 +100,15 @@ def outbox_enqueue(
     ).first()
     if existing is not None:
         return existing, False
-    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    language = (language or "").split("-")[0].lower()
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
     context = {**context, "recipient_name": recipient_name, "site_url": settings.SITE_URL}
     with translation.override(language):
         context["rtl"] = language in settings.LANGUAGES_RTL
         context["lang_code"] = language
-        subject = " ".join(render_to_string(f"emails/{template}.subject.txt", context).split())
-        body_text = render_to_string(f"emails/{template}.txt", context)
+        subject = " ".join(_render_text(f"emails/{template}.subject.txt", context).split())
+        body_text = _render_text(f"emails/{template}.txt", context)
         body_html = render_to_string(f"emails/{template}.html", context)
     try:
         with transaction.atomic():
@@ -84,7 +129,7 @@ def outbox_enqueue(
         return OutboxMessage.objects.get(
             purpose=purpose, recipient_email=email, object_key=object_key
         ), False
-    transaction.on_commit(lambda: _queue(message.pk))
+    _queue_on_commit(message.pk)
     return message, True
 
 
@@ -94,35 +139,52 @@ def _queue(message_id: int) -> None:
     outbox_send_task.delay(message_id)
 
 
-def outbox_claim(*, message_id: int) -> OutboxMessage | None:
-    """Atomically take a queued (or failed, retryable) message for sending."""
-    now = timezone.now()
-    claimed = OutboxMessage.objects.filter(
-        Q(status=OutboxMessage.Status.QUEUED)
-        | Q(status=OutboxMessage.Status.FAILED, attempts__lt=MAX_ATTEMPTS),
-        pk=message_id,
-    ).update(status=OutboxMessage.Status.SENDING, claimed_at=now)
+def _queue_on_commit(message_id: int) -> None:
+    # robust: with the broker down the request still succeeds; the row stays
+    # queued and the sweeper queues it again later.
+    transaction.on_commit(lambda: _queue(message_id), robust=True)
+
+
+# ---------------------------------------------------------------- send
+
+
+def outbox_claim(*, message_id: int, retry: bool = False) -> OutboxMessage | None:
+    """Atomically take a queued message for sending; with ``retry`` (the task's
+    scheduled retry of an earlier attempt) also a message that failed in a way
+    worth another attempt.
+
+    Returns the message, whose ``claimed_at`` is this claim's token, or None
+    when it is not there to take (sent, being sent, or failed for good).
+    """
+    takeable = Q(status=Status.QUEUED)
+    if retry:
+        # A failure with sent_at set may have been delivered: never again by itself.
+        takeable |= Q(status=Status.FAILED, attempts__lt=MAX_ATTEMPTS, sent_at__isnull=True)
+    token = timezone.now()
+    claimed = OutboxMessage.objects.filter(takeable, pk=message_id).update(
+        status=Status.SENDING, claimed_at=token, sent_at=None
+    )
     if not claimed:
         return None
-    return OutboxMessage.objects.get(pk=message_id)
+    message = OutboxMessage.objects.get(pk=message_id)
+    message.claimed_at = token  # exactly what the conditional writes compare with
+    return message
 
 
 def _build_email(message: OutboxMessage, connection) -> EmailMultiAlternatives:
-    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(">") or "localhost"
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    stamp = int(message.created_at.timestamp()) if message.created_at else 0
     email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[
-            f"{message.recipient_name} <{message.recipient_email}>"
-            if message.recipient_name
-            else message.recipient_email
-        ],
+        to=[formataddr((message.recipient_name, message.recipient_email))],
         connection=connection,
         headers={
-            # Stable per outbox row: a receiver can de-duplicate on it.
-            "Message-ID": make_msgid(idstring=f"outbox-{message.pk}", domain=domain),
+            # The same on every attempt, so that a receiver can recognise a copy.
+            "Message-ID": f"<outbox.{message.pk}.{stamp}@{domain}>",
             "Content-Language": message.language,
+            "Auto-Submitted": "auto-generated",  # RFC 3834: no out-of-office replies
             "X-SWG-Purpose": message.purpose,
         },
     )
@@ -137,46 +199,173 @@ def _build_email(message: OutboxMessage, connection) -> EmailMultiAlternatives:
     return email
 
 
-def outbox_send(*, message_id: int) -> str:
-    """Send one message if nobody else has; returns the resulting status.
+def _deliver(connection, email: EmailMultiAlternatives, hand_over: Callable[[], None]) -> None:
+    """Send through an open connection, calling ``hand_over`` at the last moment
+    the server cannot have the message yet."""
+    smtp = getattr(connection, "connection", None)
+    if isinstance(smtp, smtplib.SMTP):
+        send_data = smtp.data
 
-    Raises the SMTP error after recording it, so the Celery task can retry.
+        def data(msg):
+            # smtplib's sendmail() calls data() once MAIL FROM and RCPT TO were
+            # accepted; the content and its final "." follow.
+            hand_over()
+            return send_data(msg)
+
+        smtp.data = data
+    else:
+        hand_over()  # the in-process backends (locmem, file, console)
+    connection.send_messages([email])
+
+
+def _failure_kind(exc: Exception, *, handed_over: bool) -> str:
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _text in exc.recipients.values()]
+        return PERMANENT if codes and all(code >= 500 for code in codes) else RETRY
+    if isinstance(exc, smtplib.SMTPResponseException):
+        # The server answered, so it did not take the message.
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            return RETRY  # our configuration, not this message
+        return PERMANENT if exc.smtp_code >= 500 else RETRY
+    if handed_over:
+        return UNCERTAIN
+    if isinstance(exc, (smtplib.SMTPException, OSError)):
+        return RETRY
+    return ERROR
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return "; ".join(
+            f"{rcpt}: {code} {_text(text)}" for rcpt, (code, text) in exc.recipients.items()
+        )
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"{exc.smtp_code} {_text(exc.smtp_error)}"
+    return f"{exc.__class__.__name__}: {exc}"
+
+
+def _text(value) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def outbox_send(*, message_id: int, retry: bool = False) -> str:
+    """Send one message if nobody else has; returns its resulting status.
+
+    Re-raises an SMTP error after recording it when another attempt is due, so
+    that the Celery task retries with backoff (and calls again with ``retry``);
+    raises an unexpected error (a bug) after recording it as the reason.
+    A permanent refusal, the last attempt, or a connection lost once the
+    message was handed over, end as "failed" without raising.
     """
-    message = outbox_claim(message_id=message_id)
+    message = outbox_claim(message_id=message_id, retry=retry)
     if message is None:
         return OutboxMessage.objects.filter(pk=message_id).values_list("status", flat=True).first()
+    mine = OutboxMessage.objects.filter(pk=message.pk, claimed_at=message.claimed_at)
+    handed_over = False
+
+    def hand_over():
+        nonlocal handed_over
+        if not mine.filter(status=Status.SENDING).update(sent_at=timezone.now()):
+            raise _ClaimLost(message.pk)
+        handed_over = True
+
+    connection = get_connection()
     try:
-        with get_connection() as connection:
-            _build_email(message, connection).send()
+        connection.open()
+        _deliver(connection, _build_email(message, connection), hand_over)
+    except _ClaimLost:
+        log.warning("outbox message %s was taken over by another worker", message.pk)
+        return OutboxMessage.objects.filter(pk=message.pk).values_list("status", flat=True).first()
     except Exception as exc:
-        OutboxMessage.objects.filter(pk=message.pk).update(
-            status=OutboxMessage.Status.FAILED,
-            attempts=message.attempts + 1,
-            last_error=f"{exc.__class__.__name__}: {exc}"[:2000],
+        kind = _failure_kind(exc, handed_over=handed_over)
+        reason = _describe(exc)
+        if kind == UNCERTAIN:
+            reason = f"{UNCERTAIN_DELIVERY} ({reason})"
+        recorded = mine.filter(status=Status.SENDING).update(
+            status=Status.FAILED,
+            attempts=F("attempts") + 1,
+            last_error=reason[:2000],
+            # Kept after hand-over: it is what stops an automatic resend.
+            sent_at=F("sent_at") if kind == UNCERTAIN else None,
         )
-        log.warning("outbox message %s failed: %s", message.pk, exc)
-        raise
-    OutboxMessage.objects.filter(pk=message.pk).update(
-        status=OutboxMessage.Status.SENT,
-        attempts=message.attempts + 1,
-        sent_at=timezone.now(),
-        last_error="",
+        log.warning("outbox message %s failed (%s): %s", message.pk, kind, reason)
+        if not recorded:  # the sweeper gave the message to another worker meanwhile
+            return OutboxMessage.objects.filter(pk=message.pk).values_list("status", flat=True)[0]
+        if kind == ERROR or (kind == RETRY and message.attempts + 1 < MAX_ATTEMPTS):
+            raise
+        return Status.FAILED
+    else:
+        mine.update(
+            status=Status.SENT,
+            attempts=F("attempts") + 1,
+            sent_at=timezone.now(),
+            last_error="",
+        )
+        log.info("outbox message %s sent to %s", message.pk, message.recipient_email)
+        return Status.SENT
+    finally:
+        try:
+            connection.close()
+        except Exception:  # the message's fate is decided; QUIT is a courtesy
+            log.debug("closing the mail connection failed", exc_info=True)
+
+
+# ---------------------------------------------------------------- recovery
+
+
+def outbox_retry(*, message: OutboxMessage) -> bool:
+    """The secretariat sends a failed message again (one more attempt).
+
+    Also for a message that may have been delivered: a person decided.
+    Returns False when the message is not failed (any more).
+    """
+    requeued = OutboxMessage.objects.filter(pk=message.pk, status=Status.FAILED).update(
+        status=Status.QUEUED, sent_at=None, claimed_at=timezone.now()
     )
-    return OutboxMessage.Status.SENT
+    if requeued:
+        _queue_on_commit(message.pk)
+    return bool(requeued)
 
 
 def outbox_requeue_stale(*, older_than: dt.timedelta = STALE_SENDING_AFTER) -> list[int]:
-    """Messages whose worker died mid-send go back to the queue."""
-    cutoff = timezone.now() - older_than
-    stale = list(
-        OutboxMessage.objects.filter(
-            status=OutboxMessage.Status.SENDING, claimed_at__lt=cutoff
-        ).values_list("pk", flat=True)
+    """Recover from dead workers and lost tasks; returns the ids queued again.
+
+    - "sending" without ``sent_at``: the worker died before the message content
+      went out, so nothing was delivered; back to the queue.
+    - "sending" with ``sent_at``: the worker died while the server was taking
+      the message; it may have been delivered, so failed with that reason.
+    - "queued" with no worker taking it: its task was lost (broker down at
+      commit, or held by a worker that died); queued again. A duplicate task is
+      harmless, the claim lets only one send.
+    """
+    now = timezone.now()
+    cutoff = now - older_than
+    requeued: list[int] = []
+    for pk, token in OutboxMessage.objects.filter(
+        status=Status.SENDING, sent_at__isnull=True, claimed_at__lt=cutoff
+    ).values_list("pk", "claimed_at"):
+        # Conditional on the token: a message claimed again meanwhile is left alone.
+        if OutboxMessage.objects.filter(
+            pk=pk, status=Status.SENDING, claimed_at=token, sent_at__isnull=True
+        ).update(status=Status.QUEUED, claimed_at=now):
+            requeued.append(pk)
+    for pk, token in OutboxMessage.objects.filter(
+        status=Status.SENDING, sent_at__lt=cutoff
+    ).values_list("pk", "claimed_at"):
+        if OutboxMessage.objects.filter(pk=pk, status=Status.SENDING, claimed_at=token).update(
+            status=Status.FAILED, attempts=F("attempts") + 1, last_error=UNCERTAIN_DELIVERY
+        ):
+            log.warning("outbox message %s may have been delivered; not resent", pk)
+    # claimed_at of a queued message is when it was last put in the queue.
+    lost = OutboxMessage.objects.filter(status=Status.QUEUED).filter(
+        Q(claimed_at__lt=cutoff) | Q(claimed_at__isnull=True, created_at__lt=cutoff)
     )
-    if stale:
-        OutboxMessage.objects.filter(pk__in=stale, status=OutboxMessage.Status.SENDING).update(
-            status=OutboxMessage.Status.QUEUED
-        )
-    for pk in stale:
-        transaction.on_commit(lambda pk=pk: _queue(pk))
-    return stale
+    lost_ids = [pk for pk in lost.values_list("pk", flat=True) if pk not in requeued]
+    if lost_ids:
+        OutboxMessage.objects.filter(pk__in=lost_ids, status=Status.QUEUED).update(claimed_at=now)
+    requeued += lost_ids
+    for pk in requeued:
+        _queue_on_commit(pk)
+    if requeued:
+        log.info("outbox: %s messages queued again", len(requeued))
+    return requeued

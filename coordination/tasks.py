@@ -14,6 +14,8 @@ def heartbeat():
 
 @shared_task(
     bind=True,
+    # outbox_send re-raises only the errors worth another attempt (it has
+    # recorded them on the message first); the claim makes a rerun harmless.
     autoretry_for=(OSError, smtplib.SMTPException),
     retry_backoff=30,
     retry_backoff_max=3600,
@@ -22,10 +24,12 @@ def heartbeat():
     acks_late=True,
 )
 def outbox_send_task(self, message_id: int) -> str:
-    return outbox.outbox_send(message_id=message_id)
+    # A first run takes only a queued message, so a duplicate of it cannot
+    # spend the retries of a failed one; the retries take the failed message.
+    return outbox.outbox_send(message_id=message_id, retry=self.request.retries > 0)
 
 
 @shared_task
 def outbox_sweep() -> int:
-    """Requeue messages left "sending" by a worker that died (DESIGN §5)."""
+    """Recover messages of dead workers and lost tasks (DESIGN §5)."""
     return len(outbox.outbox_requeue_stale())

@@ -2,11 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import views, views_outbox
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("outbox/", views_outbox.outbox_list, name="outbox"),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("swg.urls")),

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from swg import permissions, selectors
+from swg import minutes_selectors, permissions, selectors
 
 from .celery import app as celery_app
 from .models import Heartbeat
@@ -15,15 +15,14 @@ def home(request):
     actor = permissions.actor_for(request.user)
     my_swg_ids = actor.managed_swg_ids | actor.member_swg_ids
     swgs = selectors.swg_list(swgs=permissions.visible_swgs(request.user).filter(is_active=True))
-    return render(
-        request,
-        "home.html",
-        {
-            "swgs": swgs,
-            "my_swg_ids": my_swg_ids,
-            "actor": actor,
-        },
-    )
+    context = {"swgs": swgs, "my_swg_ids": my_swg_ids, "actor": actor}
+    if actor.is_partner and actor.organization_id:
+        # Two queries, whatever the number of groups, minutes or action points.
+        context["circulated_minutes"] = minutes_selectors.home_circulated_minutes(actor=actor)
+        context["open_action_points"] = minutes_selectors.home_open_action_points(
+            user=request.user, organization_id=actor.organization_id
+        )
+    return render(request, "home.html", context)
 
 
 def _database_ok() -> str | None:

@@ -23,7 +23,14 @@ class ContactFilter(django_filters.FilterSet):
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
         fields=(("name_en", "name"), ("organization__name_en", "organization"), ("email", "email")),
-        field_labels={"name": _("Name"), "organization": _("Organization"), "email": _("Email")},
+        field_labels={
+            "name": _("Name"),
+            "-name": _("Name (descending)"),
+            "organization": _("Organization"),
+            "-organization": _("Organization (descending)"),
+            "email": _("Email"),
+            "-email": _("Email (descending)"),
+        },
     )
 
     class Meta:
@@ -61,7 +68,14 @@ class OrganizationFilter(django_filters.FilterSet):
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
         fields=(("name_en", "name"), ("acronym", "acronym"), ("org_type", "type")),
-        field_labels={"name": _("Name"), "acronym": _("Acronym"), "type": _("Type")},
+        field_labels={
+            "name": _("Name"),
+            "-name": _("Name (descending)"),
+            "acronym": _("Acronym"),
+            "-acronym": _("Acronym (descending)"),
+            "type": _("Type"),
+            "-type": _("Type (descending)"),
+        },
     )
 
     class Meta:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .models import SWG, Contact, FocalPoint, Membership, Organization, StructureChange, Subsector
 
@@ -104,6 +105,17 @@ def organization_detail(*, organization: Organization):
     }
 
 
+def _field_display(field, value):
+    """A stored value as the forms show it: choice labels, yes/no."""
+    if value in (None, ""):
+        return ""
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    return value
+
+
 def history_rows(*, obj, limit: int = 30) -> list[dict]:
     """Who changed what and when, newest first, with the fields that changed."""
     records = list(
@@ -118,7 +130,13 @@ def history_rows(*, obj, limit: int = 30) -> list[dict]:
             delta = newer.diff_against(older)
             for change in delta.changes:
                 field = obj._meta.get_field(change.field)
-                changes.append({"field": field.verbose_name, "old": change.old, "new": change.new})
+                changes.append(
+                    {
+                        "field": field.verbose_name,
+                        "old": _field_display(field, change.old),
+                        "new": _field_display(field, change.new),
+                    }
+                )
         rows.append(
             {
                 "when": newer.history_date,

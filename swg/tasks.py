@@ -1,14 +1,17 @@
 """Celery shells: take an id, call a service (STYLE habit 5)."""
 
 import datetime as dt
+import logging
 
 from celery import shared_task
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from .contact_io import contacts_import, read_table
 from .models import ImportJob
 
 PURGE_AFTER_DAYS = 30
+log = logging.getLogger(__name__)
 
 
 @shared_task
@@ -22,12 +25,19 @@ def import_contacts(job_id: int) -> str:
     def progress(percent):
         ImportJob.objects.filter(pk=job.pk).update(progress=percent)
 
-    try:
-        with job.file.open("rb") as fh:
-            rows = read_table(fh.read(), job.original_name)
-        result = contacts_import(rows=rows, by=job.created_by, progress=progress)
-    except Exception as exc:  # a broken file must end the job visibly, not hang it
-        job.status, job.message = ImportJob.Status.FAILED, str(exc)[:1000]
+    # Row messages are stored as shown: in the language of the person who uploaded.
+    with translation.override(job.created_by.language):
+        try:
+            with job.file.open("rb") as fh:
+                rows = read_table(fh.read(), job.original_name)
+            result = contacts_import(rows=rows, by=job.created_by, progress=progress)
+        except ValueError as exc:  # read_table's own, user-facing message
+            result, job.message = None, str(exc)
+        except Exception:  # a broken file must end the job visibly, not hang it
+            log.exception("contact import %s failed", job.pk)
+            result, job.message = None, _("The file could not be read. Check its format.")
+    if result is None:
+        job.status = ImportJob.Status.FAILED
     else:
         job.total_rows, job.errors = result.total, result.errors
         job.created_count, job.updated_count = result.created, result.updated

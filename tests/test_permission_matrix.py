@@ -5,13 +5,17 @@ Delegation is not, so Health and its people lie outside partner_b's reach (404),
 while a visible object with a forbidden action is a 403 (swg/permissions.py).
 """
 
+import datetime as dt
+
 import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from swg import services
+from swg import meeting_services, services
 from swg.models import FocalPoint, ImportJob, Membership
+from swg.reference_data import ensure_reference_data
 from tests.factories import build_world
 
 ROLES = (
@@ -108,6 +112,68 @@ TABLE = {
     ),
     "swg:contact_detail": (lambda o: reverse("swg:contact_detail", args=[o["contact"]]), CONTACT_A),
     "swg:contact_edit": (lambda o: reverse("swg:contact_edit", args=[o["contact"]]), CONTACT_A),
+    "outbox": (lambda o: reverse("outbox"), MINISTRY_STAFF),
+    "swg:meeting_plan": (lambda o: reverse("swg:meeting_plan", args=[o["slug"]]), HEALTH_MANAGE),
+    "swg:swg_meetings": (lambda o: reverse("swg:swg_meetings", args=[o["slug"]]), HEALTH_VIEW),
+    "swg:swg_meetings_month": (
+        lambda o: reverse("swg:swg_meetings_month", args=[o["slug"]]),
+        HEALTH_VIEW,
+    ),
+    "swg:swg_calendar_feed": (
+        lambda o: reverse("swg:swg_calendar_feed", args=[o["slug"]]),
+        HEALTH_VIEW,
+    ),
+    "swg:meeting_detail": (
+        lambda o: reverse("swg:meeting_detail", args=[o["meeting"]]),
+        HEALTH_VIEW,
+    ),
+    "swg:meeting_edit": (lambda o: reverse("swg:meeting_edit", args=[o["meeting"]]), HEALTH_MANAGE),
+    "swg:meeting_cancel": (
+        lambda o: reverse("swg:meeting_cancel", args=[o["meeting"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:meeting_postpone": (
+        lambda o: reverse("swg:meeting_postpone", args=[o["meeting"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:meeting_agenda": (
+        lambda o: reverse("swg:meeting_agenda", args=[o["meeting"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:agenda_item_edit": (
+        lambda o: reverse("swg:agenda_item_edit", args=[o["meeting"], o["agenda_item"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:agenda_item_move": (
+        lambda o: reverse("swg:agenda_item_move", args=[o["meeting"], o["agenda_item"]]),
+        POST_ONLY,
+    ),
+    "swg:agenda_item_delete": (
+        lambda o: reverse("swg:agenda_item_delete", args=[o["meeting"], o["agenda_item"]]),
+        POST_ONLY,
+    ),
+    "swg:meeting_invitations": (
+        lambda o: reverse("swg:meeting_invitations", args=[o["meeting"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:invitation_remove": (
+        lambda o: reverse("swg:invitation_remove", args=[o["meeting"], o["invitation"]]),
+        POST_ONLY,
+    ),
+    "swg:meeting_send_invitations": (
+        lambda o: reverse("swg:meeting_send_invitations", args=[o["meeting"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:rsvp": (lambda o: reverse("swg:rsvp", args=[o["rsvp_token"]]), EVERYONE),
+    "swg:calendar_list": (lambda o: reverse("swg:calendar_list"), ANON_ONLY_LOGIN),
+    "swg:calendar_month": (lambda o: reverse("swg:calendar_month"), ANON_ONLY_LOGIN),
+    "swg:calendar_feed": (lambda o: reverse("swg:calendar_feed", args=[o["feed_token"]]), EVERYONE),
+    "swg:calendar_subscription": (lambda o: reverse("swg:calendar_subscription"), ANON_ONLY_LOGIN),
+    "swg:calendar_token_create": (lambda o: reverse("swg:calendar_token_create"), POST_ONLY),
+    "swg:calendar_token_revoke": (
+        lambda o: reverse("swg:calendar_token_revoke", args=[o["feed_token_pk"]]),
+        POST_ONLY,
+    ),
 }
 
 
@@ -125,6 +191,7 @@ def _url_names(resolver=None, prefix=""):
 def matrix(django_db_setup, django_db_blocker):
     """Built once for the module's 257 requests; rolled back at the end."""
     with django_db_blocker.unblock(), transaction.atomic():
+        ensure_reference_data()  # an earlier transactional test may have flushed them
         world = build_world()
         membership = Membership.objects.get(swg=world.swg_x, organization=world.org_a)
         focal_point = services.focal_point_appoint(
@@ -139,7 +206,25 @@ def matrix(django_db_setup, django_db_blocker):
             status=ImportJob.Status.INVALID,
             errors=[{"row": 2, "column": "email", "message": "Enter a valid email address."}],
         )
+        starts = timezone.now() + dt.timedelta(days=7)
+        meeting = meeting_services.meeting_plan(
+            swg=world.swg_x,
+            title_en="Health SWG",
+            starts_at=starts,
+            ends_at=starts + dt.timedelta(hours=2),
+        )
+        agenda_item = meeting_services.agenda_item_add(meeting=meeting, title_en="Welcome")
+        (invitation,) = meeting_services.invitations_add(
+            meeting=meeting, contacts=[world.contact_a]
+        )
+        feed_token = meeting_services.calendar_token_create(user=world.partner_a)
         objects = {
+            "meeting": meeting.pk,
+            "agenda_item": agenda_item.pk,
+            "invitation": invitation.pk,
+            "rsvp_token": meeting_services.rsvp_token(invitation=invitation, choice="accepted"),
+            "feed_token": feed_token.token,
+            "feed_token_pk": feed_token.pk,
             "slug": world.swg_x.slug,
             "membership": membership.pk,
             "org": world.org_a.pk,
