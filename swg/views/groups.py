@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from .. import permissions, selectors, services
+from .. import meeting_selectors, permissions, selectors, services
 from ..forms import AsOfForm, MembershipEditForm, MembershipEndForm, MembershipForm
-from ..models import SWG, Membership
+from ..models import SWG, Meeting, Membership
 from ..restructure import swg_as_of
 from .common import apply_errors, form_page
 
@@ -50,6 +50,9 @@ def swg_detail(request, slug):
         "history": selectors.history_rows(obj=swg)
         if permissions.can(request.user, "history.view", swg)
         else None,
+        "meetings": meeting_selectors.swg_meetings_overview(
+            meetings=permissions.scope(request.user, Meeting.objects.filter(swg=swg))
+        ),
     }
     return render(request, "swg/swg_detail.html", context)
 

@@ -1,1 +1,482 @@
-"""Meeting pages: plan, agenda, invitations, RSVP, calendars (issue 4)."""
+"""Meeting pages: plan, change, agenda, invitations and the RSVP links (issue 4).
+
+Calendars and feeds are in ``calendar.py``; attendance, minutes and action
+points in ``minutes.py``.
+"""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from .. import meeting_selectors, meeting_services, permissions, selectors
+from ..meeting_forms import (
+    AdHocInviteForm,
+    AgendaItemEditForm,
+    AgendaItemForm,
+    FollowUpForm,
+    MeetingCancelForm,
+    MeetingForm,
+    MeetingPostponeForm,
+    MemberInviteForm,
+)
+from ..models import SWG, AgendaItem, Contact, Invitation, Meeting
+from .common import apply_errors, form_page
+
+MANAGE = "meeting.manage"
+
+
+def _meeting_for(request, pk, *, manage: bool = False) -> Meeting:
+    """The meeting if the user may see it (else 404); 403 when they may see
+    but not manage it and ``manage`` is asked."""
+    meeting = permissions.get_visible_or_404(
+        request.user, Meeting.objects.select_related("swg", "postponed_to"), pk=pk
+    )
+    permissions.require(request.user, MANAGE if manage else "meeting.view", meeting)
+    return meeting
+
+
+def _data(form) -> dict:
+    return {k: v for k, v in form.cleaned_data.items() if k != "form"}
+
+
+def _fail(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+# ------------------------------------------------------------------ the meeting
+
+
+@login_required
+def meeting_plan(request, slug):
+    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
+    permissions.require(request.user, MANAGE, swg)
+    start = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
+    start += dt.timedelta(days=7)
+    form = MeetingForm(
+        request.POST or None,
+        initial={"starts_at": start, "ends_at": start + dt.timedelta(hours=2)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = meeting_services.meeting_plan(swg=swg, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Meeting planned. Next: the agenda and the invitations."))
+            return redirect(meeting)
+    return form_page(
+        request,
+        form,
+        title=_("Plan a meeting of %(swg)s") % {"swg": swg.name},
+        back_url=swg.get_absolute_url(),
+        intro=_("Dates and times are Tripoli time."),
+    )
+
+
+@login_required
+def meeting_detail(request, pk):
+    meeting = _meeting_for(request, pk)
+    detail = meeting_selectors.meeting_detail(meeting=meeting)
+    email = request.user.email.lower()
+    mine = next((i for i in detail["invitations"] if i.contact.email.lower() == email), None)
+    my_links = []
+    if mine is not None and meeting.status == Meeting.Status.PLANNED:
+        my_links = [
+            (choice, Invitation.Rsvp(choice).label, _rsvp_path(mine, choice))
+            for choice in meeting_services.RSVP_CHOICES
+        ]
+    can_manage = permissions.can(request.user, MANAGE, meeting)
+    context = {
+        "meeting": meeting,
+        **detail,
+        "can_manage": can_manage,
+        "is_planned": meeting.status == Meeting.Status.PLANNED,
+        "my_invitation": mine,
+        "my_links": my_links,
+        "history": selectors.history_rows(obj=meeting)
+        if permissions.can(request.user, "history.view", meeting)
+        else None,
+    }
+    return render(request, "swg/meetings/meeting_detail.html", context)
+
+
+@login_required
+def meeting_edit(request, pk):
+    meeting = _meeting_for(request, pk, manage=True)
+    form = MeetingForm(request.POST or None, initial=MeetingForm.initial_for(meeting))
+    if request.method == "POST" and form.is_valid():
+        try:
+            _meeting, queued = meeting_services.meeting_update(
+                meeting=meeting, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            meeting.refresh_from_db()
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Meeting saved."))
+            if queued:
+                messages.info(
+                    request,
+                    ngettext(
+                        "The change was sent to %(n)s invitee.",
+                        "The change was sent to %(n)s invitees.",
+                        queued,
+                    )
+                    % {"n": queued},
+                )
+            return redirect(meeting)
+    return form_page(
+        request,
+        form,
+        title=_("Edit: %(meeting)s") % {"meeting": meeting.title},
+        back_url=meeting.get_absolute_url(),
+        intro=_("A new date or place is sent to the invitees as an update to their calendars."),
+    )
+
+
+@login_required
+def meeting_cancel(request, pk):
+    meeting = _meeting_for(request, pk, manage=True)
+    form = MeetingCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            queued = meeting_services.meeting_cancel(
+                meeting=meeting, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "Meeting cancelled; %(n)s invitee was told.",
+                    "Meeting cancelled; %(n)s invitees were told.",
+                    queued,
+                )
+                % {"n": queued},
+            )
+            return redirect(meeting)
+    return form_page(
+        request,
+        form,
+        title=_("Cancel: %(meeting)s") % {"meeting": meeting.title},
+        back_url=meeting.get_absolute_url(),
+    )
+
+
+@login_required
+def meeting_postpone(request, pk):
+    meeting = _meeting_for(request, pk, manage=True)
+    week = dt.timedelta(days=7)
+    form = MeetingPostponeForm(
+        request.POST or None,
+        initial={"starts_at": meeting.starts_at + week, "ends_at": meeting.ends_at + week},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = meeting_services.meeting_postpone(
+                meeting=meeting, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Meeting postponed. This is the new meeting, with the same agenda and invitees."),
+            )
+            return redirect(new)
+    return form_page(
+        request,
+        form,
+        title=_("Postpone: %(meeting)s") % {"meeting": meeting.title},
+        back_url=meeting.get_absolute_url(),
+        intro=_(
+            "The meeting is marked postponed and a new meeting is planned with the same agenda "
+            "and invitees. Invitees get a cancellation and an invitation for the new date."
+        ),
+    )
+
+
+# ------------------------------------------------------------------ agenda
+
+
+@login_required
+def meeting_agenda(request, pk):
+    meeting = _meeting_for(request, pk, manage=True)
+    candidates = meeting_selectors.meeting_follow_up_candidates(meeting=meeting)
+    posted = request.POST.get("form") if request.method == "POST" else None
+    item_form = AgendaItemForm(request.POST if posted == AgendaItemForm.form_name else None)
+    follow_form = FollowUpForm(
+        request.POST if posted == FollowUpForm.form_name else None, candidates=candidates
+    )
+    try:
+        if posted == AgendaItemForm.form_name and item_form.is_valid():
+            meeting_services.agenda_item_add(meeting=meeting, by=request.user, **_data(item_form))
+            messages.success(request, _("Item added to the agenda."))
+            return redirect("swg:meeting_agenda", meeting.pk)
+        if posted == FollowUpForm.form_name and follow_form.is_valid():
+            added = meeting_services.agenda_follow_ups_add(
+                meeting=meeting,
+                action_points=follow_form.cleaned_data["action_points"],
+                by=request.user,
+            )
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)s follow-up added to the agenda.",
+                    "%(n)s follow-ups added to the agenda.",
+                    len(added),
+                )
+                % {"n": len(added)},
+            )
+            return redirect("swg:meeting_agenda", meeting.pk)
+    except ValidationError as error:
+        apply_errors(item_form if posted == AgendaItemForm.form_name else follow_form, error)
+    return render(
+        request,
+        "swg/meetings/agenda.html",
+        {
+            "meeting": meeting,
+            "agenda": meeting_selectors.meeting_agenda(meeting=meeting),
+            "item_form": item_form,
+            "follow_form": follow_form,
+            "has_candidates": bool(follow_form.fields["action_points"].choices),
+        },
+    )
+
+
+def _item_for(request, pk, item_pk) -> AgendaItem:
+    meeting = _meeting_for(request, pk, manage=True)
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    item.meeting = meeting
+    return item
+
+
+@login_required
+def agenda_item_edit(request, pk, item_pk):
+    item = _item_for(request, pk, item_pk)
+    form = AgendaItemEditForm(
+        request.POST or None,
+        initial={
+            "title_en": item.title_en,
+            "title_ar": item.title_ar,
+            "presenter": item.presenter_id,
+            "document_url": item.document_url,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_services.agenda_item_update(item=item, by=request.user, **_data(form))
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Agenda item saved."))
+            return redirect("swg:meeting_agenda", item.meeting.pk)
+    return form_page(
+        request,
+        form,
+        title=_("Agenda item: %(item)s") % {"item": item.title},
+        back_url=reverse("swg:meeting_agenda", args=[item.meeting.pk]),
+    )
+
+
+@require_POST
+@login_required
+def agenda_item_move(request, pk, item_pk):
+    item = _item_for(request, pk, item_pk)
+    try:
+        meeting_services.agenda_item_move(
+            item=item, direction=request.POST.get("direction", ""), by=request.user
+        )
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("swg:meeting_agenda", item.meeting.pk)
+
+
+@require_POST
+@login_required
+def agenda_item_delete(request, pk, item_pk):
+    item = _item_for(request, pk, item_pk)
+    try:
+        meeting_services.agenda_item_remove(item=item, by=request.user)
+    except ValidationError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, _("Item removed from the agenda."))
+    return redirect("swg:meeting_agenda", item.meeting.pk)
+
+
+# ------------------------------------------------------------------ invitations
+
+
+@login_required
+def meeting_invitations(request, pk):
+    meeting = _meeting_for(request, pk, manage=True)
+    entries = meeting_selectors.meeting_member_invitees(meeting=meeting)
+    posted = request.POST.get("form") if request.method == "POST" else None
+    member_form = MemberInviteForm(
+        request.POST if posted == MemberInviteForm.form_name else None, entries=entries
+    )
+    ad_hoc_form = AdHocInviteForm(
+        request.POST if posted == AdHocInviteForm.form_name else None, meeting=meeting
+    )
+    form = {MemberInviteForm.form_name: member_form, AdHocInviteForm.form_name: ad_hoc_form}.get(
+        posted
+    )
+    if form is not None and form.is_valid():
+        if form is member_form:
+            contacts = Contact.objects.filter(pk__in=form.cleaned_data["contacts"])
+        else:
+            contacts = [form.cleaned_data["contact"]]
+        try:
+            added = meeting_services.invitations_add(
+                meeting=meeting, contacts=contacts, by=request.user
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext("%(n)s person invited.", "%(n)s people invited.", len(added))
+                % {"n": len(added)},
+            )
+            return redirect("swg:meeting_invitations", meeting.pk)
+    invitations = meeting_selectors.meeting_invitations(meeting=meeting)
+    return render(
+        request,
+        "swg/meetings/invitations.html",
+        {
+            "meeting": meeting,
+            "invitations": invitations,
+            "rsvp_counts": meeting_selectors.rsvp_counts(invitations),
+            "member_form": member_form,
+            "ad_hoc_form": ad_hoc_form,
+            "has_members_to_invite": bool(entries),
+            "is_planned": meeting.status == Meeting.Status.PLANNED,
+        },
+    )
+
+
+@require_POST
+@login_required
+def invitation_remove(request, pk, invitation_pk):
+    meeting = _meeting_for(request, pk, manage=True)
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("contact"), pk=invitation_pk, meeting=meeting
+    )
+    invitation.meeting = meeting
+    try:
+        meeting_services.invitation_remove(invitation=invitation, by=request.user)
+    except ValidationError as error:
+        _fail(request, error)
+    else:
+        messages.success(
+            request, _("%(name)s is no longer invited.") % {"name": invitation.contact.name}
+        )
+    return redirect("swg:meeting_invitations", meeting.pk)
+
+
+@login_required
+def meeting_send_invitations(request, pk):
+    meeting = _meeting_for(request, pk, manage=True)
+    if request.method == "POST":
+        try:
+            queued = meeting_services.invitations_send(meeting=meeting, by=request.user)
+        except ValidationError as error:
+            _fail(request, error)
+            return redirect("swg:meeting_invitations", meeting.pk)
+        if queued:
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)s invitation is on its way.",
+                    "%(n)s invitations are on their way.",
+                    queued,
+                )
+                % {"n": queued},
+            )
+        else:
+            messages.info(request, _("Every invitee already has the invitation."))
+        return redirect(meeting)
+    return render(
+        request,
+        "swg/meetings/send_confirm.html",
+        {
+            "meeting": meeting,
+            "invitations": meeting_selectors.meeting_invitations(meeting=meeting),
+            "agenda": meeting_selectors.meeting_agenda(meeting=meeting),
+        },
+    )
+
+
+# ------------------------------------------------------------------ RSVP (no login)
+
+
+def _rsvp_path(invitation: Invitation, choice: str) -> str:
+    return reverse(
+        "swg:rsvp", args=[meeting_services.rsvp_token(invitation=invitation, choice=choice)]
+    )
+
+
+def rsvp(request, token):
+    """The Accept / Tentative / Decline links of the invitation email work
+    without login: the signed token names the invitation and the answer.
+
+    Opening the link shows the answer with a button that records it: mail
+    security scanners (such as Microsoft Defender's Safe Links, common in UN
+    and embassy mailboxes) open every link of a message, and would otherwise
+    answer all three choices in turn on the invitee's behalf."""
+    try:
+        invitation, choice = meeting_services.rsvp_link_read(token=token)
+    except meeting_services.RsvpLinkError as error:
+        status = 400 if error.reason == "invalid" else 410
+        return _rsvp_page(request, error.invitation, {"error": error.message}, status=status)
+    state = "confirm"
+    if request.method == "POST":
+        changed = meeting_services.invitation_respond(invitation=invitation, choice=choice)
+        invitation.refresh_from_db()
+        state = "recorded" if changed else "already"
+    elif invitation.rsvp == choice:
+        state = "already"
+    others = [
+        (other, Invitation.Rsvp(other).label, _rsvp_path(invitation, other))
+        for other in meeting_services.RSVP_CHOICES
+        if other != choice
+    ]
+    return _rsvp_page(
+        request,
+        invitation,
+        {
+            "state": state,
+            "choice": choice,
+            "choice_label": Invitation.Rsvp(choice).label,
+            "others": others,
+        },
+    )
+
+
+def _rsvp_page(request, invitation, context, status=200):
+    # Someone not signed in reads the page in the language of their emails.
+    language = translation.get_language()
+    if invitation is not None and not request.user.is_authenticated:
+        language = invitation.contact.preferred_language
+    with translation.override(language):
+        response = render(
+            request,
+            "swg/meetings/rsvp.html",
+            {"invitation": invitation, "meeting": invitation.meeting if invitation else None}
+            | context,
+            status=status,
+        )
+    response.headers["Content-Language"] = language
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,220 @@
+"""Calendars: month grid and list, across groups or per group, and the
+iCalendar feeds (DESIGN §3 "Monthly schedule": each SWG has a calendar feed).
+
+Everything shows only the meetings the user may see (``permissions.scope``).
+The private feed address carries its own token because calendar programs
+subscribe without a login; revoking it makes it answer 404.
+"""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from .. import ical, meeting_selectors, meeting_services, permissions
+from ..meeting_filters import MeetingFilter, MeetingMonthFilter
+from ..models import SWG, CalendarToken, Meeting
+from .common import paginate
+
+
+def _meetings_for(user):
+    return permissions.scope(user, Meeting.objects.all())
+
+
+def _swg_for(request, slug) -> SWG:
+    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
+    permissions.require(request.user, "swg.view", swg)
+    return swg
+
+
+def _query_without(request, *names) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _month_of(request) -> tuple[int, int]:
+    """``?month=2025-03``; this month (in Tripoli) when absent or malformed."""
+    try:
+        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+        dt.date(year, month, 1)
+    except ValueError:
+        today = timezone.localdate()
+        return today.year, today.month
+    return year, month
+
+
+def _list_page(request, *, swg: SWG | None):
+    meetings = _meetings_for(request.user)
+    if swg is not None:
+        meetings = meetings.filter(swg=swg)
+    data = request.GET
+    if not any(key in data for key in ("starts_after", "starts_before")):
+        # Without dates the list starts today: the calendar looks ahead.
+        data = data.copy()
+        data["starts_after"] = timezone.localdate().isoformat()
+    filterset = MeetingFilter(
+        data,
+        queryset=meeting_selectors.meeting_list(meetings=meetings),
+        swgs=permissions.visible_swgs(request.user),
+        fixed_swg=swg is not None,
+    )
+    return render(
+        request,
+        "swg/meetings/calendar_list.html",
+        {
+            "swg": swg,
+            "filter": filterset,
+            "page": paginate(request, filterset.qs),
+            "query": _query_without(request, "page"),
+            "filter_query": _query_without(request, "page", "starts_after", "starts_before"),
+            "can_plan": swg is not None and permissions.can(request.user, "meeting.manage", swg),
+        },
+    )
+
+
+def _month_page(request, *, swg: SWG | None):
+    year, month = _month_of(request)
+    meetings = _meetings_for(request.user)
+    if swg is not None:
+        meetings = meetings.filter(swg=swg)
+    filterset = MeetingMonthFilter(
+        request.GET,
+        queryset=meetings,
+        swgs=permissions.visible_swgs(request.user),
+        fixed_swg=swg is not None,
+    )
+    month_meetings = meeting_selectors.meeting_schedule_for_month(
+        meetings=filterset.qs, year=year, month=month
+    )
+    first = dt.date(year, month, 1)
+    previous = (first - dt.timedelta(days=1)).replace(day=1)
+    following = (first + dt.timedelta(days=31)).replace(day=1)
+    return render(
+        request,
+        "swg/meetings/calendar_month.html",
+        {
+            "swg": swg,
+            "filter": filterset,
+            "first": first,
+            "previous": previous.strftime("%Y-%m"),
+            "following": following.strftime("%Y-%m"),
+            "this_month": timezone.localdate().strftime("%Y-%m"),
+            "weeks": meeting_selectors.meeting_month_grid(
+                year=year, month=month, meetings=month_meetings
+            ),
+            "meeting_count": len(month_meetings),
+            "query": _query_without(request, "month"),
+            "filter_query": _query_without(request, "month"),
+            "can_plan": swg is not None and permissions.can(request.user, "meeting.manage", swg),
+        },
+    )
+
+
+@login_required
+def calendar_list(request):
+    return _list_page(request, swg=None)
+
+
+@login_required
+def calendar_month(request):
+    return _month_page(request, swg=None)
+
+
+@login_required
+def swg_meetings(request, slug):
+    return _list_page(request, swg=_swg_for(request, slug))
+
+
+@login_required
+def swg_meetings_month(request, slug):
+    return _month_page(request, swg=_swg_for(request, slug))
+
+
+# ------------------------------------------------------------------ feeds
+
+
+def _ics_response(content: bytes, *, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@login_required
+def swg_calendar_feed(request, slug):
+    swg = _swg_for(request, slug)
+    meetings = meeting_selectors.calendar_feed_meetings(
+        meetings=_meetings_for(request.user).filter(swg=swg)
+    )
+    name = _("%(swg)s — meetings") % {"swg": swg.name}
+    return _ics_response(
+        ical.meetings_feed(meetings=meetings, name=name), filename=f"{swg.slug}.ics"
+    )
+
+
+@never_cache
+def calendar_feed(request, token):
+    """No login: calendar programs cannot sign in. The token stands for its
+    user, and the feed holds exactly what that user may see today."""
+    found = (
+        CalendarToken.objects.select_related("user")
+        .filter(token=token, revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    user = found.user
+    with translation.override(user.language):
+        meetings = meeting_selectors.calendar_feed_meetings(meetings=_meetings_for(user))
+        content = ical.meetings_feed(meetings=meetings, name=_("SWG meetings"))
+    return _ics_response(content, filename="swg-meetings.ics")
+
+
+@login_required
+def calendar_subscription(request):
+    token = (
+        CalendarToken.objects.filter(user=request.user, revoked_at__isnull=True)
+        .order_by("-created_at")
+        .first()
+    )
+    feed_url = None
+    if token is not None:
+        feed_url = request.build_absolute_uri(reverse("swg:calendar_feed", args=[token.token]))
+    return render(
+        request,
+        "swg/meetings/calendar_subscription.html",
+        {
+            "token": token,
+            "feed_url": feed_url,
+            "webcal_url": feed_url.replace("https://", "webcal://").replace("http://", "webcal://")
+            if feed_url
+            else None,
+        },
+    )
+
+
+@require_POST
+@login_required
+def calendar_token_create(request):
+    meeting_services.calendar_token_create(user=request.user)
+    messages.success(
+        request, _("Your private calendar address is ready. Any earlier address no longer works.")
+    )
+    return redirect("swg:calendar_subscription")
+
+
+@require_POST
+@login_required
+def calendar_token_revoke(request, pk):
+    token = get_object_or_404(CalendarToken, pk=pk, user=request.user)
+    meeting_services.calendar_token_revoke(token=token)
+    messages.success(request, _("The address no longer works."))
+    return redirect("swg:calendar_subscription")

@@ -1,0 +1,303 @@
+"""Invitations: who is invited, the email and its .ics, updates and
+cancellations, each sent once through the outbox (DESIGN §3 "Meeting",
+"Sent messages"; RFC 5546 for METHOD and SEQUENCE)."""
+
+import datetime as dt
+
+import icalendar
+import vobject
+from django.core import mail
+from django.utils import timezone
+
+from coordination.models import OutboxMessage
+from swg import meeting_services
+from swg.models import FocalPoint, Invitation, Meeting, Membership
+from tests import smtp_support
+from tests.factories import ContactFactory
+from tests.test_meetings_plan import plan
+
+smtp_server = smtp_support.smtp_server  # the fixture, used by name
+
+
+def _invited(world, meeting=None, contacts=None):
+    meeting = meeting or plan(world)
+    meeting_services.agenda_item_add(
+        meeting=meeting, title_en="Vaccine stock", title_ar="مخزون اللقاحات"
+    )
+    meeting_services.invitations_add(
+        meeting=meeting, contacts=contacts or [world.contact_a, world.contact_gov]
+    )
+    return meeting
+
+
+def _ics(message: OutboxMessage) -> icalendar.Calendar:
+    (attachment,) = message.attachments
+    return icalendar.Calendar.from_ical(attachment["content"])
+
+
+def _messages(purpose):
+    return OutboxMessage.objects.filter(purpose=purpose).order_by("recipient_email")
+
+
+def _local(moment):
+    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
+
+
+# ---------------------------------------------------------------- who is invited
+
+
+def test_it_offers_the_groups_people_and_invites_them(client, world):
+    focal = ContactFactory(organization=world.org_a, name_en="Sara Nouri")
+    FocalPoint.objects.create(
+        organization=world.org_a, contact=focal, purpose=FocalPoint.Purpose.SWG, swg=world.swg_x
+    )
+    meeting = plan(world)
+    client.force_login(world.secretariat_x)
+    html = client.get(f"/meetings/{meeting.pk}/invitations/").content.decode()
+    assert "Amina Haddad" in html and "Khaled Ben Omar" in html and "Sara Nouri" in html
+
+    client.post(
+        f"/meetings/{meeting.pk}/invitations/",
+        {"form": "members", "contacts": [world.contact_a.pk, focal.pk]},
+    )
+    invited = meeting.invitations.order_by("contact__name_en")
+    assert [(i.contact.name_en, i.is_ad_hoc) for i in invited] == [
+        ("Amina Haddad", False),
+        ("Sara Nouri", False),
+    ]
+
+
+def test_it_invites_an_ad_hoc_guest_who_never_becomes_a_member(client, world):
+    meeting = plan(world)
+    client.force_login(world.secretariat_x)
+    client.post(
+        f"/meetings/{meeting.pk}/invitations/", {"form": "ad_hoc", "contact": world.contact_b.pk}
+    )
+    invitation = meeting.invitations.get()
+    assert (invitation.contact, invitation.is_ad_hoc) == (world.contact_b, True)
+    assert not Membership.objects.filter(swg=world.swg_x, contact=world.contact_b).exists()
+    assert "ad hoc" in client.get(meeting.get_absolute_url()).content.decode()
+
+
+def test_it_withdraws_an_invitation_with_a_cancellation_for_their_calendar(client, world):
+    meeting = _invited(world)
+    meeting_services.invitations_send(meeting=meeting)
+    invitation = meeting.invitations.get(contact=world.contact_a)
+    client.force_login(world.secretariat_x)
+    client.post(f"/meetings/{meeting.pk}/invitations/{invitation.pk}/remove/")
+    assert not meeting.invitations.filter(contact=world.contact_a).exists()
+    (cancel,) = _messages("meeting.cancellation")
+    assert cancel.recipient_email == "amina@who.example"
+    assert _ics(cancel)["METHOD"] == "CANCEL"
+
+
+# ---------------------------------------------------------------- sending
+
+
+def test_it_sends_one_message_per_invitee_with_an_ics(client, world):
+    meeting = _invited(world)
+    client.force_login(world.secretariat_x)
+    response = client.post(f"/meetings/{meeting.pk}/invitations/send/")
+    assert response.status_code == 302
+    messages = _messages("meeting.invitation")
+    assert [m.recipient_email for m in messages] == ["amina@who.example", "khaled@moh.example"]
+    assert {m.object_key for m in messages} == {f"meeting:{meeting.pk}:seq0"}
+
+    cal = _ics(messages[0])
+    (event,) = cal.walk("VEVENT")
+    assert cal["METHOD"] == "REQUEST"
+    assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Africa/Tripoli"]
+    assert event["DTSTART"].params["TZID"] == "Africa/Tripoli"
+    assert event.decoded("DTSTART") == meeting.starts_at
+    attendee = event["ATTENDEE"]
+    assert str(attendee) == "mailto:amina@who.example"
+    assert (attendee.params["RSVP"], attendee.params["PARTSTAT"]) == ("TRUE", "NEEDS-ACTION")
+    assert str(event["UID"]) == f"{meeting.uid}@127.0.0.1" and event["SEQUENCE"] == 0
+
+    parsed = vobject.readOne(messages[0].attachments[0]["content"])
+    assert parsed.vevent.dtstart.value == meeting.starts_at
+    assert parsed.vevent.dtstart.value.utcoffset() == dt.timedelta(hours=2)  # Tripoli, no DST
+    assert "Africa/Tripoli" in str(parsed.vevent.dtstart.value.tzinfo)
+    assert "Vaccine stock" in messages[0].body_text and "/rsvp/" in messages[0].body_html
+
+
+def test_it_sends_the_arabic_email_to_an_arabic_invitee(world):
+    world.contact_gov.preferred_language = "ar"
+    world.contact_gov.save()
+    meeting = _invited(world)
+    meeting_services.invitations_send(meeting=meeting)
+    arabic = OutboxMessage.objects.get(recipient_email="khaled@moh.example")
+    assert arabic.language == "ar"
+    assert 'lang="ar"' in arabic.body_html and 'dir="rtl"' in arabic.body_html
+    assert "الاجتماع الشهري لمجموعة الصحة" in arabic.subject
+    assert "مخزون اللقاحات" in arabic.body_text and "خالد بن عمر" in arabic.body_text
+    (event,) = _ics(arabic).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "الاجتماع الشهري لمجموعة الصحة"
+    english = OutboxMessage.objects.get(recipient_email="amina@who.example")
+    assert 'lang="en"' in english.body_html and "Health SWG monthly meeting" in english.subject
+
+
+def test_it_sends_each_invitation_once(world):
+    meeting = _invited(world)
+    assert meeting_services.invitations_send(meeting=meeting) == 2
+    assert meeting_services.invitations_send(meeting=meeting) == 0
+    meeting_services.invitations_add(meeting=meeting, contacts=[world.contact_b])
+    assert meeting_services.invitations_send(meeting=meeting) == 1
+    assert _messages("meeting.invitation").count() == 3
+
+
+def test_it_delivers_the_invitation_with_its_ics(client, world, django_capture_on_commit_callbacks):
+    meeting = _invited(world, contacts=[world.contact_a])
+    client.force_login(world.secretariat_x)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/meetings/{meeting.pk}/invitations/send/")
+    (email,) = mail.outbox
+    assert email.to == ["Amina Haddad <amina@who.example>"]
+    (part,) = [p for p in email.message().walk() if p.get_content_type() == "text/calendar"]
+    assert (part.get_param("method"), part.get_filename()) == ("REQUEST", "invite.ics")
+    assert b"METHOD:REQUEST" in part.get_payload(decode=True)
+
+
+def test_it_delivers_the_invitation_over_smtp(
+    world, smtp_server, django_capture_on_commit_callbacks
+):
+    meeting = _invited(world, contacts=[world.contact_a])
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_services.invitations_send(meeting=meeting)
+    (received,) = smtp_server.wait_for(1)
+    assert received.rcpt_tos == ["amina@who.example"]
+    assert "Accept" in received.html and "Vaccine stock" in received.text
+    (attachment,) = received.attachments
+    assert (attachment.filename, attachment.content_type) == ("invite.ics", "text/calendar")
+    cal = icalendar.Calendar.from_ical(attachment.content)
+    assert cal["METHOD"] == "REQUEST" and cal.walk("VTIMEZONE")
+
+
+# ---------------------------------------------------------------- changes
+
+
+def test_it_raises_the_sequence_and_tells_only_the_invitees_of_a_new_date(client, world):
+    meeting = _invited(world, contacts=[world.contact_a])
+    meeting_services.invitations_send(meeting=meeting)
+    later = meeting.starts_at + dt.timedelta(days=1)
+    client.force_login(world.secretariat_x)
+    client.post(
+        f"/meetings/{meeting.pk}/edit/",
+        {
+            "title_en": meeting.title_en,
+            "kind": "swg",
+            "is_formal": "on",
+            "starts_at": _local(later),
+            "ends_at": _local(later + dt.timedelta(hours=2)),
+            "city": "tunis",
+        },
+    )
+    meeting.refresh_from_db()
+    assert (meeting.sequence, meeting.city) == (1, "tunis")
+    (update,) = _messages("meeting.update")
+    assert update.recipient_email == "amina@who.example"  # not Khaled, a member not invited
+    assert update.object_key == f"meeting:{meeting.pk}:seq1"
+    (event,) = _ics(update).walk("VEVENT")
+    assert event["SEQUENCE"] == 1 and "Tunis" in str(event["LOCATION"])
+    assert str(event["UID"]) == f"{meeting.uid}@127.0.0.1"
+    assert _ics(update)["METHOD"] == "REQUEST"
+
+
+def test_it_sends_no_update_for_a_new_title(world):
+    meeting = _invited(world)
+    meeting_services.invitations_send(meeting=meeting)
+    _meeting, queued = meeting_services.meeting_update(
+        meeting=meeting,
+        title_en="Health SWG — renamed",
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        venue=meeting.venue,
+    )
+    assert queued == 0 and Meeting.objects.get().sequence == 0
+    assert not _messages("meeting.update").exists()
+
+
+def test_it_sends_no_update_when_the_form_repeats_the_same_minute(client, world):
+    starts = timezone.now().replace(microsecond=0) + dt.timedelta(days=7, seconds=17)
+    meeting = _invited(world, meeting=plan(world, starts_at=starts))
+    meeting_services.invitations_send(meeting=meeting)
+    client.force_login(world.secretariat_x)
+    client.post(
+        f"/meetings/{meeting.pk}/edit/",
+        {
+            "title_en": "Renamed",
+            "kind": "swg",
+            "is_formal": "on",
+            "starts_at": _local(meeting.starts_at),
+            "ends_at": _local(meeting.ends_at),
+            "city": "tripoli",
+            "venue": meeting.venue,
+        },
+    )
+    meeting.refresh_from_db()
+    assert (meeting.title_en, meeting.starts_at, meeting.sequence) == ("Renamed", starts, 0)
+    assert not _messages("meeting.update").exists()
+
+
+def test_it_sends_a_later_invitee_the_current_details_only(world):
+    meeting = _invited(world, contacts=[world.contact_a])
+    meeting_services.invitations_send(meeting=meeting)
+    meeting_services.meeting_update(
+        meeting=meeting,
+        title_en=meeting.title_en,
+        starts_at=meeting.starts_at + dt.timedelta(hours=1),
+        ends_at=meeting.ends_at + dt.timedelta(hours=1),
+    )
+    meeting_services.invitations_add(meeting=meeting, contacts=[world.contact_gov])
+    assert meeting_services.invitations_send(meeting=meeting) == 1
+    late = _messages("meeting.invitation").get(recipient_email="khaled@moh.example")
+    assert _ics(late).walk("VEVENT")[0]["SEQUENCE"] == 1
+
+
+def test_it_sends_method_cancel_when_cancelled(client, world):
+    meeting = _invited(world)
+    meeting_services.invitations_send(meeting=meeting)
+    client.force_login(world.secretariat_x)
+    client.post(f"/meetings/{meeting.pk}/cancel/", {"reason": "Security situation"})
+    cancels = _messages("meeting.cancellation")
+    assert cancels.count() == 2
+    cal = _ics(cancels[0])
+    (event,) = cal.walk("VEVENT")
+    assert cal["METHOD"] == "CANCEL" and event["STATUS"] == "CANCELLED"
+    assert event["SEQUENCE"] == 1 and str(event["UID"]) == f"{meeting.uid}@127.0.0.1"
+    assert "Security situation" in cancels[0].body_text
+
+
+def test_it_tells_the_invitees_of_a_postponement_and_invites_them_again(world):
+    meeting = _invited(world)
+    meeting_services.invitations_send(meeting=meeting)
+    new = meeting_services.meeting_postpone(
+        meeting=meeting,
+        starts_at=meeting.starts_at + dt.timedelta(days=14),
+        ends_at=meeting.ends_at + dt.timedelta(days=14),
+        reason="Eid holiday",
+    )
+    assert _messages("meeting.cancellation").count() == 2
+    assert "postponed" in _messages("meeting.cancellation")[0].body_text
+    again = _messages("meeting.invitation").filter(object_key=f"meeting:{new.pk}:seq0")
+    assert [m.recipient_email for m in again] == ["amina@who.example", "khaled@moh.example"]
+    assert list(new.invitations.values_list("rsvp", flat=True)) == ["", ""]
+
+
+def test_it_refuses_to_send_for_a_cancelled_meeting(client, world):
+    meeting = _invited(world)
+    meeting_services.meeting_cancel(meeting=meeting)
+    client.force_login(world.secretariat_x)
+    response = client.post(f"/meetings/{meeting.pk}/invitations/send/", follow=True)
+    assert "Invitations are for planned meetings." in response.content.decode()
+    assert not _messages("meeting.invitation").exists()
+
+
+def test_it_lets_only_the_secretariat_send(client, world):
+    meeting = _invited(world)
+    client.force_login(world.partner_a)
+    assert client.post(f"/meetings/{meeting.pk}/invitations/send/").status_code == 403
+    client.force_login(world.secretariat_y)
+    assert client.post(f"/meetings/{meeting.pk}/invitations/send/").status_code == 403
+    assert not OutboxMessage.objects.exists()
+    assert Invitation.objects.count() == 2
