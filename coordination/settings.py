@@ -157,6 +157,9 @@ EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# The MoP Technical Cooperation Office mailbox that receives every circulated
+# minutes (assessment Annex 1.1: minutes go to MoP and the members).
+MOP_MINUTES_EMAIL = env.str("MOP_MINUTES_EMAIL", default="")
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="SWG Portal <no-reply@swg.planning.gov.ly>"
 )

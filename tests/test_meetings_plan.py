@@ -293,5 +293,5 @@ def test_it_shows_the_meeting_page_in_a_fixed_number_of_queries(
         meeting=meeting, contacts=[world.contact_a, world.contact_gov, world.contact_b]
     )
     client.force_login(getattr(world, role))
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(13):
         assert client.get(meeting.get_absolute_url()).status_code == 200

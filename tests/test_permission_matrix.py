@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from swg import meeting_services, services
-from swg.models import FocalPoint, ImportJob, Membership
+from swg.models import ActionPoint, FocalPoint, ImportJob, Meeting, Membership, Minutes
 from swg.reference_data import ensure_reference_data
 from tests.factories import build_world
 
@@ -35,6 +35,8 @@ EXCLUDED = {"password_reset_confirm"}
 ANON_ONLY_LOGIN = (302, 200, 200, 200, 200, 200, 200, 200)
 EVERYONE = (200,) * 8
 POST_ONLY = (405,) * 8
+POST_ONLY_LOGIN = (302,) + (405,) * 7
+CHAIR_ONLY = (302, 403, 404, 403, 403, 200, 403, 200)
 HEALTH_VIEW = (302, 200, 404, 200, 200, 200, 200, 200)
 HEALTH_MANAGE = (302, 403, 404, 200, 403, 200, 200, 200)
 RESTRUCTURE = (302, 403, 404, 403, 403, 403, 200, 200)
@@ -174,6 +176,74 @@ TABLE = {
         lambda o: reverse("swg:calendar_token_revoke", args=[o["feed_token_pk"]]),
         POST_ONLY,
     ),
+    "swg:meeting_panel": (lambda o: reverse("swg:meeting_panel", args=[o["held"]]), HEALTH_VIEW),
+    "swg:attendance_sheet": (
+        lambda o: reverse("swg:attendance_sheet", args=[o["held"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:attendance_add": (
+        lambda o: reverse("swg:attendance_add", args=[o["held"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:meeting_mark_held": (
+        lambda o: reverse("swg:meeting_mark_held", args=[o["held"]]),
+        POST_ONLY_LOGIN,
+    ),
+    "swg:minutes_create": (
+        lambda o: reverse("swg:minutes_create", args=[o["held"]]),
+        POST_ONLY_LOGIN,
+    ),
+    "swg:minutes_detail": (
+        lambda o: reverse("swg:minutes_detail", args=[o["held"], o["minutes"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:minutes_text": (
+        lambda o: reverse("swg:minutes_text", args=[o["held"], o["minutes"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:minutes_edit": (
+        lambda o: reverse("swg:minutes_edit", args=[o["held"], o["minutes"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:minutes_return": (
+        lambda o: reverse("swg:minutes_return", args=[o["held"], o["minutes"]]),
+        CHAIR_ONLY,
+    ),
+    "swg:action_point_add": (
+        lambda o: reverse("swg:action_point_add", args=[o["held"], o["minutes"]]),
+        HEALTH_MANAGE,
+    ),
+    **{
+        f"swg:minutes_{step}": (
+            lambda o, step=step: reverse(f"swg:minutes_{step}", args=[o["held"], o["minutes"]]),
+            POST_ONLY_LOGIN,
+        )
+        for step in ("submit", "approve", "circulate", "correct")
+    },
+    "swg:swg_action_points": (
+        lambda o: reverse("swg:swg_action_points", args=[o["slug"]]),
+        HEALTH_VIEW,
+    ),
+    "swg:organization_action_points": (
+        lambda o: reverse("swg:organization_action_points", args=[o["org"]]),
+        ANON_ONLY_LOGIN,
+    ),
+    "swg:action_point_edit": (
+        lambda o: reverse("swg:action_point_edit", args=[o["action_point"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:action_point_status": (
+        lambda o: reverse("swg:action_point_status", args=[o["action_point"]]),
+        POST_ONLY_LOGIN,
+    ),
+    "swg:membership_review": (
+        lambda o: reverse("swg:membership_review", args=[o["slug"]]),
+        HEALTH_MANAGE,
+    ),
+    "swg:membership_review_decide": (
+        lambda o: reverse("swg:membership_review_decide", args=[o["slug"], o["membership"]]),
+        POST_ONLY_LOGIN,
+    ),
 }
 
 
@@ -218,7 +288,26 @@ def matrix(django_db_setup, django_db_blocker):
             meeting=meeting, contacts=[world.contact_a]
         )
         feed_token = meeting_services.calendar_token_create(user=world.partner_a)
+        past = timezone.now() - dt.timedelta(days=7)
+        held = Meeting.objects.create(
+            swg=world.swg_x,
+            title_en="Held Health SWG",
+            starts_at=past,
+            ends_at=past + dt.timedelta(hours=2),
+            status=Meeting.Status.HELD,
+        )
+        minutes = Minutes.objects.create(meeting=held, version=1)
+        action_point = ActionPoint.objects.create(
+            swg=world.swg_x,
+            source_meeting=held,
+            description="Map the clinics",
+            owner_organization=world.org_a,
+            due_date=timezone.localdate(),
+        )
         objects = {
+            "held": held.pk,
+            "minutes": minutes.pk,
+            "action_point": action_point.pk,
             "meeting": meeting.pk,
             "agenda_item": agenda_item.pk,
             "invitation": invitation.pk,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from .. import meeting_selectors, meeting_services, permissions, selectors
+from .. import meeting_selectors, meeting_services, minutes_selectors, permissions, selectors
 from ..meeting_forms import (
     AdHocInviteForm,
     AgendaItemEditForm,
@@ -102,6 +102,8 @@ def meeting_detail(request, pk):
         "is_planned": meeting.status == Meeting.Status.PLANNED,
         "my_invitation": mine,
         "my_links": my_links,
+        # Rendered in the page (not fetched by htmx) so it works without JavaScript.
+        "minutes_panel": minutes_selectors.meeting_panel(meeting=meeting, user=request.user),
         "history": selectors.history_rows(obj=meeting)
         if permissions.can(request.user, "history.view", meeting)
         else None,

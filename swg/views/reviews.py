@@ -1,0 +1,106 @@
+"""The annual membership reassessment of one SWG (assessment Annex 1.1: "The
+Chair ... will reassess membership on an annual basis ... against frequent
+absences, scarce contributions ... and lack of cooperation in providing
+requested significant data"). The chair decides; the secretariat may look."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import minutes_selectors as selectors
+from .. import minutes_services as services
+from .. import permissions
+from ..minutes_forms import ReviewDecisionForm
+from ..models import SWG, Membership, MembershipReview
+from .common import apply_errors
+
+
+def _swg_for_review(request, slug) -> SWG:
+    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
+    permissions.require(request.user, "swg.view", swg)
+    if not (
+        permissions.can(request.user, "membership.review", swg)
+        or permissions.can(request.user, "swg.manage", swg)
+    ):
+        raise PermissionDenied
+    return swg
+
+
+def _page(request, swg, *, bound_form=None, bound_pk=None, status=200):
+    period_start, period_end = selectors.review_period()
+    rows = selectors.membership_review_rows(
+        swg=swg, period_start=period_start, period_end=period_end
+    )
+    can_decide = permissions.can(request.user, "membership.review", swg)
+    if can_decide:
+        for row in rows:
+            pk = row.membership.pk
+            row.form = (
+                bound_form
+                if pk == bound_pk
+                else ReviewDecisionForm(
+                    prefix=f"m{pk}", initial={"decision": MembershipReview.Decision.KEEP}
+                )
+            )
+            row.form.helper.form_action = reverse(
+                "swg:membership_review_decide", args=[swg.slug, pk]
+            )
+    return render(
+        request,
+        "swg/minutes/membership_review.html",
+        {
+            "swg": swg,
+            "rows": rows,
+            "period_start": period_start,
+            "period_end": period_end,
+            "can_decide": can_decide,
+            "history": selectors.membership_review_history(swg=swg),
+        },
+        status=status,
+    )
+
+
+@login_required
+def membership_review(request, slug):
+    swg = _swg_for_review(request, slug)
+    return _page(request, swg)
+
+
+@login_required
+@require_POST
+def membership_review_decide(request, slug, membership_pk):
+    swg = _swg_for_review(request, slug)
+    permissions.require(request.user, "membership.review", swg)
+    membership = get_object_or_404(
+        Membership.objects.select_related("swg", "organization"), pk=membership_pk, swg=swg
+    )
+    form = ReviewDecisionForm(request.POST, prefix=f"m{membership.pk}")
+    if form.is_valid():
+        period_start, period_end = selectors.review_period()
+        try:
+            review = services.membership_review_record(
+                membership=membership,
+                decision=form.cleaned_data["decision"],
+                note=form.cleaned_data["note"],
+                period_start=period_start,
+                period_end=period_end,
+                by=request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Decision recorded for %(member)s: %(decision)s.")
+                % {"member": membership.organization, "decision": review.get_decision_display()},
+            )
+            return redirect("swg:membership_review", swg.slug)
+    if not membership.is_active:
+        for message in form.non_field_errors():
+            messages.error(request, message)
+        return redirect("swg:membership_review", swg.slug)
+    return _page(request, swg, bound_form=form, bound_pk=membership.pk, status=400)

@@ -1,0 +1,101 @@
+"""A partner's home page: the latest circulated minutes of their groups and
+their organization's open action points (DESIGN §1 "Partner focal point")."""
+
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from swg import minutes_services
+from swg.models import ActionPoint, Minutes
+from tests.test_attendance import held_meeting
+from tests.test_minutes import draft
+
+
+def circulated(world, days_ago):
+    minutes = draft(world, days_ago=days_ago)
+    minutes = minutes_services.minutes_submit(minutes=minutes)
+    minutes = minutes_services.minutes_approve(minutes=minutes, by=world.chair)
+    minutes_services.minutes_circulate(minutes=minutes)
+    return minutes
+
+
+def point(world, meeting, description, *, owner=None, status="open"):
+    return ActionPoint.objects.create(
+        swg=meeting.swg,
+        source_meeting=meeting,
+        description=description,
+        owner_organization=owner or world.org_a,
+        due_date=timezone.localdate() + dt.timedelta(days=7),
+        status=status,
+    )
+
+
+def _section(html, testid):
+    return html.split(f'data-testid="{testid}"')[1].split(
+        "</ul>" if "minutes" in testid else "</table>"
+    )[0]
+
+
+def test_it_shows_a_partner_the_latest_circulated_minutes(client, world):
+    for days_ago in range(10, 70, 10):
+        circulated(world, days_ago)
+    draft_minutes = draft(world, days_ago=3)
+    client.force_login(world.partner_a)
+    section = _section(client.get("/").text, "home-minutes")
+    links = [
+        m for m in Minutes.objects.order_by("-circulated_at") if m.get_absolute_url() in section
+    ]
+    assert len(links) == 5
+    assert draft_minutes.get_absolute_url() not in section
+
+
+def test_it_shows_a_circulated_correction_instead_of_the_version_it_corrects(client, world):
+    v1 = circulated(world, 10)
+    v2 = minutes_services.minutes_correct(minutes=v1)
+    v2 = minutes_services.minutes_approve(
+        minutes=minutes_services.minutes_submit(minutes=v2), by=world.chair
+    )
+    minutes_services.minutes_circulate(minutes=v2)
+    client.force_login(world.partner_a)
+    section = _section(client.get("/").text, "home-minutes")
+    assert v2.get_absolute_url() in section and v1.get_absolute_url() not in section
+
+
+def test_it_shows_the_organizations_open_action_points(client, world):
+    meeting = held_meeting(world)
+    point(world, meeting, "WHO open item")
+    point(world, meeting, "WHO finished item", status="done")
+    point(world, meeting, "EU item", owner=world.org_b)
+    client.force_login(world.partner_a)
+    section = _section(client.get("/").text, "home-action-points")
+    assert "WHO open item" in section
+    assert "WHO finished item" not in section and "EU item" not in section
+
+
+def test_it_shows_nothing_of_this_to_the_secretariat(client, world):
+    client.force_login(world.secretariat_x)
+    assert 'data-testid="home-minutes"' not in client.get("/").text
+
+
+def _queries(client, user):
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    return len(queries)
+
+
+def test_it_runs_a_fixed_number_of_queries_for_a_partner(
+    client, world, django_assert_max_num_queries
+):
+    circulated(world, 10)
+    meeting = held_meeting(world)
+    point(world, meeting, "First")
+    before = _queries(client, world.partner_a)
+    for n in range(6):
+        circulated(world, 20 + n)
+        point(world, meeting, f"Item {n}")
+    assert _queries(client, world.partner_a) == before
+    with django_assert_max_num_queries(9):
+        client.get("/")

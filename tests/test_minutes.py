@@ -1,0 +1,316 @@
+"""Minutes: drafted by the secretariat, approved or returned by the chair,
+circulated to members and MoP, locked once approved and corrected by a new
+version (DESIGN §3 "Meeting"; assessment Annex 1.1 and key function f)."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from coordination.models import OutboxMessage
+from swg import minutes_services, services
+from swg.models import AgendaItem, FocalPoint, Meeting, Minutes, Organization
+from tests import smtp_support
+from tests.factories import ContactFactory, OrganizationFactory
+from tests.test_attendance import held_meeting, make_meeting
+
+smtp_server = smtp_support.smtp_server  # the fixture, used by name
+
+
+def _url(minutes, action=""):
+    return f"/meetings/{minutes.meeting_id}/minutes/{minutes.pk}/{action}"
+
+
+def draft(world, **kwargs):
+    meeting = held_meeting(world, **kwargs)
+    AgendaItem.objects.create(meeting=meeting, order=1, title_en="Vaccination campaign")
+    return minutes_services.minutes_start(meeting=meeting, by=world.secretariat_x)
+
+
+def submitted(world):
+    minutes = draft(world)
+    return minutes_services.minutes_submit(minutes=minutes, by=world.secretariat_x)
+
+
+def as_chair(client, world):
+    """The chair reads the portal in Arabic; these tests read the English text."""
+    world.chair.language = "en"
+    world.chair.save()
+    client.force_login(world.chair)
+
+
+def approved(world):
+    return minutes_services.minutes_approve(minutes=submitted(world), by=world.chair)
+
+
+# ---------------------------------------------------------------- drafting
+
+
+def test_it_prefills_the_draft_with_attendance_and_agenda(client, world):
+    meeting = held_meeting(world)
+    AgendaItem.objects.create(meeting=meeting, order=1, title_en="Vaccination campaign")
+    client.force_login(world.secretariat_x)
+    response = client.post(f"/meetings/{meeting.pk}/minutes/new/", follow=True)
+    minutes = Minutes.objects.get(meeting=meeting)
+    assert minutes.status == Minutes.Status.DRAFT and minutes.version == 1
+    assert "Present (2): Amina Haddad (WHO); Khaled Ben Omar (MoH)" in minutes.attendance_text
+    assert "Government participants: 1 · Women: 1 · Men: 1" in minutes.attendance_text
+    assert [i.title for i in minutes.items.all()] == ["Vaccination campaign"]
+    assert "Khaled Ben Omar (MoH)" in response.text
+
+
+def test_it_offers_no_minutes_for_an_informal_meeting(client, world):
+    meeting = held_meeting(world, is_formal=False)
+    client.force_login(world.secretariat_x)
+    response = client.get(f"/meetings/{meeting.pk}/panel/", HTTP_HX_REQUEST="true")
+    assert "no minutes are needed" in response.text
+    assert "/minutes/new/" not in response.text
+    with pytest.raises(ValidationError):
+        minutes_services.minutes_start(meeting=meeting)
+
+
+def test_it_refuses_minutes_before_the_meeting_is_held(world):
+    meeting = make_meeting(world, invite=(world.contact_a,))
+    with pytest.raises(ValidationError) as caught:
+        minutes_services.minutes_start(meeting=meeting)
+    assert "Mark the meeting as held" in caught.value.messages[0]
+
+
+def test_it_saves_items_of_a_draft(client, world):
+    minutes = draft(world)
+    item = minutes.items.get()
+    client.force_login(world.secretariat_x)
+    response = client.post(
+        _url(minutes, "edit/"),
+        {
+            "language": "en",
+            "attendance_text": minutes.attendance_text,
+            "summary": "A productive meeting.",
+            "items-TOTAL_FORMS": "2",
+            "items-INITIAL_FORMS": "1",
+            "items-0-id": item.pk,
+            "items-0-order": "1",
+            "items-0-title": "Vaccination campaign",
+            "items-0-decisions": "Start in March.",
+            "items-1-order": "2",
+            "items-1-title": "Any other business",
+        },
+    )
+    assert response.status_code == 302
+    assert [(i.title, i.decisions) for i in minutes.items.order_by("order")] == [
+        ("Vaccination campaign", "Start in March."),
+        ("Any other business", ""),
+    ]
+
+
+# ---------------------------------------------------------------- the chair
+
+
+def test_it_lets_the_chair_approve_submitted_minutes(client, world):
+    minutes = submitted(world)
+    as_chair(client, world)
+    response = client.post(_url(minutes, "approve/"), follow=True)
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.APPROVED
+    assert minutes.approved_by == world.chair and minutes.approved_at is not None
+    assert str(world.chair) in response.text
+    assert timezone.localtime(minutes.approved_at).strftime("%H:%M") in response.text
+
+
+def test_it_lets_the_chair_return_minutes_with_a_comment(client, world):
+    minutes = submitted(world)
+    as_chair(client, world)
+    client.post(_url(minutes, "return/"), {"comment": "Add the WHO figures."})
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.RETURNED
+    client.force_login(world.secretariat_x)
+    response = client.get(_url(minutes, "edit/"))
+    assert response.status_code == 200
+    assert "Add the WHO figures." in response.text
+
+
+def test_it_refuses_to_approve_a_draft_not_submitted(client, world):
+    minutes = draft(world)
+    as_chair(client, world)
+    response = client.post(_url(minutes, "approve/"), follow=True)
+    assert "Only minutes submitted to the chair can be approved" in response.text
+    minutes.refresh_from_db()
+    assert (minutes.status, minutes.approved_by) == (Minutes.Status.DRAFT, None)
+
+
+def test_it_lets_only_the_chair_approve(client, world):
+    minutes = submitted(world)
+    client.force_login(world.secretariat_x)
+    assert client.post(_url(minutes, "approve/")).status_code == 403
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.SUBMITTED
+
+
+# ---------------------------------------------------------------- who reads
+
+
+def test_it_hides_draft_minutes_from_a_partner(client, world):
+    minutes = draft(world)
+    client.force_login(world.partner_a)
+    assert client.get(_url(minutes)).status_code == 403
+    client.force_login(world.partner_b)
+    assert client.get(_url(minutes)).status_code == 404
+
+
+def test_it_shows_circulated_minutes_to_a_partner(client, world):
+    minutes = approved(world)
+    minutes_services.minutes_circulate(minutes=minutes)
+    client.force_login(world.partner_a)
+    response = client.get(_url(minutes))
+    assert response.status_code == 200
+    assert "Vaccination campaign" in response.text
+
+
+# ---------------------------------------------------------------- circulation
+
+
+def test_it_circulates_one_message_per_recipient(client, world, django_capture_on_commit_callbacks):
+    minutes = approved(world)
+    client.force_login(world.secretariat_x)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_url(minutes, "circulate/"), follow=True)
+    assert "Minutes circulated: 2 messages queued to members and MoP." in response.text
+    sent = OutboxMessage.objects.filter(purpose="minutes.circulated")
+    assert sorted(sent.values_list("recipient_email", flat=True)) == [
+        "amina@who.example",
+        "khaled@moh.example",
+    ]
+    assert set(sent.values_list("object_key", flat=True)) == {f"minutes:{minutes.pk}"}
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        ["Amina Haddad <amina@who.example>", "Khaled Ben Omar <khaled@moh.example>"]
+    )
+    (filename, content, mimetype) = mail.outbox[0].attachments[0]
+    assert filename.endswith("-v1.txt") and mimetype == "text/plain"
+    assert "Vaccination campaign" in content
+    assert _url(minutes) in mail.outbox[0].body
+    minutes.refresh_from_db()
+    minutes.meeting.refresh_from_db()
+    assert minutes.status == Minutes.Status.CIRCULATED
+    assert minutes.meeting.status == Meeting.Status.CIRCULATED
+
+
+def test_it_circulates_to_mop_and_its_mailbox(world, settings):
+    settings.MOP_MINUTES_EMAIL = "tco@planning.gov.ly"
+    mop = OrganizationFactory(acronym="MoP", org_type=Organization.Type.MINISTRY)
+    focal = ContactFactory(organization=mop, email="focal@planning.gov.ly")
+    services.focal_point_appoint(
+        organization=mop, contact=focal, purpose=FocalPoint.Purpose.GENERAL
+    )
+    ContactFactory(organization=mop, email="not-a-focal-point@planning.gov.ly")
+    minutes = approved(world)
+    assert minutes_services.minutes_circulate(minutes=minutes) == 4
+    emails = set(OutboxMessage.objects.values_list("recipient_email", flat=True))
+    assert {"focal@planning.gov.ly", "tco@planning.gov.ly"} <= emails
+    assert "not-a-focal-point@planning.gov.ly" not in emails
+
+
+def test_it_circulates_only_once(client, world):
+    minutes = approved(world)
+    minutes_services.minutes_circulate(minutes=minutes)
+    count = OutboxMessage.objects.count()
+    client.force_login(world.secretariat_x)
+    response = client.post(_url(minutes, "circulate/"), follow=True)
+    assert "already circulated" in response.text
+    assert OutboxMessage.objects.count() == count
+
+
+def test_it_refuses_to_circulate_unapproved_minutes(world):
+    minutes = submitted(world)
+    with pytest.raises(ValidationError):
+        minutes_services.minutes_circulate(minutes=minutes)
+    assert not OutboxMessage.objects.exists()
+
+
+def test_it_delivers_circulated_minutes_over_smtp(
+    world, smtp_server, django_capture_on_commit_callbacks
+):
+    minutes = approved(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        count = minutes_services.minutes_circulate(minutes=minutes)
+    received = smtp_server.wait_for(count)
+    assert sorted(r.rcpt_tos[0] for r in received) == ["amina@who.example", "khaled@moh.example"]
+    (attachment,) = received[0].attachments
+    assert attachment.filename.endswith("-v1.txt")
+    assert b"Vaccination campaign" in attachment.content
+    assert "/minutes/" in received[0].text
+
+
+# ---------------------------------------------------------------- locking and corrections
+
+
+def test_it_locks_approved_minutes(client, world):
+    minutes = approved(world)
+    client.force_login(world.secretariat_x)
+    response = client.post(
+        _url(minutes, "edit/"),
+        {"language": "en", "summary": "Rewritten", "items-TOTAL_FORMS": "0"},
+        follow=True,
+    )
+    assert "Approved minutes are locked" in response.text
+    minutes.refresh_from_db()
+    assert minutes.summary == ""
+
+
+def test_it_corrects_approved_minutes_in_a_new_version(client, world):
+    minutes = approved(world)
+    minutes_services.minutes_circulate(minutes=minutes)
+    client.force_login(world.secretariat_x)
+    client.post(_url(minutes, "correct/"))
+    v2 = Minutes.objects.get(meeting=minutes.meeting, version=2)
+    assert v2.supersedes == minutes and v2.status == Minutes.Status.DRAFT
+    assert [i.title for i in v2.items.all()] == ["Vaccination campaign"]
+    assert v2.attendance_text == minutes.attendance_text
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.CIRCULATED
+    response = client.get(_url(minutes))
+    assert "A later version (version 2) corrects these minutes." in response.text
+    # Partners keep reading the circulated version 1 while version 2 is drafted.
+    client.force_login(world.partner_a)
+    assert client.get(_url(minutes)).status_code == 200
+    assert client.get(_url(v2)).status_code == 403
+
+
+def test_it_circulates_a_correction_to_everybody_again(world):
+    minutes = approved(world)
+    minutes_services.minutes_circulate(minutes=minutes)
+    v2 = minutes_services.minutes_correct(minutes=minutes)
+    v2 = minutes_services.minutes_submit(minutes=v2)
+    v2 = minutes_services.minutes_approve(minutes=v2, by=world.chair)
+    assert minutes_services.minutes_circulate(minutes=v2) == 2
+    assert OutboxMessage.objects.filter(object_key=f"minutes:{v2.pk}").count() == 2
+
+
+def test_it_refuses_to_correct_a_draft(world):
+    with pytest.raises(ValidationError):
+        minutes_services.minutes_correct(minutes=draft(world))
+
+
+# ---------------------------------------------------------------- query count
+
+
+def test_it_shows_the_minutes_page_in_a_fixed_number_of_queries(
+    client, world, django_assert_max_num_queries
+):
+    minutes = draft(world)
+    item = minutes.items.get()
+    for n in range(10):
+        minutes_services.action_point_add(
+            minutes=minutes,
+            minutes_item=item,
+            description=f"Action {n}",
+            owner_organization=world.org_a,
+            owner_contact=world.contact_a,
+            due_date=timezone.localdate() + dt.timedelta(days=n),
+        )
+    client.force_login(world.secretariat_x)
+    with django_assert_max_num_queries(8):
+        response = client.get(_url(minutes))
+    assert response.status_code == 200
+    assert "Action 9" in response.text

@@ -1,0 +1,191 @@
+"""The chair's annual membership reassessment (assessment Annex 1.1: "reassess
+membership on an annual basis ... against frequent absences, scarce
+contributions ... and lack of cooperation in providing requested significant
+data")."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from swg import minutes_selectors, minutes_services
+from swg.models import ActionPoint, Membership, MembershipReview
+from tests.factories import ContactFactory, OrganizationFactory
+from tests.test_attendance import held_meeting, make_meeting
+from tests.test_minutes import as_chair
+
+URL = "/swg/health/reassessment/"
+
+
+def _who(world):
+    return Membership.objects.get(swg=world.swg_x, organization=world.org_a)
+
+
+@pytest.fixture(autouse=True)
+def _members_for_two_years(world):
+    Membership.objects.filter(swg=world.swg_x).update(
+        start_date=timezone.localdate() - dt.timedelta(days=730)
+    )
+
+
+def _two_meetings_who_at_one(world):
+    held_meeting(world, days_ago=100)  # WHO present
+    meeting = make_meeting(world, days_ago=40, invite=(world.contact_a, world.contact_gov))
+    minutes_services.attendance_record(
+        meeting=meeting, entries=[(world.contact_a, "absent"), (world.contact_gov, "present")]
+    )
+    minutes_services.meeting_mark_held(meeting=meeting)
+    held_meeting(world, days_ago=400)  # more than a year ago: not counted
+
+
+def test_it_shows_each_members_attendance_rate(client, world):
+    _two_meetings_who_at_one(world)
+    as_chair(client, world)
+    response = client.get(URL)
+    assert response.status_code == 200
+    row = response.text.split(f'data-membership="{_who(world).pk}"')[1].split("</tr>")[0]
+    assert 'data-figure="attendance-rate">50%' in row
+    assert "1 of 2 meetings" in row
+
+
+def test_it_leaves_out_the_chair(client, world):
+    as_chair(client, world)
+    response = client.get(URL)
+    chair = Membership.objects.get(swg=world.swg_x, role=Membership.Role.CHAIR)
+    assert f'data-membership="{chair.pk}"' not in response.text
+
+
+def test_it_counts_only_meetings_since_the_member_joined(world):
+    _two_meetings_who_at_one(world)
+    start, end = minutes_selectors.review_period()
+    joined = timezone.localdate() - dt.timedelta(days=50)
+    record = minutes_selectors.member_records(
+        swg=world.swg_x,
+        organization_ids=[world.org_a.pk],
+        period_start=start,
+        period_end=end,
+        since={world.org_a.pk: joined},
+    )[world.org_a.pk]
+    assert (record.meetings_held, record.meetings_attended, record.attendance_percent) == (1, 0, 0)
+
+
+def test_it_counts_action_points_done_and_overdue(world):
+    meeting = held_meeting(world, days_ago=30)
+    today = timezone.localdate()
+    for status, due in (("done", 5), ("open", -5), ("in_progress", -1), ("open", 10)):
+        ActionPoint.objects.create(
+            swg=world.swg_x,
+            source_meeting=meeting,
+            description="x",
+            owner_organization=world.org_a,
+            due_date=today + dt.timedelta(days=due),
+            status=status,
+            closed_on=today if status == "done" else None,
+        )
+    start, end = minutes_selectors.review_period()
+    record = minutes_selectors.member_records(
+        swg=world.swg_x, organization_ids=[world.org_a.pk], period_start=start, period_end=end
+    )[world.org_a.pk]
+    assert (record.actions_done, record.actions_overdue) == (1, 2)
+    assert record.updates_missing is None
+
+
+def test_it_shows_a_dash_for_missing_quarterly_updates(client, world):
+    as_chair(client, world)
+    row = client.get(URL).text.split(f'data-membership="{_who(world).pk}"')[1].split("</tr>")[0]
+    assert "<td>—</td>" in row
+
+
+def test_it_ends_a_membership_on_the_chairs_decision(client, world):
+    _two_meetings_who_at_one(world)
+    membership = _who(world)
+    as_chair(client, world)
+    response = client.post(
+        f"{URL}{membership.pk}/",
+        {f"m{membership.pk}-decision": "end", f"m{membership.pk}-note": "Rarely attends"},
+        follow=True,
+    )
+    assert "Decision recorded" in response.text
+    membership.refresh_from_db()
+    assert membership.end_date == timezone.localdate()
+    assert "Rarely attends" in membership.end_reason
+    review = MembershipReview.objects.get(membership=membership)
+    assert (review.decision, review.meetings_held, review.meetings_attended) == ("end", 2, 1)
+    assert review.updates_missing is None and review.decided_by == world.chair
+    # The ended member stays in the group's history and in the decisions recorded.
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    assert "Rarely attends" in response.text
+
+
+def test_it_refuses_to_end_without_a_reason(client, world):
+    membership = _who(world)
+    as_chair(client, world)
+    response = client.post(f"{URL}{membership.pk}/", {f"m{membership.pk}-decision": "end"})
+    assert response.status_code == 400
+    assert "Give the reason" in response.text
+    membership.refresh_from_db()
+    assert membership.end_date is None
+    assert not MembershipReview.objects.exists()
+
+
+def test_it_keeps_the_history_of_decisions(client, world):
+    membership = _who(world)
+    minutes_services.membership_review_record(
+        membership=membership, decision="warn", note="Send the data", by=world.chair
+    )
+    minutes_services.membership_review_record(
+        membership=membership, decision="keep", by=world.chair
+    )
+    assert MembershipReview.objects.filter(membership=membership).count() == 2
+    as_chair(client, world)
+    response = client.get(URL)
+    assert "Send the data" in response.text
+
+
+def test_it_lets_the_secretariat_look_but_not_decide(client, world):
+    membership = _who(world)
+    client.force_login(world.secretariat_x)
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "Record decision" not in response.text
+    response = client.post(f"{URL}{membership.pk}/", {f"m{membership.pk}-decision": "keep"})
+    assert response.status_code == 403
+
+
+def test_it_refuses_partners_and_other_secretariats(client, world):
+    for user, status in (
+        (world.partner_a, 403),
+        (world.partner_b, 404),
+        (world.secretariat_y, 403),
+    ):
+        client.force_login(user)
+        assert client.get(URL).status_code == status
+
+
+def test_it_shows_the_page_in_a_fixed_number_of_queries(
+    client, world, django_assert_max_num_queries
+):
+    _two_meetings_who_at_one(world)
+    for _n in range(8):
+        org = OrganizationFactory()
+        Membership.objects.create(
+            swg=world.swg_x, organization=org, contact=ContactFactory(organization=org)
+        )
+        minutes_services.membership_review_record(
+            membership=_who(world), decision="keep", by=world.chair
+        )
+    as_chair(client, world)
+    with django_assert_max_num_queries(10):
+        assert client.get(URL).status_code == 200
+
+
+def test_it_takes_missing_updates_from_the_project_database_once_it_exists(world, monkeypatch):
+    monkeypatch.setattr(
+        minutes_selectors,
+        "_updates_missing",
+        lambda *, organization_ids, period_start, period_end: dict.fromkeys(organization_ids, 2),
+    )
+    review = minutes_services.membership_review_record(
+        membership=_who(world), decision="warn", note="Send the updates", by=world.chair
+    )
+    assert review.updates_missing == 2
