@@ -18,7 +18,17 @@ from django.db import transaction
 
 from accounts.models import User
 
-from .models import SWG, Contact, FocalPoint, Membership, Organization, SWGAppointment
+from .models import (
+    SWG,
+    ActionPoint,
+    Contact,
+    FocalPoint,
+    Meeting,
+    Membership,
+    Minutes,
+    Organization,
+    SWGAppointment,
+)
 from .services import (
     focal_point_appoint,
     focal_point_end,
@@ -574,6 +584,11 @@ def build_demo_world() -> dict:
     _memberships(swgs, contacts, stats, admin)
     for org_key, key, purpose, detail, on, interim in LIBMITAF_FOCAL_POINTS:
         _appoint(orgs[org_key], contacts[key], purpose, detail, on, interim, stats, admin)
+    # A year of meetings, minutes and action points (swg.demo_meetings); imported
+    # here because that module reads this one's tables.
+    from .demo_meetings import build_demo_meetings
+
+    build_demo_meetings(stats)
     # Economic Reform has eleven organizations on purpose, so the >10 warning shows.
     warnings = [w for swg in swgs.values() if (w := membership_size_warning(swg=swg))]
     return {"changes": dict(stats), "warnings": warnings, "totals": totals()}
@@ -588,6 +603,14 @@ def totals() -> dict[str, int]:
         "focal points": FocalPoint.objects.count(),
         "users": User.objects.count(),
         "SWG appointments": SWGAppointment.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "meetings held": Meeting.objects.filter(
+            status__in=(Meeting.Status.HELD, Meeting.Status.CIRCULATED)
+        ).count(),
+        "minutes": Minutes.objects.count(),
+        "action points (open)": ActionPoint.objects.filter(
+            status__in=ActionPoint.OPEN_STATUSES
+        ).count(),
     }
 
 
