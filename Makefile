@@ -16,7 +16,9 @@ install: $(STAMP)
 
 # Translations are compiled from locale/*/django.po (needs GNU gettext's msgfmt).
 messages: install
-	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install gettext (apt-get install gettext)"; exit 1; }
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && apt-get install -y -qq gettext >/dev/null; } \
+	  || { echo "msgfmt not found: install GNU gettext (Debian: apt-get install gettext)"; exit 1; }
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
 # After adding strings: refresh the Arabic catalog, then translate the new entries.
