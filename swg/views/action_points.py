@@ -15,8 +15,8 @@ from .. import minutes_services as services
 from .. import permissions
 from ..minutes_filters import ActionPointFilter
 from ..minutes_forms import ActionPointEditForm, ActionPointForm, ActionPointStatusForm
-from ..models import SWG, ActionPoint, Organization
-from .common import apply_errors, form_page, paginate
+from ..models import ActionPoint, Organization
+from .common import apply_errors, form_page, paginate, swg_for
 from .minutes import _minutes_for, safe_next
 
 
@@ -51,8 +51,7 @@ def _list_context(request, queryset, *, owners=None, swgs=None):
 
 @login_required
 def swg_action_points(request, slug):
-    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
-    permissions.require(request.user, "swg.view", swg)
+    swg = swg_for(request, slug)
     queryset = selectors.published_action_points(request.user, ActionPoint.objects.filter(swg=swg))
     owners = Organization.objects.filter(
         pk__in=ActionPoint.objects.filter(swg=swg).values("owner_organization")

@@ -21,17 +21,11 @@ from django.views.decorators.http import require_POST
 from .. import ical, meeting_selectors, meeting_services, permissions
 from ..meeting_filters import MeetingFilter, MeetingMonthFilter
 from ..models import SWG, CalendarToken, Meeting
-from .common import paginate
+from .common import paginate, swg_for
 
 
 def _meetings_for(user):
     return permissions.scope(user, Meeting.objects.all())
-
-
-def _swg_for(request, slug) -> SWG:
-    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
-    permissions.require(request.user, "swg.view", swg)
-    return swg
 
 
 def _query_without(request, *names) -> str:
@@ -131,12 +125,12 @@ def calendar_month(request):
 
 @login_required
 def swg_meetings(request, slug):
-    return _list_page(request, swg=_swg_for(request, slug))
+    return _list_page(request, swg=swg_for(request, slug))
 
 
 @login_required
 def swg_meetings_month(request, slug):
-    return _month_page(request, swg=_swg_for(request, slug))
+    return _month_page(request, swg=swg_for(request, slug))
 
 
 # ------------------------------------------------------------------ feeds
@@ -150,7 +144,7 @@ def _ics_response(content: bytes, *, filename: str) -> HttpResponse:
 
 @login_required
 def swg_calendar_feed(request, slug):
-    swg = _swg_for(request, slug)
+    swg = swg_for(request, slug)
     meetings = meeting_selectors.calendar_feed_meetings(
         meetings=_meetings_for(request.user).filter(swg=swg)
     )

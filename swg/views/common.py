@@ -6,6 +6,9 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from .. import permissions
+from ..models import SWG
+
 PAGE_SIZE = 25
 
 
@@ -16,6 +19,14 @@ def form_page(request, form, *, title, back_url, intro="", status=200):
         {"form": form, "title": title, "back_url": back_url, "intro": intro},
         status=status,
     )
+
+
+def swg_for(request, slug, action: str = "swg.view") -> SWG:
+    """The group named by ``slug``: 404 outside the user's reach, 403 when the
+    user may see it but not do ``action``."""
+    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
+    permissions.require(request.user, action, swg)
+    return swg
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from .. import contact_io, permissions, selectors
 from ..filters import ContactFilter
 from ..forms import ContactForm
-from ..models import SWG, Contact
-from .common import EXPORT_TYPES, download, form_page, paginate
+from ..models import Contact
+from .common import EXPORT_TYPES, download, form_page, paginate, swg_for
 
 
 def _contacts_for(request):
@@ -56,8 +56,7 @@ def contact_export(request, fmt):
 
 @login_required
 def swg_contacts(request, slug):
-    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
-    permissions.require(request.user, "swg.view", swg)
+    swg = swg_for(request, slug)
     entries = selectors.swg_contact_list(
         swg=swg, contacts=permissions.visible_contacts(request.user)
     )
@@ -74,8 +73,7 @@ def swg_contacts(request, slug):
 
 @login_required
 def swg_contacts_export(request, slug, fmt):
-    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
-    permissions.require(request.user, "swg.view", swg)
+    swg = swg_for(request, slug)
     rows = contact_io.contact_rows_for(permissions.visible_contacts(request.user), swg=swg)
     return _export(
         rows, fmt=fmt, name=f"{slugify(swg.name_en) or swg.slug}-contacts", with_swg=True

@@ -6,15 +6,9 @@ from django.utils.translation import gettext as _
 
 from .. import meeting_selectors, permissions, selectors, services
 from ..forms import AsOfForm, MembershipEditForm, MembershipEndForm, MembershipForm
-from ..models import SWG, Meeting, Membership
+from ..models import Meeting, Membership
 from ..restructure import swg_as_of
-from .common import apply_errors, form_page
-
-
-def _swg_for(request, slug) -> SWG:
-    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
-    permissions.require(request.user, "swg.view", swg)
-    return swg
+from .common import apply_errors, form_page, swg_for
 
 
 @login_required
@@ -27,7 +21,7 @@ def swg_list(request):
 
 @login_required
 def swg_detail(request, slug):
-    swg = _swg_for(request, slug)
+    swg = swg_for(request, slug)
     as_of_form = AsOfForm(request.GET or None)
     as_of = None
     if as_of_form.is_valid() and as_of_form.cleaned_data["on"]:
@@ -59,7 +53,7 @@ def swg_detail(request, slug):
 
 @login_required
 def membership_add(request, slug):
-    swg = _swg_for(request, slug)
+    swg = swg_for(request, slug)
     permissions.require(request.user, "swg.manage", swg)
     form = MembershipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -90,7 +84,7 @@ def membership_add(request, slug):
 
 
 def _membership_for(request, slug, pk) -> Membership:
-    swg = _swg_for(request, slug)
+    swg = swg_for(request, slug)
     membership = get_object_or_404(Membership.objects.select_related("swg"), pk=pk, swg=swg)
     permissions.require(request.user, "swg.manage", swg)
     return membership

@@ -27,8 +27,8 @@ from ..meeting_forms import (
     MeetingPostponeForm,
     MemberInviteForm,
 )
-from ..models import SWG, AgendaItem, Contact, Invitation, Meeting
-from .common import apply_errors, form_page
+from ..models import AgendaItem, Contact, Invitation, Meeting
+from .common import apply_errors, form_page, swg_for
 
 MANAGE = "meeting.manage"
 
@@ -57,8 +57,7 @@ def _fail(request, error: ValidationError) -> None:
 
 @login_required
 def meeting_plan(request, slug):
-    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
-    permissions.require(request.user, MANAGE, swg)
+    swg = swg_for(request, slug, MANAGE)
     start = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
     start += dt.timedelta(days=7)
     form = MeetingForm(

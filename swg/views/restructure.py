@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import permissions, restructure
+from .. import restructure
 from ..forms import (
     MergeForm,
     RenameForm,
@@ -18,7 +18,7 @@ from ..forms import (
     SubsectorMoveForm,
 )
 from ..models import SWG
-from .common import apply_errors, form_page
+from .common import apply_errors, form_page, swg_for
 
 
 def _rename(swg, data, by):
@@ -99,8 +99,7 @@ ACTIONS = {
 
 @login_required
 def swg_restructure(request, slug, kind):
-    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
-    permissions.require(request.user, "swg.restructure", swg)
+    swg = swg_for(request, slug, "swg.restructure")
     if kind not in ACTIONS:
         raise Http404
     form_class, needs_swg, action, title = ACTIONS[kind]

@@ -16,12 +16,11 @@ from .. import minutes_services as services
 from .. import permissions
 from ..minutes_forms import ReviewDecisionForm
 from ..models import SWG, Membership, MembershipReview
-from .common import apply_errors
+from .common import apply_errors, swg_for
 
 
 def _swg_for_review(request, slug) -> SWG:
-    swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
-    permissions.require(request.user, "swg.view", swg)
+    swg = swg_for(request, slug)
     if not (
         permissions.can(request.user, "membership.review", swg)
         or permissions.can(request.user, "swg.manage", swg)
