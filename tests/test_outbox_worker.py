@@ -11,33 +11,23 @@ relies on the outbox sweeper, as production does.
 
 import copy
 import datetime as dt
-import json
-import os
-import signal
-import subprocess
-import sys
+import functools
 import time
-import uuid
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from coordination import outbox
 from coordination.models import OutboxMessage
 from coordination.tasks import outbox_send_task
 from tests import smtp_support
-from tests.conftest import need
+from tests.worker_support import Workers, need_worker_services, wait_for
 
 pytestmark = pytest.mark.services
 
-BASE_DIR = Path(settings.BASE_DIR)
 smtp_server = smtp_support.smtp_server  # the fixture, used by name
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 Status = OutboxMessage.Status
-START_TIMEOUT = 30
 
 
 @pytest.fixture(autouse=True)
@@ -47,168 +37,20 @@ def _test_email_templates(settings):
     settings.TEMPLATES = templates
 
 
-def _test_database_url() -> str:
-    db = connection.settings_dict
-    user = quote(db.get("USER") or "", safe="")
-    password = quote(db.get("PASSWORD") or "", safe="")
-    auth = f"{user}:{password}@" if password else (f"{user}@" if user else "")
-    port = f":{db['PORT']}" if db.get("PORT") else ""
-    return f"postgres://{auth}{db.get('HOST') or ''}{port}/{quote(db['NAME'], safe='')}"
-
-
-def _redis(url: str):
-    import redis
-
-    return redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)
-
-
-def _redis_answers(url: str) -> bool:
-    import redis
-
-    try:
-        return bool(_redis(url).ping())
-    except redis.RedisError:
-        return False
-
-
-def _wait_for(condition, *, timeout: float, what: str, workers=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.01)
-    logs = workers.logs() if workers else ""
-    pytest.fail(f"timed out after {timeout}s waiting for {what}\n--- worker logs ---\n{logs}")
-
-
-class Workers:
-    """Celery worker subprocesses on one private queue, each in its own
-    process group so that a kill takes the pool's children with it."""
-
-    def __init__(self, *, broker: str, env: dict, log_dir: Path):
-        self.broker = broker
-        self.queue = f"test-outbox-{uuid.uuid4().hex}"
-        self.env = env
-        self.log_dir = log_dir
-        self.started: list[tuple[subprocess.Popen, Path]] = []
-
-    def dispatch(self, message_id: int) -> None:
-        outbox_send_task.apply_async(args=[message_id], queue=self.queue)
-
-    def start(self, *, concurrency: int = 2) -> subprocess.Popen:
-        n = len(self.started)
-        log = self.log_dir / f"worker-{n}.log"
-        command = [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "coordination",
-            "worker",
-            "--pool=prefork",
-            f"--concurrency={concurrency}",
-            "-Q",
-            self.queue,
-            "-n",
-            f"{self.queue}-{n}@%h",
-            "--without-mingle",
-            "--without-gossip",
-            "--without-heartbeat",
-            "--loglevel=INFO",
-        ]
-        with log.open("wb") as out:
-            process = subprocess.Popen(
-                command,
-                cwd=BASE_DIR,
-                env=self.env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.started.append((process, log))
-
-        def ready():
-            if process.poll() is not None:
-                pytest.fail(f"the worker exited ({process.returncode}):\n{self.logs()}")
-            return " ready." in log.read_text(errors="replace")
-
-        _wait_for(ready, timeout=START_TIMEOUT, what="the worker to start", workers=self)
-        return process
-
-    def kill(self, process: subprocess.Popen) -> None:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-    def succeeded(self, process: subprocess.Popen) -> int:
-        log = {id(p): path for p, path in self.started}[id(process)]
-        return log.read_text(errors="replace").count("] succeeded in ")
-
-    def queue_length(self) -> int:
-        return _redis(self.broker).llen(self.queue)
-
-    def logs(self) -> str:
-        return "\n".join(
-            f"--- {path.name}\n{path.read_text(errors='replace')[-3000:]}"
-            for _process, path in self.started
-            if path.exists()
-        )
-
-    def stop_all(self) -> None:
-        for process, _log in self.started:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-        for process, _log in self.started:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
-
-    def purge(self) -> None:
-        """Leave nothing of this queue in Redis, also the killed workers'
-        unacknowledged tasks (kombu keeps them in the "unacked" hash)."""
-        client = _redis(self.broker)
-        for key in client.scan_iter(match=f"{self.queue}*"):
-            client.delete(key)
-        client.delete(f"_kombu.binding.{self.queue}")
-        for tag, raw in client.hscan_iter("unacked"):
-            try:
-                routing_key = json.loads(raw)[2]
-            except (ValueError, IndexError, TypeError):
-                continue
-            if routing_key == self.queue:
-                client.hdel("unacked", tag)
-                client.zrem("unacked_index", tag)
-
-
 @pytest.fixture
 def workers(transactional_db, smtp_server, tmp_path, monkeypatch):
     """Starts no worker by itself; tests call ``workers.start()``. Everything
     the outbox queues (on commit, by the sweeper) goes to the private queue."""
-    need(connection.vendor == "postgresql", "PostgreSQL (the workers need the committed test DB)")
-    broker = settings.CELERY_BROKER_URL
-    need(broker.startswith(("redis://", "rediss://")), "a Redis CELERY_BROKER_URL")
-    need(_redis_answers(broker), f"Redis at {broker}")
+    broker = need_worker_services()
     from coordination.celery import app
 
     app.conf.task_always_eager = False  # conftest turns it back on afterwards
-    env = {
-        **os.environ,
-        **smtp_server.env(),
-        "DJANGO_SETTINGS_MODULE": "coordination.settings",
-        "DATABASE_URL": _test_database_url(),
-        "CELERY_BROKER_URL": broker,
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "PYTHONUNBUFFERED": "1",
-    }
     # The workers render nothing: messages are rendered when enqueued, here.
-    pool = Workers(broker=broker, env=env, log_dir=tmp_path)
-    monkeypatch.setattr(outbox, "_queue", pool.dispatch)
-    try:
+    with Workers(
+        broker=broker, env=smtp_server.env(), log_dir=tmp_path, prefix="test-outbox"
+    ) as pool:
+        monkeypatch.setattr(outbox, "_queue", functools.partial(pool.dispatch, outbox_send_task))
         yield pool
-    finally:
-        pool.stop_all()
-        pool.purge()
 
 
 def _enqueue(n: int) -> OutboxMessage:
@@ -245,10 +87,10 @@ def test_it_sends_once_when_every_task_runs_twice_at_once(workers, smtp_server, 
     # Both copies of a task side by side: the two pool processes take them
     # together and race for the claim (40 runs for 20 messages).
     for message_id in ids:
-        workers.dispatch(message_id)
-        workers.dispatch(message_id)
+        workers.dispatch(outbox_send_task, message_id)
+        workers.dispatch(outbox_send_task, message_id)
 
-    _wait_for(
+    wait_for(
         lambda: workers.succeeded(worker) >= 40,
         timeout=30,
         what="40 task runs",
@@ -268,7 +110,7 @@ def test_it_sends_once_when_a_worker_is_killed_mid_batch(workers, smtp_server):
     worker = workers.start(concurrency=2)
 
     # Kill when both pool processes are inside a conversation, before DATA.
-    _wait_for(
+    wait_for(
         lambda: len(smtp_server.messages) >= 5 and smtp_server.waiting_before_data == 2,
         timeout=30,
         what="five deliveries with two more under way",
@@ -301,7 +143,7 @@ def test_it_sends_once_when_a_worker_is_killed_mid_batch(workers, smtp_server):
 
     smtp_server.delay_rcpt = 0.02
     workers.start(concurrency=2)
-    _wait_for(
+    wait_for(
         lambda: (
             OutboxMessage.objects.filter(status=Status.SENT).count() == 20
             and workers.queue_length() == 0
@@ -321,7 +163,7 @@ def test_it_never_resends_a_message_handed_over_before_the_kill(workers, smtp_se
     smtp_server.delay_data = 30
     message = _enqueue(0)
     worker = workers.start(concurrency=1)
-    _wait_for(
+    wait_for(
         lambda: len(smtp_server.messages) == 1 and smtp_server.waiting_after_data == 1,
         timeout=20,
         what="the message to reach the server",
@@ -339,8 +181,8 @@ def test_it_never_resends_a_message_handed_over_before_the_kill(workers, smtp_se
     # Even a redelivered task (Redis, an hour later) sends nothing more.
     smtp_server.delay_data = 0
     worker = workers.start(concurrency=1)
-    workers.dispatch(message.pk)
-    _wait_for(lambda: workers.succeeded(worker) >= 1, timeout=20, what="the redelivered task")
+    workers.dispatch(outbox_send_task, message.pk)
+    wait_for(lambda: workers.succeeded(worker) >= 1, timeout=20, what="the redelivered task")
     assert len(smtp_server.messages) == 1
     message.refresh_from_db()
     assert message.status == Status.FAILED
