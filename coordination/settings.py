@@ -193,6 +193,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "swg.tasks.import_jobs_purge",
         "schedule": crontab(hour=3, minute=15),
     },
+    # DESIGN §5: the monthly meeting schedule on the first working day (Sunday to
+    # Thursday), 08:00 Tripoli time. The first working day is at most the 3rd, so
+    # the entry fires on days 1-3 and the task sends only on the right one.
+    "monthly-schedule": {
+        "task": "swg.tasks.monthly_schedule_send_task",
+        "schedule": crontab(hour=8, minute=0, day_of_month="1-3"),
+    },
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

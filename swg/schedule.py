@@ -1,0 +1,185 @@
+"""The monthly meeting schedule (DESIGN §3 "Monthly schedule", §5).
+
+Assessment Annex 2c: "A schedule of SWGs' monthly meetings could be prepared
+and distributed to all agencies and the International Community ... at the
+beginning of each month". On the first working day of each month every member
+and interested partner receives that month's meetings of all SWGs, in their
+language, with a calendar file. Every message goes through the outbox under
+(purpose, recipient, "schedule:<year>-<month>"), so a second run of the job
+sends nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from coordination.outbox import outbox_enqueue
+
+from . import ical
+from .meeting_selectors import meeting_schedule_for_month
+from .minutes_selectors import Recipient
+from .models import SWG, AgendaItem, Meeting
+from .selectors import swg_contact_list
+
+PURPOSE = "schedule.monthly"
+TEMPLATE = "monthly_schedule"
+# DESIGN §5: the schedule goes out at 08:00 Tripoli time.
+TRIPOLI = ZoneInfo("Africa/Tripoli")
+# Libya's weekend is Friday and Saturday; the working week runs Sunday to
+# Thursday (DESIGN §5). Public holidays are not known to the portal.
+WEEKEND = (4, 5)  # date.weekday(): Friday, Saturday
+# Held and circulated meetings stay in (the job may run late in the month from
+# the management command); cancelled and postponed ones are left out: a
+# postponed meeting's new date is a meeting of its own.
+SCHEDULED_STATUSES = (Meeting.Status.PLANNED, Meeting.Status.HELD, Meeting.Status.CIRCULATED)
+
+
+def first_working_day(year: int, month: int) -> dt.date:
+    """The month's first day from Sunday to Thursday (Libya's working week)."""
+    day = dt.date(year, month, 1)
+    while day.weekday() in WEEKEND:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def object_key(year: int, month: int) -> str:
+    return f"schedule:{year}-{month:02d}"
+
+
+def monthly_schedule_recipients() -> list[Recipient]:
+    """Who receives the schedule: every active person in the contact list of an
+    active SWG (members' people and SWG focal points, assessment Annex 2d), and
+    the interested partners: active partner focal points' and coordination
+    team's logins. One entry per email (the first found wins, so a person's
+    contact record decides their language over their login)."""
+    found: dict[str, Recipient] = {}
+
+    def add(email: str, name: str, language: str) -> None:
+        email = (email or "").strip().lower()
+        if email and email not in found:
+            found[email] = Recipient(email=email, name=name, language=language)
+
+    for swg in SWG.objects.filter(is_active=True).order_by("number", "name_en"):
+        for entry in swg_contact_list(swg=swg):
+            contact = entry.contact
+            if contact.is_active:
+                with translation.override(contact.preferred_language):
+                    add(contact.email, contact.name, contact.preferred_language)
+    users = User.objects.filter(
+        is_active=True, kind__in=(User.Kind.PARTNER, User.Kind.COORDINATION)
+    ).order_by("email")
+    for user in users:
+        add(user.email, user.full_name, user.language)
+    return list(found.values())
+
+
+def monthly_schedule_meetings(*, year: int, month: int) -> list[Meeting]:
+    """The month's meetings of all active SWGs that will take or took place,
+    in date order, with their agendas (for the calendar file)."""
+    meetings = Meeting.objects.filter(
+        swg__is_active=True, status__in=SCHEDULED_STATUSES
+    ).prefetch_related(
+        Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk"))
+    )
+    return meeting_schedule_for_month(meetings=meetings, year=year, month=month)
+
+
+@dataclass
+class ScheduleGroup:
+    swg: SWG
+    meetings: list[Meeting]
+
+
+def monthly_schedule_groups(meetings: list[Meeting]) -> list[ScheduleGroup]:
+    """The meetings grouped by SWG, groups in SWG order (number, then name),
+    each group's meetings in date order."""
+    groups: dict[int, ScheduleGroup] = {}
+    for meeting in meetings:
+        groups.setdefault(meeting.swg_id, ScheduleGroup(swg=meeting.swg, meetings=[]))
+        groups[meeting.swg_id].meetings.append(meeting)
+    return sorted(
+        groups.values(),
+        key=lambda g: (g.swg.number is None, g.swg.number or 0, g.swg.name_en, g.swg.pk),
+    )
+
+
+def monthly_schedule_ics(*, meetings: list[Meeting], year: int, month: int) -> str:
+    """One calendar with the month's meetings (METHOD:PUBLISH: for information,
+    not an invitation), in the active language."""
+    name = _("SWG meetings, %(month)s") % {
+        "month": date_format(dt.date(year, month, 1), "F Y"),
+    }
+    events = [ical.ical_event(m, agenda=m.agenda_items.all()) for m in meetings]
+    return ical.ical_calendar(events, method="PUBLISH", name=name).to_ical().decode()
+
+
+@transaction.atomic
+def monthly_schedule_send(*, year: int, month: int) -> int:
+    """Queue the month's schedule to every recipient; returns how many messages
+    were queued now (0 on a second run: the outbox stores each one once)."""
+    meetings = monthly_schedule_meetings(year=year, month=month)
+    if not meetings:
+        # Decision: a month without meetings sends nothing. A note saying so to
+        # every member and partner would be noise; the portal's calendar shows
+        # the month either way.
+        return 0
+    groups = monthly_schedule_groups(meetings)
+    month_start = dt.date(year, month, 1)
+    calendar_url = ical.absolute_url(reverse("swg:calendar_month")) + f"?month={year}-{month:02d}"
+    filename = f"swg-meetings-{year}-{month:02d}.ics"
+    ics_by_language: dict[str, str] = {}
+    created = 0
+    # Dates in the email are Tripoli dates and times, whatever the caller's zone.
+    with timezone.override(TRIPOLI):
+        for recipient in monthly_schedule_recipients():
+            language = recipient.language or "en"
+            if language not in ics_by_language:
+                with translation.override(language):
+                    ics_by_language[language] = monthly_schedule_ics(
+                        meetings=meetings, year=year, month=month
+                    )
+            _message, is_new = outbox_enqueue(
+                purpose=PURPOSE,
+                object_key=object_key(year, month),
+                recipient_email=recipient.email,
+                recipient_name=recipient.name,
+                language=language,
+                template=TEMPLATE,
+                context={
+                    "month_start": month_start,
+                    "groups": groups,
+                    "meeting_count": len(meetings),
+                    "calendar_url": calendar_url,
+                },
+                attachments=[
+                    ical.ics_attachment(
+                        ics_by_language[language], method="PUBLISH", filename=filename
+                    )
+                ],
+            )
+            created += is_new
+    return created
+
+
+def monthly_schedule_send_if_due(*, today: dt.date | None = None) -> int | None:
+    """Send this month's schedule when ``today`` (Tripoli date) is the month's
+    first working day; returns the messages queued, or None when not due.
+
+    The beat entry fires on days 1-3 so that the first working day is never
+    missed (it is at most the 3rd: a month starting on a Friday); on the other
+    days it does nothing, and a rerun on the day sends nothing thanks to the
+    outbox."""
+    today = today or timezone.localdate(timezone=TRIPOLI)
+    if today != first_working_day(today.year, today.month):
+        return None
+    return monthly_schedule_send(year=today.year, month=today.month)

@@ -1,0 +1,287 @@
+"""The monthly meeting schedule: the month's meetings of all SWGs to every member
+and interested partner on the first working day, in their language, with a
+calendar file, once (DESIGN §3 "Monthly schedule", §5; assessment Annex 2c)."""
+
+import datetime as dt
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from celery.schedules import crontab
+from django.conf import settings
+from django.core.management import call_command
+
+from coordination.models import OutboxMessage
+from swg import meeting_services, schedule, services
+from swg.models import FocalPoint, Membership
+from swg.tasks import monthly_schedule_send_task
+from tests import smtp_support
+from tests.factories import ContactFactory, UserFactory
+from tests.test_meetings_plan import plan
+
+smtp_server = smtp_support.smtp_server  # the fixture, used by name
+TRIPOLI = ZoneInfo("Africa/Tripoli")
+# March 2030 starts on a Friday: its first working day is Sunday 3 March.
+YEAR, MONTH = 2030, 3
+FIRST_WORKING_DAY = dt.date(2030, 3, 3)
+EVERYONE = [
+    "amina@who.example",  # technical lead of Health
+    "coord@example.org",  # coordination team
+    "khaled@moh.example",  # chair of Health
+    "marco@eud.example",  # member of Education
+    "partner.a@example.org",  # partner focal points
+    "partner.b@example.org",
+]
+
+
+def _at(day, hour=10, minute=0):
+    return dt.datetime(YEAR, MONTH, day, hour, minute, tzinfo=TRIPOLI)
+
+
+@pytest.fixture
+def month(world):
+    """Two Health meetings and one Education meeting in March 2030, and
+    meetings just outside the month."""
+    health_1 = plan(world, starts_at=_at(4))
+    meeting_services.agenda_item_add(
+        meeting=health_1, title_en="Vaccine stock", title_ar="مخزون اللقاحات"
+    )
+    health_2 = plan(
+        world, starts_at=_at(31, 22), title_en="Health late review", title_ar="مراجعة الصحة"
+    )
+    education = plan(
+        world,
+        swg=world.swg_y,
+        starts_at=_at(12, 9, 30),
+        title_en="Education SWG meeting",
+        title_ar="اجتماع مجموعة التعليم",
+        city="online",
+        venue="",
+        online_url="https://meet.example/edu",
+    )
+    # The month is Tripoli's: 23:30 on 28 February is 21:30 UTC, 00:30 on
+    # 1 April is 22:30 UTC on 31 March; neither is a March meeting.
+    plan(world, starts_at=dt.datetime(2030, 2, 28, 23, 30, tzinfo=TRIPOLI), title_en="Before")
+    plan(world, starts_at=dt.datetime(2030, 4, 1, 0, 30, tzinfo=TRIPOLI), title_en="After")
+    return [health_1, education, health_2]
+
+
+def _messages():
+    return OutboxMessage.objects.filter(purpose="schedule.monthly").order_by("recipient_email")
+
+
+def _ics(message) -> icalendar.Calendar:
+    (attachment,) = message.attachments
+    assert attachment["filename"] == "swg-meetings-2030-03.ics"
+    assert attachment["mimetype"] == "text/calendar; method=PUBLISH"
+    return icalendar.Calendar.from_ical(attachment["content"])
+
+
+# ---------------------------------------------------------------- when
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "expected"),
+    [
+        (2025, 8, dt.date(2025, 8, 3)),  # starts on a Friday: Sunday the 3rd
+        (2025, 11, dt.date(2025, 11, 2)),  # starts on a Saturday: Sunday the 2nd
+        (2026, 2, dt.date(2026, 2, 1)),  # starts on a Sunday: that day
+        (2026, 1, dt.date(2026, 1, 1)),  # a Thursday is a working day
+    ],
+)
+def test_first_working_day_skips_the_libyan_weekend(year, month, expected):
+    assert schedule.first_working_day(year, month) == expected
+
+
+@pytest.mark.parametrize("day", [dt.date(2030, 3, 1), dt.date(2030, 3, 2), dt.date(2030, 3, 4)])
+def test_the_task_does_nothing_on_other_days(month, day):
+    assert monthly_schedule_send_task(today=day.isoformat()) is None
+    assert not _messages().exists()
+
+
+def test_the_task_sends_on_the_first_working_day(month):
+    assert monthly_schedule_send_task(today=FIRST_WORKING_DAY.isoformat()) == len(EVERYONE)
+    assert [m.recipient_email for m in _messages()] == EVERYONE
+    assert {m.object_key for m in _messages()} == {"schedule:2030-03"}
+
+
+def test_the_beat_schedule_runs_the_task_at_eight_on_days_one_to_three():
+    from coordination.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["monthly-schedule"]
+    assert entry["task"] == "swg.tasks.monthly_schedule_send_task"
+    assert entry["task"] in app.tasks
+    assert entry["schedule"] == crontab(hour=8, minute=0, day_of_month="1-3")
+    assert settings.CELERY_TIMEZONE == "Africa/Tripoli"
+
+
+# ---------------------------------------------------------------- who and once
+
+
+def test_running_twice_sends_each_recipient_once(month):
+    assert schedule.monthly_schedule_send(year=YEAR, month=MONTH) == len(EVERYONE)
+    assert schedule.monthly_schedule_send(year=YEAR, month=MONTH) == 0
+    assert monthly_schedule_send_task(today=FIRST_WORKING_DAY.isoformat()) == 0
+    assert [m.recipient_email for m in _messages()] == EVERYONE
+
+
+def test_recipients_are_active_people_of_active_groups_and_partners_once(world):
+    focal = ContactFactory(organization=world.org_a, email="Sara@WHO.example", name_en="Sara")
+    FocalPoint.objects.create(
+        organization=world.org_a, contact=focal, purpose=FocalPoint.Purpose.SWG, swg=world.swg_x
+    )
+    # A member of both groups who also has a partner login: one entry.
+    both = ContactFactory(email="both@example.org", preferred_language="ar")
+    services.membership_add(swg=world.swg_x, role=Membership.Role.MEMBER, contact=both)
+    services.membership_add(swg=world.swg_y, role=Membership.Role.MEMBER, contact=both)
+    UserFactory(email="both@example.org", organization=world.org_a, language="en")
+    inactive = ContactFactory(email="gone@example.org", is_active=False)
+    services.membership_add(swg=world.swg_x, role=Membership.Role.MEMBER, contact=inactive)
+    UserFactory(email="left@example.org", organization=world.org_b, is_active=False)
+
+    recipients = {r.email: r for r in schedule.monthly_schedule_recipients()}
+
+    assert sorted(recipients) == sorted([*EVERYONE, "sara@who.example", "both@example.org"])
+    assert recipients["both@example.org"].language == "ar"  # the contact record decides
+    assert recipients["khaled@moh.example"].name == "Khaled Ben Omar"
+    # Ministry staff without a contact record are not partners; their groups'
+    # people are reached through the contact list.
+    assert "sec.x@example.org" not in recipients and "chair@example.org" not in recipients
+
+
+def test_people_of_a_retired_group_and_its_meetings_are_left_out(world, month):
+    world.swg_y.is_active = False
+    world.swg_y.save()
+    schedule.monthly_schedule_send(year=YEAR, month=MONTH)
+    emails = [m.recipient_email for m in _messages()]
+    assert "marco@eud.example" not in emails and "amina@who.example" in emails
+    events = _ics(_messages().first()).walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == [
+        "Health SWG monthly meeting",
+        "Health late review",
+    ]
+
+
+def test_a_month_without_meetings_sends_nothing(world):
+    assert schedule.monthly_schedule_send(year=YEAR, month=MONTH) == 0
+    assert not _messages().exists()
+
+
+# ---------------------------------------------------------------- what
+
+
+def test_the_email_groups_the_months_meetings_by_group_in_tripoli_time(month):
+    schedule.monthly_schedule_send(year=YEAR, month=MONTH)
+    message = _messages().get(recipient_email="amina@who.example")
+    assert message.subject == "SWG meeting schedule for March 2030"
+    assert message.language == "en" and message.swg is None
+    text = message.body_text
+    assert "3 meetings of the sector working groups are scheduled in March 2030" in text
+    assert text.index("== Health ==") < text.index("Monday 4 March, 10:00–12:00")
+    assert text.index("Monday 4 March") < text.index("Sunday 31 March, 22:00–1 April 00:00")
+    assert text.index("== Health ==") < text.index("== Education ==")
+    assert "Tuesday 12 March, 09:30–11:30: Education SWG meeting" in text
+    assert "Online link: https://meet.example/edu" in text
+    assert "Where: Ministry of Planning, Tripoli" in text
+    assert "Before" not in text and "After" not in text
+    assert "/calendar/month/?month=2030-03" in text
+    assert 'lang="en" dir="ltr"' in message.body_html
+    assert "Health late review" in message.body_html
+
+
+def test_an_arabic_recipient_gets_the_arabic_email(world, month):
+    world.contact_b.preferred_language = "ar"
+    world.contact_b.save()
+    schedule.monthly_schedule_send(year=YEAR, month=MONTH)
+    message = _messages().get(recipient_email="marco@eud.example")
+    assert message.language == "ar"
+    assert message.recipient_name == "ماركو روسي"
+    assert 'lang="ar" dir="rtl"' in message.body_html
+    assert "مارس" in message.subject and "SWG meeting schedule" not in message.subject
+    for text in (message.body_html, message.body_text):
+        assert "الصحة" in text and "التعليم" in text  # the groups' Arabic names
+        assert "اجتماع مجموعة التعليم" in text and "مخزون" not in text
+        assert "Health" not in text and "Education SWG meeting" not in text
+    cal = _ics(message)
+    assert "مارس" in str(cal["X-WR-CALNAME"])
+    assert "اجتماع مجموعة التعليم" in [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+    english = _messages().get(recipient_email="amina@who.example")
+    assert 'lang="en"' in english.body_html and "Education SWG meeting" in english.body_text
+
+
+def test_the_calendar_file_holds_exactly_the_months_meetings_in_tripoli_time(month):
+    schedule.monthly_schedule_send(year=YEAR, month=MONTH)
+    cal = _ics(_messages().first())
+    assert cal["METHOD"] == "PUBLISH"
+    assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Africa/Tripoli"]
+    events = cal.walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == [f"{m.uid}@127.0.0.1" for m in month]
+    assert [e.decoded("DTSTART") for e in events] == [m.starts_at for m in month]
+    assert all(e["DTSTART"].params["TZID"] == "Africa/Tripoli" for e in events)
+    assert all(e["DTEND"].params["TZID"] == "Africa/Tripoli" for e in events)
+    assert "Vaccine stock" in str(events[0]["DESCRIPTION"])
+
+
+def test_cancelled_and_postponed_meetings_are_left_out(world, month):
+    health_1, education, health_2 = month
+    meeting_services.meeting_cancel(meeting=education, reason="No quorum")
+    moved = meeting_services.meeting_postpone(
+        meeting=health_2, starts_at=_at(20, 11), ends_at=_at(20, 13)
+    )
+    schedule.monthly_schedule_send(year=YEAR, month=MONTH)
+    message = _messages().first()
+    assert [str(e["UID"]) for e in _ics(message).walk("VEVENT")] == [
+        f"{health_1.uid}@127.0.0.1",
+        f"{moved.uid}@127.0.0.1",
+    ]
+    assert "Education SWG meeting" not in message.body_text
+    assert "Wednesday 20 March, 11:00–13:00" in message.body_text
+    assert "Sunday 31 March" not in message.body_text
+
+
+def test_held_meetings_stay_in_the_schedule(month):
+    held = month[0]
+    held.status = held.Status.HELD
+    held.save()
+    schedule.monthly_schedule_send(year=YEAR, month=MONTH)
+    assert len(_ics(_messages().first()).walk("VEVENT")) == 3
+
+
+# ---------------------------------------------------------------- delivery
+
+
+def test_it_is_delivered_over_smtp_once(month, smtp_server, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert monthly_schedule_send_task(today=FIRST_WORKING_DAY.isoformat()) == len(EVERYONE)
+    received = smtp_server.wait_for(len(EVERYONE))
+    assert sorted(r for m in received for r in m.rcpt_tos) == EVERYONE
+    with django_capture_on_commit_callbacks(execute=True):
+        assert monthly_schedule_send_task(today=FIRST_WORKING_DAY.isoformat()) == 0
+    assert smtp_server.count_by_recipient() == dict.fromkeys(EVERYONE, 1)
+
+    message = next(m for m in received if m.rcpt_tos == ["amina@who.example"])
+    assert message.subject == "SWG meeting schedule for March 2030"
+    assert message.header("X-SWG-Purpose") == "schedule.monthly"
+    assert "Education SWG meeting" in message.html and "Education SWG meeting" in message.text
+    (attachment,) = message.attachments
+    assert (attachment.filename, attachment.content_type) == (
+        "swg-meetings-2030-03.ics",
+        "text/calendar",
+    )
+    assert len(icalendar.Calendar.from_ical(attachment.content).walk("VEVENT")) == 3
+    assert all(m.status == OutboxMessage.Status.SENT for m in _messages())
+
+
+# ---------------------------------------------------------------- ops
+
+
+def test_the_command_sends_a_given_month_once(month):
+    out = StringIO()
+    call_command("send_monthly_schedule", "--year", "2030", "--month", "3", stdout=out)
+    assert f"{len(EVERYONE)} messages queued" in out.getvalue()
+    call_command("send_monthly_schedule", "--year", "2030", "--month", "3", stdout=out)
+    assert "0 messages queued" in out.getvalue()
+    assert _messages().count() == len(EVERYONE)
+    call_command("send_monthly_schedule", "--year", "2030", "--month", "5", stdout=out)
+    assert "No meetings scheduled in 2030-05" in out.getvalue()
