@@ -216,8 +216,12 @@ def _outbox(actor: Actor, qs):
     return qs.none()
 
 
-visible_swgs = lambda user: scope(user, SWG.objects.all())  # noqa: E731
-visible_contacts = lambda user: scope(user, Contact.objects.all())  # noqa: E731
+def visible_swgs(user) -> QuerySet:
+    return scope(user, SWG.objects.all())
+
+
+def visible_contacts(user) -> QuerySet:
+    return scope(user, Contact.objects.all())
 
 
 # ---------------------------------------------------------------- rules (actions)
