@@ -71,6 +71,11 @@ def _render_text(name: str, context: dict) -> str:
     return get_template(name).template.render(Context(context, autoescape=False))
 
 
+def absolute_url(path: str) -> str:
+    """A link for an email or a calendar file: the portal's public address + path."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
 def outbox_enqueue(
     *,
     purpose: str,

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 
 from .forms import PortalForm
-from .models import Contact, Organization
+from .models import Contact, ImportJob, Organization
 
 # Column keys are the same in exports and imports, so an exported file can be
 # edited and imported back.
@@ -286,6 +286,17 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     total: int = 0
+
+
+def contacts_import_start(*, upload, by) -> ImportJob:
+    """Store the upload and let a worker check and import it (DEVELOPERS: long
+    work runs in Celery and the page shows its progress)."""
+    from .tasks import import_contacts
+
+    job = ImportJob.objects.create(file=upload, original_name=upload.name[:255], created_by=by)
+    # The worker must see the committed row (pretix habit: queue on commit).
+    transaction.on_commit(lambda: import_contacts.delay(job.pk))
+    return job
 
 
 def contacts_import(

@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from coordination.outbox import absolute_url
+
 from .models import Invitation, Meeting
 
 PRODID = "-//Ministry of Planning Libya//SWG Coordination Portal//EN"
@@ -45,10 +47,6 @@ EVENT_STATUS = {
 
 def site_host() -> str:
     return urlsplit(settings.SITE_URL).hostname or "localhost"
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def meeting_uid(meeting: Meeting) -> str:

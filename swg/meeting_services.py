@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coordination.models import OutboxMessage
-from coordination.outbox import outbox_enqueue
+from coordination.outbox import absolute_url, outbox_enqueue
 
 from . import ical
 from .models import SWG, ActionPoint, AgendaItem, CalendarToken, Contact, Invitation, Meeting
@@ -521,7 +521,7 @@ def _send(
         "meeting": meeting,
         "invitation": invitation,
         "agenda": agenda,
-        "meeting_url": ical.absolute_url(meeting.get_absolute_url()),
+        "meeting_url": absolute_url(meeting.get_absolute_url()),
         **(extra or {}),
     }
     if cancel and meeting.postponed_to_id:
@@ -570,7 +570,7 @@ def rsvp_token(*, invitation: Invitation, choice: str) -> str:
 
 def rsvp_url(*, invitation: Invitation, choice: str) -> str:
     token = rsvp_token(invitation=invitation, choice=choice)
-    return ical.absolute_url(reverse("swg:rsvp", args=[token]))
+    return absolute_url(reverse("swg:rsvp", args=[token]))
 
 
 def rsvp_link_read(*, token: str, now: dt.datetime | None = None) -> tuple[Invitation, str]:

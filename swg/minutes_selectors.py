@@ -36,6 +36,7 @@ from .models import (
     Minutes,
     Organization,
 )
+from .recipients import Recipient, Recipients
 from .selectors import swg_contact_list
 
 HELD_STATUSES = (Meeting.Status.HELD, Meeting.Status.CIRCULATED)
@@ -293,28 +294,14 @@ def meeting_panel(*, meeting: Meeting, user) -> dict:
     }
 
 
-@dataclass
-class Recipient:
-    email: str
-    name: str
-    language: str
-
-
 def minutes_recipients(*, minutes: Minutes) -> list[Recipient]:
     """Who receives circulated minutes: the members' people and SWG focal points
     (the group's contact list), and MoP — its people who are members or focal
     points anywhere, plus the ``MOP_MINUTES_EMAIL`` mailbox if one is set
     (assessment Annex 1.1, 2f: minutes circulated "to MoP and other SWG members")."""
-    found: dict[str, Recipient] = {}
-
-    def add(email, name, language):
-        email = (email or "").strip().lower()
-        if email and email not in found:
-            found[email] = Recipient(email=email, name=name, language=language)
-
+    recipients = Recipients()
     for entry in swg_contact_list(swg=minutes.meeting.swg):
-        if entry.contact.is_active:
-            add(entry.contact.email, entry.contact.name, entry.contact.preferred_language)
+        recipients.add_contact(entry.contact)
     today = timezone.localdate()
     active_member = Membership.objects.active(today).values("contact_id")
     open_focal = FocalPoint.objects.filter(
@@ -324,11 +311,9 @@ def minutes_recipients(*, minutes: Minutes) -> list[Recipient]:
         Q(pk__in=active_member) | Q(pk__in=open_focal)
     )
     for contact in mop_people.order_by("name_en"):
-        add(contact.email, contact.name, contact.preferred_language)
-    mailbox = getattr(settings, "MOP_MINUTES_EMAIL", "")
-    if mailbox:
-        add(mailbox, "", settings.LANGUAGE_CODE)
-    return list(found.values())
+        recipients.add_contact(contact)
+    recipients.add(email=settings.MOP_MINUTES_EMAIL)
+    return recipients.as_list()
 
 
 # ---------------------------------------------------------------- home page

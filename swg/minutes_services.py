@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from coordination.outbox import outbox_enqueue
+from coordination.outbox import absolute_url, outbox_enqueue
 
 from . import minutes_selectors as selectors
 from .models import (
@@ -361,7 +361,7 @@ def minutes_circulate(*, minutes: Minutes, by=None) -> int:
         "mimetype": "text/plain",
         "content": minutes_text(minutes=minutes),
     }
-    url = settings.SITE_URL.rstrip("/") + minutes.get_absolute_url()
+    url = absolute_url(minutes.get_absolute_url())
     created = 0
     for recipient in recipients:
         _message, is_new = outbox_enqueue(

@@ -23,12 +23,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from coordination.outbox import outbox_enqueue
+from coordination.outbox import absolute_url, outbox_enqueue
 
 from . import ical
 from .meeting_selectors import meeting_schedule_for_month
-from .minutes_selectors import Recipient
 from .models import SWG, AgendaItem, Meeting
+from .recipients import Recipient, Recipients
 from .selectors import swg_contact_list
 
 PURPOSE = "schedule.monthly"
@@ -62,25 +62,16 @@ def monthly_schedule_recipients() -> list[Recipient]:
     the interested partners: active partner focal points' and coordination
     team's logins. One entry per email (the first found wins, so a person's
     contact record decides their language over their login)."""
-    found: dict[str, Recipient] = {}
-
-    def add(email: str, name: str, language: str) -> None:
-        email = (email or "").strip().lower()
-        if email and email not in found:
-            found[email] = Recipient(email=email, name=name, language=language)
-
+    recipients = Recipients()
     for swg in SWG.objects.filter(is_active=True).order_by("number", "name_en"):
         for entry in swg_contact_list(swg=swg):
-            contact = entry.contact
-            if contact.is_active:
-                with translation.override(contact.preferred_language):
-                    add(contact.email, contact.name, contact.preferred_language)
+            recipients.add_contact(entry.contact)
     users = User.objects.filter(
         is_active=True, kind__in=(User.Kind.PARTNER, User.Kind.COORDINATION)
     ).order_by("email")
     for user in users:
-        add(user.email, user.full_name, user.language)
-    return list(found.values())
+        recipients.add(email=user.email, name=user.full_name, language=user.language)
+    return recipients.as_list()
 
 
 def monthly_schedule_meetings(*, year: int, month: int) -> list[Meeting]:
@@ -135,7 +126,7 @@ def monthly_schedule_send(*, year: int, month: int) -> int:
         return 0
     groups = monthly_schedule_groups(meetings)
     month_start = dt.date(year, month, 1)
-    calendar_url = ical.absolute_url(reverse("swg:calendar_month")) + f"?month={year}-{month:02d}"
+    calendar_url = absolute_url(reverse("swg:calendar_month")) + f"?month={year}-{month:02d}"
     filename = f"swg-meetings-{year}-{month:02d}.ics"
     ics_by_language: dict[str, str] = {}
     created = 0

@@ -3,9 +3,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
-def pick_language(en: str, ar: str) -> str:
-    """The active language's text, falling back to the other language."""
-    if (get_language() or "en").startswith("ar"):
+def pick_language(en: str, ar: str, language: str | None = None) -> str:
+    """The text in ``language`` (default: the active one), falling back to the other."""
+    if (language or get_language() or "en").startswith("ar"):
         return ar or en
     return en or ar
 

@@ -1,13 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from .. import contact_io, permissions
 from ..models import ImportJob
-from ..tasks import import_contacts
 from .common import download
 
 
@@ -16,12 +14,7 @@ def contact_import(request):
     permissions.require(request.user, "contact.import")
     form = contact_io.ImportFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        job = ImportJob.objects.create(
-            file=upload, original_name=upload.name[:255], created_by=request.user
-        )
-        # The worker must see the committed row (pretix habit: queue on commit).
-        transaction.on_commit(lambda: import_contacts.delay(job.pk))
+        job = contact_io.contacts_import_start(upload=form.cleaned_data["file"], by=request.user)
         messages.info(request, _("File received; the rows are being checked."))
         return redirect(job)
     jobs = ImportJob.objects.filter(created_by=request.user)[:5]
