@@ -157,19 +157,10 @@ def _overdue_annotation(today: dt.date):
 
 
 def published_action_points(user, queryset: QuerySet | None = None) -> QuerySet:
-    """Action points the user may see: the permission scope, and for people who
-    do not run the SWG only those agreed in circulated minutes (or recorded
-    outside minutes) — a draft's action points are draft content."""
+    """Action points the user may see (draft content stays hidden: see the
+    ActionPoint scope in ``swg.permissions``)."""
     queryset = ActionPoint.objects.all() if queryset is None else queryset
-    scoped = permissions.scope(user, queryset)
-    actor = permissions.actor_for(user)
-    if actor is None or actor.sees_everything:
-        return scoped
-    return scoped.filter(
-        Q(minutes_item__isnull=True)
-        | Q(minutes_item__minutes__status=Minutes.Status.CIRCULATED)
-        | Q(swg_id__in=actor.managed_swg_ids)
-    )
+    return permissions.scope(user, queryset)
 
 
 def action_point_rows(queryset: QuerySet) -> QuerySet:

@@ -202,9 +202,17 @@ def _meetings(actor: Actor, qs):
 
 @scope_for(ActionPoint)
 def _action_points(actor: Actor, qs):
-    if actor.sees_everything or actor.is_ministry_staff:
+    if actor.sees_everything:
         return qs
-    return qs.filter(swg_id__in=actor.member_swg_ids)
+    if not actor.is_ministry_staff:
+        qs = qs.filter(swg_id__in=actor.member_swg_ids)
+    # A draft's action points are draft content: before the minutes are
+    # circulated only the group's own secretariat and chair see them.
+    return qs.filter(
+        Q(minutes_item__isnull=True)
+        | Q(minutes_item__minutes__status="circulated")
+        | Q(swg_id__in=actor.managed_swg_ids)
+    )
 
 
 @scope_for(OutboxMessage)
