@@ -15,8 +15,10 @@ def home(request):
     actor = permissions.actor_for(request.user)
     my_swg_ids = actor.managed_swg_ids | actor.member_swg_ids
     swgs = selectors.swg_list(swgs=permissions.visible_swgs(request.user).filter(is_active=True))
-    context = {"swgs": swgs, "my_swg_ids": my_swg_ids, "actor": actor}
-    if actor.is_partner and actor.organization_id:
+    context = {"swgs": swgs, "my_swg_ids": my_swg_ids}
+    # A partner's home shows their groups' minutes and their organization's actions.
+    context["partner_panel"] = actor.is_partner and bool(actor.organization_id)
+    if context["partner_panel"]:
         # Two queries, whatever the number of groups, minutes or action points.
         context["circulated_minutes"] = minutes_selectors.home_circulated_minutes(actor=actor)
         context["open_action_points"] = minutes_selectors.home_open_action_points(
