@@ -4,13 +4,13 @@ import datetime as dt
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .contact_io import contacts_import, read_table
 from .models import ImportJob
 
-PURGE_AFTER_DAYS = 30
 log = logging.getLogger(__name__)
 
 
@@ -50,8 +50,9 @@ def import_contacts(job_id: int) -> str:
 
 @shared_task
 def import_jobs_purge() -> int:
-    """Uploaded files hold personal data: keep them only as long as needed."""
-    cutoff = timezone.now() - dt.timedelta(days=PURGE_AFTER_DAYS)
+    """Uploaded files hold personal data: keep them only as long as needed
+    (IMPORT_RETENTION_DAYS), the file together with its job."""
+    cutoff = timezone.now() - dt.timedelta(days=settings.IMPORT_RETENTION_DAYS)
     count = 0
     for job in ImportJob.objects.filter(created_at__lt=cutoff):
         job.file.delete(save=False)

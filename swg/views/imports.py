@@ -4,6 +4,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from coordination.downloads import stored_file_response
+
 from .. import contact_io, permissions
 from ..models import ImportJob
 from .common import download
@@ -22,9 +24,11 @@ def contact_import(request):
 
 
 def _job_for(request, pk) -> ImportJob:
+    # Somebody else's upload is not within reach (404, whoever asks); the
+    # uploader who may no longer import is refused (403).
+    job = get_object_or_404(ImportJob, pk=pk, created_by=request.user)
     permissions.require(request.user, "contact.import")
-    # Somebody else's upload is not within reach.
-    return get_object_or_404(ImportJob, pk=pk, created_by=request.user)
+    return job
 
 
 @login_required
@@ -49,3 +53,10 @@ def contact_import_errors(request, pk):
     return download(
         content, filename=f"rejected-rows-{job.pk}.csv", content_type="text/csv; charset=utf-8"
     )
+
+
+@login_required
+def contact_import_file(request, pk):
+    """The uploaded file itself, to its uploader only, under its original name."""
+    job = _job_for(request, pk)
+    return stored_file_response(job.file, filename=job.original_name)
