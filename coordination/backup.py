@@ -265,6 +265,11 @@ def backup_create(
     now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     directory = Path(directory)
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if media_root is not None and media_root.resolve() in [
+        directory.resolve(),
+        *directory.resolve().parents,
+    ]:
+        raise BackupError(f"{directory} lies inside {media_root}: keep backups outside the files.")
     target = directory / f"swg-backup-{now.strftime(STAMP_FORMAT)}.tar.gz"
     if target.exists():
         raise BackupError(f"{target} exists already; try again in a second.")

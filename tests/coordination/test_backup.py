@@ -192,6 +192,13 @@ def test_the_manifest_says_what_the_archive_holds(sqlite_portal, tmp_path):
     assert set(manifest["files"]) == {"database.sqlite3", "media/imports/2026/11/0f3a.csv"}
 
 
+def test_it_refuses_to_write_backups_among_the_files_it_backs_up(sqlite_portal):
+    database, media = sqlite_portal
+
+    with pytest.raises(backup.BackupError, match="keep backups outside the files"):
+        backup.backup_create(directory=media / "backups", database=database, media_root=media)
+
+
 def test_it_writes_nothing_from_a_damaged_archive(sqlite_portal, tmp_path):
     database, media = sqlite_portal
     archive = backup.backup_create(
