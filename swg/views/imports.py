@@ -1,22 +1,27 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from coordination.downloads import stored_file_response
+from coordination.web import download
 
-from .. import contact_io, permissions
+from .. import permissions, services
+from ..exchange.contacts import invalid_rows_csv, read_table
+from ..forms.contacts import ImportFileForm
 from ..models import ImportJob
-from .common import download
+from ..permissions import Action
 
 
 @login_required
 def contact_import(request):
-    permissions.require(request.user, "contact.import")
-    form = contact_io.ImportFileForm(request.POST or None, request.FILES or None)
+    permissions.require(request.user, Action.CONTACT_IMPORT)
+    form = ImportFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        job = contact_io.contacts_import_start(upload=form.cleaned_data["file"], by=request.user)
+        job = services.contacts.contacts_import_start(
+            upload=form.cleaned_data["file"], by=request.user
+        )
         messages.info(request, _("File received; the rows are being checked."))
         return redirect(job)
     jobs = ImportJob.objects.filter(created_by=request.user)[:5]
@@ -24,10 +29,10 @@ def contact_import(request):
 
 
 def _job_for(request, pk) -> ImportJob:
-    # Somebody else's upload is not within reach (404, whoever asks); the
-    # uploader who may no longer import is refused (403).
-    job = get_object_or_404(ImportJob, pk=pk, created_by=request.user)
-    permissions.require(request.user, "contact.import")
+    # Somebody else's upload is out of reach (404, whoever asks); an uploader
+    # who may no longer import is refused (403).
+    job = permissions.get_visible_or_404(request.user, ImportJob.objects.all(), pk=pk)
+    permissions.require(request.user, Action.CONTACT_IMPORT)
     return job
 
 
@@ -48,8 +53,8 @@ def contact_import_errors(request, pk):
     if job.status != ImportJob.Status.INVALID:
         raise Http404
     with job.file.open("rb") as fh:
-        rows = contact_io.read_table(fh.read(), job.original_name)
-    content = contact_io.invalid_rows_csv(rows=rows, errors=job.errors)
+        rows = read_table(fh.read(), job.original_name)
+    content = invalid_rows_csv(rows=rows, errors=job.errors)
     return download(
         content, filename=f"rejected-rows-{job.pk}.csv", content_type="text/csv; charset=utf-8"
     )
