@@ -109,11 +109,10 @@ def import_job_run(*, job_id: int, importer: Importer) -> str:
     return import_job_finish(job=job, result=result)
 
 
-def import_jobs_purge(*, older_than_days: int | None = None) -> int:
-    """Delete old jobs and their uploaded files; returns how many. Uploaded files
-    hold personal data: kept IMPORT_RETENTION_DAYS unless told otherwise."""
-    days = settings.IMPORT_RETENTION_DAYS if older_than_days is None else older_than_days
-    cutoff = timezone.now() - dt.timedelta(days=days)
+def import_jobs_purge() -> int:
+    """Delete jobs older than IMPORT_RETENTION_DAYS with their uploaded files
+    (personal data, kept only as long as needed); returns how many."""
+    cutoff = timezone.now() - dt.timedelta(days=settings.IMPORT_RETENTION_DAYS)
     count = 0
     for job in ImportJob.objects.filter(created_at__lt=cutoff):
         job.file.delete(save=False)
