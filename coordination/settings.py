@@ -139,10 +139,39 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Uploads are private in every mode (coordination/storage.py): no MEDIA_URL, no
+# route or WhiteNoise folder serves them; a permission-checked view streams each
+# one. PRIVATE_MEDIA_ROOT must lie outside everything served (a system check says so).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+PRIVATE_STORAGE = env.str("PRIVATE_STORAGE", default="filesystem")
+if PRIVATE_STORAGE == "filesystem":
+    PRIVATE_STORAGE_CONFIG = {"BACKEND": "coordination.storage.PrivateFileSystemStorage"}
+elif PRIVATE_STORAGE == "s3":
+    # Optional: an S3-compatible bucket through django-storages (install
+    # 'django-storages[s3]'). Objects are private and reached only through the
+    # download views, which stream them; no signed URL is handed out.
+    PRIVATE_STORAGE_CONFIG = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("PRIVATE_S3_BUCKET"),
+            "endpoint_url": env.str("PRIVATE_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("PRIVATE_S3_REGION", default="") or None,
+            "location": env.str("PRIVATE_S3_PREFIX", default="private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    raise ImproperlyConfigured(
+        f"PRIVATE_STORAGE={PRIVATE_STORAGE!r} is not known; use filesystem or s3."
+    )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # A FileField that forgets storage=private_storage still lands in private storage.
+    "default": PRIVATE_STORAGE_CONFIG,
+    "private": PRIVATE_STORAGE_CONFIG,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -207,7 +236,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "swg.tasks.monthly_schedule_send_task",
         "schedule": crontab(hour=8, minute=0, day_of_month="1-3"),
     },
+    # A dated archive of the database and the private files every night, old ones
+    # pruned (coordination/backup.py; BACKUP_SCHEDULE_ENABLED=off turns it off).
+    "backup": {"task": "coordination.tasks.backup_task", "schedule": crontab(hour=2, minute=30)},
 }
+
+# Backups (`manage.py backup` / `manage.py restore`, README "Operations").
+BACKUP_DIR = env.path("BACKUP_DIR", default=VAR_DIR / "backups")
+BACKUP_RETENTION_DAYS = env.int("BACKUP_RETENTION_DAYS", default=30)
+BACKUP_KEEP_AT_LEAST = env.int("BACKUP_KEEP_AT_LEAST", default=7)
+BACKUP_SCHEDULE_ENABLED = env.bool("BACKUP_SCHEDULE_ENABLED", default=True)
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -218,6 +256,8 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Uploads: imports larger than this are refused with a message at the field.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
+# Import files hold personal data: beat removes them (and their job) after this many days.
+IMPORT_RETENTION_DAYS = env.int("IMPORT_RETENTION_DAYS", default=30)
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES
 
 # An SWG is "typically limited to 8-10 members" (assessment Annex 1.1).

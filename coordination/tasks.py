@@ -1,9 +1,10 @@
 import smtplib
 
 from celery import shared_task
+from django.conf import settings
 from django.utils import timezone
 
-from . import outbox
+from . import backup, outbox
 from .models import Heartbeat
 
 
@@ -33,3 +34,18 @@ def outbox_send_task(self, message_id: int) -> str:
 def outbox_sweep() -> int:
     """Recover messages of dead workers and lost tasks (DESIGN §5)."""
     return len(outbox.outbox_requeue_stale())
+
+
+@shared_task(acks_late=False)
+def backup_task() -> str | None:
+    """The nightly backup and pruning (beat); BACKUP_SCHEDULE_ENABLED=off skips it.
+    Not redelivered if a worker dies: the next night makes a fresh one."""
+    if not settings.BACKUP_SCHEDULE_ENABLED:
+        return None
+    archive = backup.backup_create(directory=settings.BACKUP_DIR)
+    backup.backup_prune(
+        directory=settings.BACKUP_DIR,
+        retention_days=settings.BACKUP_RETENTION_DAYS,
+        keep_at_least=settings.BACKUP_KEEP_AT_LEAST,
+    )
+    return str(archive)

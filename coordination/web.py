@@ -10,7 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+
+from .downloads import safe_filename
 
 PAGE_SIZE = 25
 
@@ -64,6 +66,8 @@ def button_action(request, action: Callable[[], object], *, then, done="", refus
 
 
 def download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    """A generated file (export, report) as an attachment; a stored upload goes
+    through ``coordination.downloads.stored_file_response`` instead."""
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, safe_filename(filename))
     return response

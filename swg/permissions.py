@@ -26,6 +26,7 @@ from .models import (
     SWG,
     ActionPoint,
     Contact,
+    ImportJob,
     Meeting,
     Membership,
     Minutes,
@@ -250,6 +251,12 @@ def _outbox(actor: Actor, qs):
     if actor.is_ministry_staff:
         return qs.filter(swg_id__in=actor.managed_swg_ids)
     return qs.none()
+
+
+@scope_for(ImportJob)
+def _import_jobs(actor: Actor, qs):
+    # An import and its uploaded file are their uploader's alone.
+    return qs.filter(created_by_id=actor.user.pk)
 
 
 def visible_swgs(user) -> QuerySet:

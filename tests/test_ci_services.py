@@ -5,7 +5,6 @@ absent service is a failure (``need``).
 """
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection
 
@@ -66,10 +65,9 @@ def test_healthz_is_ok_with_the_real_broker(client, db, monkeypatch):
 @pytest.fixture
 def celery_worker_process(transactional_db, tmp_path):
     """A real ``celery worker`` on a queue nobody else listens to, using the test
-    database and this test's MEDIA_ROOT. Yields its :class:`Workers`."""
+    database and this test's PRIVATE_MEDIA_ROOT. Yields its :class:`Workers`."""
     broker = need_worker_services()
-    extra_env = {"MEDIA_ROOT": str(settings.MEDIA_ROOT)}
-    with Workers(broker=broker, env=extra_env, log_dir=tmp_path, prefix="test-import") as workers:
+    with Workers(broker=broker, log_dir=tmp_path, prefix="test-import") as workers:
         workers.start(pool="solo", concurrency=1)
         yield workers
 

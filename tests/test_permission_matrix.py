@@ -45,9 +45,8 @@ HEALTH_MANAGE = (302, 403, 404, 200, 403, 200, 200, 200)
 RESTRUCTURE = (302, 403, 404, 403, 403, 403, 200, 200)
 ORG_A_CHANGE = (302, 200, 403, 200, 200, 200, 200, 200)
 MINISTRY_STAFF = (302, 403, 403, 200, 200, 200, 200, 200)
-# The import job belongs to secretariat_x: a non-importer is refused (403),
-# another importer does not see it at all (404).
-IMPORT_JOB = (302, 403, 403, 200, 404, 404, 404, 404)
+# The import job and its file belong to secretariat_x: nobody else sees them (404).
+IMPORT_JOB = (302, 404, 404, 200, 404, 404, 404, 404)
 CONTACT_A = (302, 200, 404, 200, 200, 200, 200, 200)
 
 # url name -> (how to build the URL from the objects, expected status per role)
@@ -113,6 +112,10 @@ TABLE = {
     ),
     "swg:contact_import_errors": (
         lambda o: reverse("swg:contact_import_errors", args=[o["job"]]),
+        IMPORT_JOB,
+    ),
+    "swg:contact_import_file": (
+        lambda o: reverse("swg:contact_import_file", args=[o["job"]]),
         IMPORT_JOB,
     ),
     "swg:contact_detail": (lambda o: reverse("swg:contact_detail", args=[o["contact"]]), CONTACT_A),
@@ -329,7 +332,7 @@ def matrix(django_db_setup, django_db_blocker):
 @pytest.fixture
 def objects(db, matrix):
     _world, objects = matrix
-    # MEDIA_ROOT is a fresh folder per test: the upload must be there for the download.
+    # PRIVATE_MEDIA_ROOT is a fresh folder per test: the upload must be there for the download.
     job = ImportJob.objects.get(pk=objects["job"])
     job.file.save("contacts.csv", ContentFile(b"email,organization\nnot-an-email,WHO\n"))
     return objects

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,9 +23,6 @@ from django.utils.translation import gettext as _
 from ..models import ImportJob
 
 log = logging.getLogger(__name__)
-
-# Uploaded files hold personal data: kept only as long as needed.
-PURGE_AFTER_DAYS = 30
 
 
 @dataclass
@@ -111,9 +109,10 @@ def import_job_run(*, job_id: int, importer: Importer) -> str:
     return import_job_finish(job=job, result=result)
 
 
-def import_jobs_purge(*, older_than_days: int = PURGE_AFTER_DAYS) -> int:
-    """Delete old jobs and their uploaded files; returns how many."""
-    cutoff = timezone.now() - dt.timedelta(days=older_than_days)
+def import_jobs_purge() -> int:
+    """Delete jobs older than IMPORT_RETENTION_DAYS with their uploaded files
+    (personal data, kept only as long as needed); returns how many."""
+    cutoff = timezone.now() - dt.timedelta(days=settings.IMPORT_RETENTION_DAYS)
     count = 0
     for job in ImportJob.objects.filter(created_at__lt=cutoff):
         job.file.delete(save=False)

@@ -1,9 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from coordination.downloads import stored_file_response
 from coordination.web import download
 
 from .. import permissions, services
@@ -28,9 +29,11 @@ def contact_import(request):
 
 
 def _job_for(request, pk) -> ImportJob:
+    # Somebody else's upload is out of reach (404, whoever asks); an uploader
+    # who may no longer import is refused (403).
+    job = permissions.get_visible_or_404(request.user, ImportJob.objects.all(), pk=pk)
     permissions.require(request.user, Action.CONTACT_IMPORT)
-    # Somebody else's upload is not within reach.
-    return get_object_or_404(ImportJob, pk=pk, created_by=request.user)
+    return job
 
 
 @login_required
@@ -55,3 +58,10 @@ def contact_import_errors(request, pk):
     return download(
         content, filename=f"rejected-rows-{job.pk}.csv", content_type="text/csv; charset=utf-8"
     )
+
+
+@login_required
+def contact_import_file(request, pk):
+    """The uploaded file itself, to its uploader only, under its original name."""
+    job = _job_for(request, pk)
+    return stored_file_response(job.file, filename=job.original_name)
