@@ -39,6 +39,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
+from .emails import normalize_email
 from .models import OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,7 @@ def outbox_enqueue(
     is returned unchanged. ``swg`` makes the message visible to that SWG's
     secretariat and chair on the outbox page.
     """
-    email = recipient_email.strip().lower()
+    email = normalize_email(recipient_email)
     existing = OutboxMessage.objects.filter(
         purpose=purpose, recipient_email=email, object_key=object_key
     ).first()

@@ -119,6 +119,27 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Failures count under the normalised email, so every spelling shares one counter.
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
+
+# The client's address, for the lockout and the password-reset throttle (read
+# through axes.helpers.get_client_ip_address). Exposed directly, it is
+# REMOTE_ADDR only: trusting X-Forwarded-For without a proxy would let a client
+# name a new address for every guess. Behind REVERSE_PROXY_COUNT proxies
+# (docker-compose.yml sets 1: the TLS proxy in front of web, which must set
+# X-Forwarded-For to the address it received the request from), the address
+# comes from X-Forwarded-For. django-ipware counts only the proxies listed
+# *inside* that header (the nearest proxy is REMOTE_ADDR, not in it), hence
+# the minus one; it matches the count strictly, so a header with extra,
+# client-written entries falls back to the proxy's own address instead of
+# letting the client choose one.
+REVERSE_PROXY_COUNT = env.int("REVERSE_PROXY_COUNT", default=0)
+if REVERSE_PROXY_COUNT > 0:
+    AXES_IPWARE_PROXY_COUNT = REVERSE_PROXY_COUNT - 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_PROXY_COUNT = None
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ar", _("Arabic"))]
