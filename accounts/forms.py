@@ -14,3 +14,14 @@ class EmailLoginForm(AuthenticationForm):
     def clean_username(self):
         # Before authenticate(): the backend and the lockout see one spelling.
         return normalize_email(self.cleaned_data["username"])
+
+
+class PasswordResetRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+
+    def clean_email(self):
+        return normalize_email(self.cleaned_data["email"])

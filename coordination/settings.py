@@ -223,7 +223,16 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache for every web process in production (docker-compose.yml: Redis), so
+# that the request throttles (coordination/throttle.py) count across workers.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# Password reset requests allowed per address and per client address in a window
+# (seconds); past them the form says to wait. The link itself is valid for
+# PASSWORD_RESET_TIMEOUT (Django's default, three days).
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", default=3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=10)
+PASSWORD_RESET_LIMIT_WINDOW = 3600
 
 # Uploads: imports larger than this are refused with a message at the field.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
