@@ -206,10 +206,14 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# A queued email whose send task did not reach the broker (it was down) for this
+# many seconds is queued again by the sweeper (coordination/outbox.py).
+OUTBOX_UNDISPATCHED_AFTER = env.int("OUTBOX_UNDISPATCHED_AFTER", default=60)
 CELERY_BEAT_SCHEDULE = {
     # Lets /healthz and the admin see that beat and a worker are alive.
     "heartbeat": {"task": "coordination.tasks.heartbeat", "schedule": 60.0},
-    "outbox-sweep": {"task": "coordination.tasks.outbox_sweep", "schedule": 300.0},
+    # Mail queued while the broker was down goes out within a minute of its return.
+    "outbox-sweep": {"task": "coordination.tasks.outbox_sweep", "schedule": 60.0},
     "import-jobs-cleanup": {
         "task": "swg.tasks.import_jobs_purge",
         "schedule": crontab(hour=3, minute=15),

@@ -31,5 +31,6 @@ def outbox_send_task(self, message_id: int) -> str:
 
 @shared_task
 def outbox_sweep() -> int:
-    """Recover messages of dead workers and lost tasks (DESIGN §5)."""
+    """Recover messages of dead workers, lost tasks and a broker that was down
+    (DESIGN §5); beat runs it every minute."""
     return len(outbox.outbox_requeue_stale())
