@@ -206,11 +206,17 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# /healthz: beat or the worker silent for this many seconds is "down" (both
+# check in every minute); HEALTHZ_TOKEN, when set, lets a monitor read the
+# detail with "Authorization: Bearer <token>" (coordination/health.py).
+HEARTBEAT_STALE_AFTER = env.int("HEARTBEAT_STALE_AFTER", default=180)
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
+
 # A queued email whose send task did not reach the broker (it was down) for this
 # many seconds is queued again by the sweeper (coordination/outbox.py).
 OUTBOX_UNDISPATCHED_AFTER = env.int("OUTBOX_UNDISPATCHED_AFTER", default=60)
 CELERY_BEAT_SCHEDULE = {
-    # Lets /healthz and the admin see that beat and a worker are alive.
+    # Lets /healthz see that beat schedules and a worker consumes (coordination/health.py).
     "heartbeat": {"task": "coordination.tasks.heartbeat", "schedule": 60.0},
     # Mail queued while the broker was down goes out within a minute of its return.
     "outbox-sweep": {"task": "coordination.tasks.outbox_sweep", "schedule": 60.0},

@@ -1,15 +1,15 @@
 import smtplib
 
 from celery import shared_task
-from django.utils import timezone
 
-from . import outbox
-from .models import Heartbeat
+from . import health, outbox
 
 
-@shared_task
+@shared_task(ignore_result=True)
 def heartbeat():
-    Heartbeat.objects.update_or_create(name="beat", defaults={"seen_at": timezone.now()})
+    """Beat sends it every minute (and records its own heartbeat as it does);
+    the worker that runs it records the worker's (coordination/health.py)."""
+    health.heartbeat_record(name=health.WORKER)
 
 
 @shared_task(

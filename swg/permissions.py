@@ -352,3 +352,9 @@ def _membership_review(actor: Actor, swg: SWG):
 @rule("outbox.view")
 def _outbox_view(actor: Actor, obj):
     return actor.sees_everything or actor.is_ministry_staff
+
+
+@rule("health.detail")
+def _health_detail(actor: Actor, obj):
+    # What is down and since when: for the coordination team and administrators.
+    return actor.sees_everything

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from coordination import health
 from swg import meeting_services, services
 from swg.models import ActionPoint, FocalPoint, ImportJob, Meeting, Membership, Minutes
 from swg.reference_data import ensure_reference_data
@@ -263,6 +264,9 @@ def matrix(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         ensure_reference_data()  # an earlier transactional test may have flushed them
         world = build_world()
+        # A running portal: beat and a worker just checked in, so /healthz is up.
+        health.heartbeat_record(name=health.BEAT)
+        health.heartbeat_record(name=health.WORKER)
         membership = Membership.objects.get(swg=world.swg_x, organization=world.org_a)
         focal_point = services.focal_point_appoint(
             organization=world.org_a,
