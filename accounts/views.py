@@ -4,10 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
+
+from coordination.forms import apply_errors
+from coordination.web import safe_next
 
 from . import services
 from .forms import EmailLoginForm, PasswordResetRequestForm
@@ -30,7 +32,7 @@ def password_reset(request):
                 email=form.cleaned_data["email"], client_ip=get_client_ip_address(request)
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_errors(form, error)
             return render(
                 request, "registration/password_reset_form.html", {"form": form}, status=429
             )
@@ -43,10 +45,7 @@ def password_reset(request):
 def language_set(request):
     """Switch language and remember it on the user (and in a cookie before login)."""
     language = request.POST.get("language", "")
-    next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "/"
-    response = HttpResponseRedirect(next_url)
+    response = HttpResponseRedirect(safe_next(request, "/"))
     if language in dict(settings.LANGUAGES) and check_for_language(language):
         if request.user.is_authenticated and request.user.language != language:
             request.user.language = language
