@@ -2,19 +2,16 @@
 (menu, dropdown, htmx panels, progress bar, confirm dialogs) with no violation
 reported, and an injected inline script does not run."""
 
-import datetime as dt
 import re
 
 import pytest
 from django.core.files.base import ContentFile
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from swg.models import CalendarToken, ImportJob, Meeting, Minutes
+from swg.models import CalendarToken, ImportJob
 from swg.services.calendar_feeds import calendar_token_create
-from swg.services.meetings import agenda_item_add, meeting_plan
 from tests.browser_support import BROWSER_DB, login
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, build_health_meetings
 
 pytestmark = [pytest.mark.browser, *BROWSER_DB]
 
@@ -53,24 +50,8 @@ def _visit(page, live_server, path: str) -> None:
 
 @pytest.fixture
 def pages(world):
-    """A planned and a held Health meeting, minutes, a running import."""
-    starts = timezone.now() + dt.timedelta(days=3)
-    planned = meeting_plan(
-        swg=world.swg_x,
-        title_en="Health SWG",
-        starts_at=starts,
-        ends_at=starts + dt.timedelta(hours=2),
-    )
-    agenda_item_add(meeting=planned, title_en="Welcome")
-    past = timezone.now() - dt.timedelta(days=3)
-    held = Meeting.objects.create(
-        swg=world.swg_x,
-        title_en="Held Health SWG",
-        starts_at=past,
-        ends_at=past + dt.timedelta(hours=2),
-        status=Meeting.Status.HELD,
-    )
-    minutes = Minutes.objects.create(meeting=held, version=1)
+    """Health's planned and held meetings, a running import, a calendar address."""
+    meetings = build_health_meetings(world)
     job = ImportJob.objects.create(
         original_name="contacts.csv",
         created_by=world.secretariat_x,
@@ -79,16 +60,28 @@ def pages(world):
     )
     job.file.save("contacts.csv", ContentFile(b"email,organization\n"))
     calendar_token_create(user=world.secretariat_x)
-    return {"planned": planned, "held": held, "minutes": minutes, "job": job}
+    return {
+        "planned": meetings.planned,
+        "held": meetings.held,
+        "minutes": meetings.minutes,
+        "job": job,
+    }
+
+
+def _visit_as(page, live_server, user, paths: list[str]) -> None:
+    page.context.clear_cookies()
+    login(page, live_server, user.email, PASSWORD)
+    for path in paths:
+        _visit(page, live_server, path)
 
 
 def test_the_main_pages_load_with_no_violation(watched, live_server, world, pages):
     page = watched
     _visit(page, live_server, "/accounts/login/")
     _visit(page, live_server, "/accounts/password/reset/")
-    login(page, live_server, world.secretariat_x.email, PASSWORD)
     health, planned, held = world.swg_x.get_absolute_url(), pages["planned"].pk, pages["held"].pk
-    for path in [
+    minutes = f"/meetings/{held}/minutes/{pages['minutes'].pk}/"
+    secretariat_pages = [
         "/",
         "/swg/",
         health,
@@ -110,27 +103,21 @@ def test_the_main_pages_load_with_no_violation(watched, live_server, world, page
         f"/meetings/{planned}/invitations/",
         f"/meetings/{held}/",
         f"/meetings/{held}/attendance/",
-        f"/meetings/{held}/minutes/{pages['minutes'].pk}/",
+        minutes,
         "/outbox/",
         "/accounts/password/change/",
-    ]:
-        _visit(page, live_server, path)
-    # The administrator's pages.
-    page.context.clear_cookies()
-    login(page, live_server, world.admin.email, PASSWORD)
-    for path in [
+    ]
+    _visit_as(page, live_server, world.secretariat_x, secretariat_pages)
+    admin_pages = [
         "/admin/",
         "/admin/accounts/user/",
         f"/admin/accounts/user/{world.partner_a.pk}/change/",
         "/admin/accounts/user/add/",
         "/admin/swg/contact/",
-    ]:
-        _visit(page, live_server, path)
-    # The chair's pages, in Arabic (the right-to-left stylesheet).
-    page.context.clear_cookies()
-    login(page, live_server, world.chair.email, PASSWORD)
-    _visit(page, live_server, f"{health}reassessment/")
-    _visit(page, live_server, f"/meetings/{held}/minutes/{pages['minutes'].pk}/")
+    ]
+    _visit_as(page, live_server, world.admin, admin_pages)
+    # The chair reads Arabic: the right-to-left stylesheet.
+    _visit_as(page, live_server, world.chair, [f"{health}reassessment/", minutes])
 
 
 def test_the_portals_scripts_work_under_the_policy(watched, live_server, world, pages):
