@@ -10,6 +10,7 @@ Importing this module creates no folder: ``make run`` creates the ones under
 from pathlib import Path
 
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "csp",
     "accounts",
     "coordination.apps.CoordinationConfig",
     "swg",
@@ -57,6 +59,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "coordination.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "coordination.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,6 +131,27 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Failures count under the normalised email, so every spelling shares one counter.
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
+
+# The client's address, for the lockout and the password-reset throttle (read
+# through axes.helpers.get_client_ip_address). Exposed directly, it is
+# REMOTE_ADDR only: trusting X-Forwarded-For without a proxy would let a client
+# name a new address for every guess. Behind REVERSE_PROXY_COUNT proxies
+# (docker-compose.yml sets 1: the TLS proxy in front of web, which must set
+# X-Forwarded-For to the address it received the request from), the address
+# comes from X-Forwarded-For. django-ipware counts only the proxies listed
+# *inside* that header (the nearest proxy is REMOTE_ADDR, not in it), hence
+# the minus one; it matches the count strictly, so a header with extra,
+# client-written entries falls back to the proxy's own address instead of
+# letting the client choose one.
+REVERSE_PROXY_COUNT = env.int("REVERSE_PROXY_COUNT", default=0)
+if REVERSE_PROXY_COUNT > 0:
+    AXES_IPWARE_PROXY_COUNT = REVERSE_PROXY_COUNT - 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_PROXY_COUNT = None
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ar", _("Arabic"))]
@@ -221,10 +246,20 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# /healthz: beat or the worker silent for this many seconds is "down" (both
+# check in every minute); HEALTHZ_TOKEN, when set, lets a monitor read the
+# detail with "Authorization: Bearer <token>" (coordination/health.py).
+HEARTBEAT_STALE_AFTER = env.int("HEARTBEAT_STALE_AFTER", default=180)
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
+
+# A queued email whose send task did not reach the broker (it was down) for this
+# many seconds is queued again by the sweeper (coordination/outbox.py).
+OUTBOX_UNDISPATCHED_AFTER = env.int("OUTBOX_UNDISPATCHED_AFTER", default=60)
 CELERY_BEAT_SCHEDULE = {
-    # Lets /healthz and the admin see that beat and a worker are alive.
+    # Lets /healthz see that beat schedules and a worker consumes (coordination/health.py).
     "heartbeat": {"task": "coordination.tasks.heartbeat", "schedule": 60.0},
-    "outbox-sweep": {"task": "coordination.tasks.outbox_sweep", "schedule": 300.0},
+    # Mail queued while the broker was down goes out within a minute of its return.
+    "outbox-sweep": {"task": "coordination.tasks.outbox_sweep", "schedule": 60.0},
     "import-jobs-cleanup": {
         "task": "swg.tasks.import_jobs_purge",
         "schedule": crontab(hour=3, minute=15),
@@ -247,7 +282,16 @@ BACKUP_RETENTION_DAYS = env.int("BACKUP_RETENTION_DAYS", default=30)
 BACKUP_KEEP_AT_LEAST = env.int("BACKUP_KEEP_AT_LEAST", default=7)
 BACKUP_SCHEDULE_ENABLED = env.bool("BACKUP_SCHEDULE_ENABLED", default=True)
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache for every web process in production (docker-compose.yml: Redis), so
+# that the request throttles (coordination/throttle.py) count across workers.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# Password reset requests allowed per address and per client address in a window
+# (seconds); past them the form says to wait. The link itself is valid for
+# PASSWORD_RESET_TIMEOUT (Django's default, three days).
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", default=3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=10)
+PASSWORD_RESET_LIMIT_WINDOW = 3600
 
 # The admin shows the history of a record but never reverts it: a change goes
 # through a service, which applies the rules and records who made it
@@ -262,6 +306,38 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES
 
 # An SWG is "typically limited to 8-10 members" (assessment Annex 1.1).
 SWG_MEMBER_WARNING_THRESHOLD = 10
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images only
+# from the portal itself, so that text a user managed to inject is never run.
+# Templates carry no inline <script>, no on…="" handlers and no style=""; what
+# needs behaviour uses data attributes read by static/js/portal.js. Images may
+# be data: URIs (Bootstrap's icons are). No page may be framed, and forms post
+# only to the portal.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# Browser features no page of the portal uses (coordination/middleware.py).
+PERMISSIONS_POLICY = {
+    "accelerometer": "()",
+    "camera": "()",
+    "geolocation": "()",
+    "gyroscope": "()",
+    "magnetometer": "()",
+    "microphone": "()",
+    "payment": "()",
+    "usb": "()",
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

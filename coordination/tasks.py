@@ -2,15 +2,15 @@ import smtplib
 
 from celery import shared_task
 from django.conf import settings
-from django.utils import timezone
 
-from . import backup, outbox
-from .models import Heartbeat
+from . import backup, health, outbox
 
 
-@shared_task
+@shared_task(ignore_result=True)
 def heartbeat():
-    Heartbeat.objects.update_or_create(name="beat", defaults={"seen_at": timezone.now()})
+    """Beat sends it every minute (and records its own heartbeat as it does);
+    the worker that runs it records the worker's (coordination/health.py)."""
+    health.heartbeat_record(name=health.WORKER)
 
 
 @shared_task(
@@ -32,7 +32,8 @@ def outbox_send_task(self, message_id: int) -> str:
 
 @shared_task
 def outbox_sweep() -> int:
-    """Recover messages of dead workers and lost tasks (DESIGN §5)."""
+    """Recover messages of dead workers, lost tasks and a broker that was down
+    (DESIGN §5); beat runs it every minute."""
     return len(outbox.outbox_requeue_stale())
 
 

@@ -57,6 +57,7 @@ class Action(StrEnum):
     ACTION_POINT_UPDATE = "actionpoint.update"
     MEMBERSHIP_REVIEW = "membership.review"
     OUTBOX_VIEW = "outbox.view"
+    HEALTH_DETAIL = "health.detail"
 
 
 RULES: dict[str, Callable[[Actor, object], bool]] = {}
@@ -387,3 +388,9 @@ def _membership_review(actor: Actor, swg: SWG):
 @rule(Action.OUTBOX_VIEW)
 def _outbox_view(actor: Actor, obj):
     return actor.sees_everything or actor.is_ministry_staff
+
+
+@rule(Action.HEALTH_DETAIL)
+def _health_detail(actor: Actor, obj):
+    # What is down and since when: for the coordination team and administrators.
+    return actor.sees_everything

@@ -34,6 +34,10 @@ def _test_settings(settings, tmp_path):
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = was_eager
+    # Throttle counters live in the cache: each test starts with none.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,23 @@
 """Factories and the named people every test can use."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 import factory
+from django.utils import timezone
 
 from accounts.models import User
-from swg.models import SWG, Contact, Membership, Organization, SWGAppointment
+from swg.models import (
+    SWG,
+    AgendaItem,
+    Contact,
+    Meeting,
+    Membership,
+    Minutes,
+    Organization,
+    SWGAppointment,
+)
+from swg.services.meetings import agenda_item_add, meeting_plan
 from swg.services.memberships import membership_add
 
 PASSWORD = "correct-horse-battery"
@@ -157,3 +169,34 @@ def build_world() -> World:
         coordination,
         admin,
     )
+
+
+@dataclass
+class HealthMeetings:
+    planned: Meeting
+    agenda_item: AgendaItem
+    held: Meeting
+    minutes: Minutes
+
+
+def build_health_meetings(world: World) -> HealthMeetings:
+    """Health (swg_x) meets in a week (agenda: "Welcome") and met a week ago
+    (held, with draft minutes)."""
+    starts = timezone.now() + dt.timedelta(days=7)
+    planned = meeting_plan(
+        swg=world.swg_x,
+        title_en="Health SWG",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=2),
+    )
+    agenda_item = agenda_item_add(meeting=planned, title_en="Welcome")
+    past = timezone.now() - dt.timedelta(days=7)
+    held = Meeting.objects.create(
+        swg=world.swg_x,
+        title_en="Held Health SWG",
+        starts_at=past,
+        ends_at=past + dt.timedelta(hours=2),
+        status=Meeting.Status.HELD,
+    )
+    minutes = Minutes.objects.create(meeting=held, version=1)
+    return HealthMeetings(planned, agenda_item, held, minutes)

@@ -37,13 +37,18 @@ def test_redis_answers_ping_at_the_broker_url():
     need(redis_answers(url), f"Redis at {url}")
 
 
-def test_healthz_is_ok_with_the_real_broker(client, db, monkeypatch):
+def test_healthz_is_ok_with_the_real_broker(client, db, monkeypatch, settings):
     url = redis_broker_url()
     need(redis_answers(url), f"Redis at {url}")
 
+    from coordination import health
     from coordination.celery import app
 
     assert app.conf.broker_url == url  # the check below really asks Redis
+    health.heartbeat_record(name=health.BEAT)
+    health.heartbeat_record(name=health.WORKER)
+    settings.HEALTHZ_TOKEN = "ci-monitor-token"
+    client.defaults["HTTP_AUTHORIZATION"] = "Bearer ci-monitor-token"  # the detail
 
     response = client.get("/healthz")
 

@@ -5,21 +5,19 @@ Delegation is not, so Health and its people lie outside partner_b's reach (404),
 while a visible object with a forbidden action is a 403 (swg/permissions.py).
 """
 
-import datetime as dt
-
 import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from swg.models import ActionPoint, FocalPoint, ImportJob, Meeting, Membership, Minutes
+from coordination import health
+from swg.models import ActionPoint, FocalPoint, ImportJob, Membership
 from swg.reference_data import ensure_reference_data
 from swg.services.calendar_feeds import calendar_token_create
 from swg.services.invitations import invitations_add, rsvp_token
-from swg.services.meetings import agenda_item_add, meeting_plan
 from swg.services.memberships import focal_point_appoint
-from tests.factories import build_world
+from tests.factories import build_health_meetings, build_world
 
 ROLES = (
     "anonymous",
@@ -269,6 +267,9 @@ def matrix(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         ensure_reference_data()  # an earlier transactional test may have flushed them
         world = build_world()
+        # A running portal: beat and a worker just checked in, so /healthz is up.
+        health.heartbeat_record(name=health.BEAT)
+        health.heartbeat_record(name=health.WORKER)
         membership = Membership.objects.get(swg=world.swg_x, organization=world.org_a)
         focal_point = focal_point_appoint(
             organization=world.org_a,
@@ -282,25 +283,11 @@ def matrix(django_db_setup, django_db_blocker):
             status=ImportJob.Status.INVALID,
             errors=[{"row": 2, "column": "email", "message": "Enter a valid email address."}],
         )
-        starts = timezone.now() + dt.timedelta(days=7)
-        meeting = meeting_plan(
-            swg=world.swg_x,
-            title_en="Health SWG",
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=2),
-        )
-        agenda_item = agenda_item_add(meeting=meeting, title_en="Welcome")
+        meetings = build_health_meetings(world)
+        meeting, agenda_item = meetings.planned, meetings.agenda_item
+        held, minutes = meetings.held, meetings.minutes
         (invitation,) = invitations_add(meeting=meeting, contacts=[world.contact_a])
         feed_token = calendar_token_create(user=world.partner_a)
-        past = timezone.now() - dt.timedelta(days=7)
-        held = Meeting.objects.create(
-            swg=world.swg_x,
-            title_en="Held Health SWG",
-            starts_at=past,
-            ends_at=past + dt.timedelta(hours=2),
-            status=Meeting.Status.HELD,
-        )
-        minutes = Minutes.objects.create(meeting=held, version=1)
         action_point = ActionPoint.objects.create(
             swg=world.swg_x,
             source_meeting=held,

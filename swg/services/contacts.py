@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
+from coordination.emails import normalize_email
 from coordination.history import history_attribute
 
 from ..exchange.contacts import read_table
@@ -83,7 +85,11 @@ def contacts_import(
     result = ImportResult(errors=errors, total=len(body))
     if errors:
         return result
-    existing = {c.email.lower(): c for c in Contact.objects.filter(email__in=list(seen))}
+    # Matched whatever the case a stored address was written in (coordination/emails.py).
+    existing = {
+        normalize_email(c.email): c
+        for c in Contact.objects.annotate(email_key=Lower("email")).filter(email_key__in=list(seen))
+    }
     with transaction.atomic():
         for data in cleaned:
             contact = existing.get(data["email"]) or Contact()
