@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("swg.urls")),
+    path("", include("projects_db.urls")),
 ]
 
 if settings.DEBUG:
