@@ -28,6 +28,7 @@ messages-update: install
 demo: messages
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo_projects
 
 run: demo
 	@echo ""

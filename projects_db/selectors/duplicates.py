@@ -1,5 +1,6 @@
 """Projects that may duplicate each other (DESIGN §4; issue part 10): of
-different organizations, in the same subsector, with overlapping districts
+different organizations, in the same subsector (the same SWG when it has no
+subsectors), with overlapping districts
 (nationwide overlaps everything) and periods, and similar titles.
 
 Title similarity is PostgreSQL's trigram similarity (pg_trgm, migration 0003);
@@ -23,15 +24,15 @@ from ..models import DuplicatePair, Project
 
 
 def _candidates(project: Project):
-    if (
-        not project.pk
-        or not project.subsector_id
-        or not project.planned_start
-        or project.status == Project.Status.CANCELLED
-    ):
+    if not project.pk or not project.planned_start or project.status == Project.Status.CANCELLED:
         return Project.objects.none()
+    # SWGs without subsectors (Security, Health, Education) compare within the group.
+    if project.subsector_id:
+        same_sector = Q(subsector_id=project.subsector_id)
+    else:
+        same_sector = Q(swg_id=project.swg_id, subsector__isnull=True)
     qs = (
-        Project.objects.filter(subsector_id=project.subsector_id)
+        Project.objects.filter(same_sector)
         .exclude(owner_id=project.owner_id)
         .exclude(status=Project.Status.CANCELLED)
         .exclude(planned_start__isnull=True)

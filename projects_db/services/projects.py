@@ -76,7 +76,7 @@ def _sync_children(project: Project, name: str, rows: Iterable[dict], by) -> Non
         child = existing.get(row.get("id")) or model(project=project)
         changed = child.pk is None
         for field in fields:
-            if field in row and getattr(child, field) != row[field]:
+            if field in row and (child.pk is None or getattr(child, field) != row[field]):
                 setattr(child, field, row[field])
                 changed = True
         if not changed:
