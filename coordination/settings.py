@@ -238,6 +238,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Technical-assistance projects of the Libyan SWGs (IATI-aligned).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # DESIGN §1: everything is behind login, the API description too.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     # Self-hosted Swagger UI: the portal loads nothing from a CDN.

@@ -43,10 +43,14 @@ class ProjectViewSet(
             return projects_changeable(self.request.user, qs)
         return permissions.scope(self.request.user, qs)
 
+    def create(self, request, *args, **kwargs):
+        # Refuse before validating: a user who may not create learns nothing more.
+        if not permissions.can(request.user, "project.create"):
+            raise PermissionDenied
+        return super().create(request, *args, **kwargs)
+
     def perform_create(self, serializer):
         user = self.request.user
-        if not permissions.can(user, "project.create"):
-            raise PermissionDenied
         data = dict(serializer.validated_data)
         actor = permissions.actor_for(user)
         data.setdefault("owner", None)

@@ -98,7 +98,8 @@ class ProjectForm(forms.ModelForm):
         else:
             # A partner keeps projects of their own organization only (DESIGN §1).
             self.fields["owner"].queryset = Organization.objects.filter(pk=actor.organization_id)
-            self.fields["owner"].initial = actor.organization_id
+            if not self.instance.owner_id:
+                self.initial["owner"] = actor.organization_id
             self.fields["owner"].disabled = True
         swgs = SWG.objects.filter(is_active=True).order_by("number", "name_en")
         if not actor.sees_everything and not actor.is_partner:

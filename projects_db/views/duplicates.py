@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from swg import permissions
 
@@ -14,6 +15,7 @@ from .common import apply_errors, paginate
 
 
 @login_required
+@require_GET
 def duplicate_list(request):
     """Possible duplications among the projects the user can see (issue part 10)."""
     flagged = selectors.flagged_pairs(request.user)

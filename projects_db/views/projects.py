@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from swg import permissions
 
@@ -19,6 +19,7 @@ from .common import apply_errors, paginate, project_for, query_without_page
 
 
 @login_required
+@require_GET
 def project_list(request):
     visible = permissions.scope(request.user, Project.objects.all())
     filterset = ProjectFilter(request.GET or None, queryset=visible)
@@ -38,6 +39,7 @@ def project_list(request):
 
 
 @login_required
+@require_GET
 def project_detail(request, pk):
     project = project_for(request, pk)
     can_change = permissions.can(request.user, "project.change", project)
@@ -147,6 +149,7 @@ def project_unpublish(request, pk):
 
 
 @login_required
+@require_GET
 def project_history(request, pk):
     project = project_for(request, pk, "project.history")
     return render(
@@ -157,6 +160,7 @@ def project_history(request, pk):
 
 
 @login_required
+@require_GET
 def portfolio(request):
     """Published projects only: the portfolio everybody shares (DESIGN §4)."""
     published = permissions.scope(request.user, Project.objects.filter(state="published"))
