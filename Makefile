@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test install messages messages-update lint format demo bench clean
+.PHONY: run test install messages messages-update lint format demo dirs bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,13 @@ messages: install
 messages-update: install
 	$(PY) manage.py makemessages -l ar --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=staticfiles
 
-demo: messages
+# The folders of a development machine (SQLite, mail, media, kombu's filesystem
+# broker that the web process writes to and the worker reads); settings create none.
+VAR_DIR ?= var
+dirs:
+	@mkdir -p $(VAR_DIR)/media $(VAR_DIR)/mail $(addprefix $(VAR_DIR)/celery/,out processed control)
+
+demo: messages dirs
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo_projects
@@ -36,7 +42,7 @@ run: demo
 	@echo ""
 	$(VENV)/bin/honcho -f Procfile.dev start
 
-test: messages
+test: messages dirs
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run

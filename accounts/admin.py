@@ -1,16 +1,18 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+
+from coordination.admin import HistoryAdmin
 
 from .models import User
 
 
 @admin.register(User)
-class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
+class UserAdmin(HistoryAdmin, BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "kind", "organization", "language", "is_active"]
     list_filter = ["kind", "is_active", "language"]
+    list_select_related = ["organization"]
     search_fields = ["email", "full_name"]
     autocomplete_fields = ["organization"]
     fieldsets = [

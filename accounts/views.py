@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
+
+from coordination.web import safe_next
 
 from .forms import EmailLoginForm
 
@@ -17,10 +18,7 @@ class LoginView(auth_views.LoginView):
 def language_set(request):
     """Switch language and remember it on the user (and in a cookie before login)."""
     language = request.POST.get("language", "")
-    next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "/"
-    response = HttpResponseRedirect(next_url)
+    response = HttpResponseRedirect(safe_next(request, "/"))
     if language in dict(settings.LANGUAGES) and check_for_language(language):
         if request.user.is_authenticated and request.user.language != language:
             request.user.language = language

@@ -28,7 +28,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from swg import demo_data  # noqa: E402
+from swg.demo import world  # noqa: E402
 from swg.models import Contact  # noqa: E402
 
 PAGES = [
@@ -48,9 +48,9 @@ PAGES = [
 def main(factor: int, repeats: int) -> None:
     call_command("migrate", verbosity=0)
     if not Contact.objects.exists():
-        demo_data.build_demo_world()
+        world.build_demo_world()
         if factor > 1:
-            demo_data.build_scaled_world(factor)
+            world.build_scaled_world(factor)
     client = Client()
     client.force_login(User.objects.get(email="coordination@demo.ly"))
     print(f"contacts: {Contact.objects.count()}  (factor {factor}, {repeats} runs each)")

@@ -2,20 +2,27 @@
 
 ``DEBUG`` defaults to on only so that ``make run`` works on a bare machine; with
 ``DEBUG=off`` a real ``SECRET_KEY`` is required and secure cookies/HSTS apply.
+A boolean or number that is not understood stops the start (``coordination/env.py``).
+Importing this module creates no folder: ``make run`` creates the ones under
+``VAR_DIR``, and the code that writes a file creates its own folder.
 """
 
 from pathlib import Path
 
-import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = BASE_DIR / "var"
+from coordination.env import StrictEnv
 
-env = environ.Env()
-env.read_env(BASE_DIR / ".env") if (BASE_DIR / ".env").exists() else None
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = StrictEnv()
+if (BASE_DIR / ".env").exists():
+    env.read_env(BASE_DIR / ".env")
+
+# Runtime files of a development machine: SQLite, mail, media, the Celery broker.
+VAR_DIR = BASE_DIR / env.str("VAR_DIR", default="var")
 
 DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 DEBUG = env.bool("DEBUG", default=True)
@@ -48,6 +55,7 @@ INSTALLED_APPS = [
     "coordination.apps.CoordinationConfig",
     "swg",
     "projects_db",
+    "dashboards",
 ]
 
 MIDDLEWARE = [
@@ -170,11 +178,10 @@ DEFAULT_FROM_EMAIL = env.str(
 
 # Celery. Without a broker URL the embedded filesystem transport is used, so that
 # `make run` runs the worker and beat with no Redis (kombu's filesystem transport).
+# kombu does not create these folders; the Makefile's `dirs` target does.
 CELERY_DEV_DIR = VAR_DIR / "celery"
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
-    for sub in ("out", "processed", "control"):
-        (CELERY_DEV_DIR / sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_DEV_DIR / "out"),
         "data_folder_out": str(CELERY_DEV_DIR / "out"),
@@ -207,6 +214,11 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The admin shows the history of a record but never reverts it: a change goes
+# through a service, which applies the rules and records who made it
+# (docs/architecture.md).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Uploads: imports larger than this are refused with a message at the field.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)

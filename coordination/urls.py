@@ -1,13 +1,18 @@
+# The one module of coordination that names the portal's apps: it wires their
+# pages in (DESIGN §6).
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views, views_outbox
+from dashboards.views import home
+from swg.views.outbox import outbox_list
+
+from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("outbox/", views_outbox.outbox_list, name="outbox"),
+    path("outbox/", outbox_list, name="outbox"),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("swg.urls")),

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class SwgConfig(AppConfig):
     name = "swg"
     verbose_name = _("Sector working groups")
+
+    def ready(self):
+        # The menu shows "Sent messages" to whom the outbox rule allows; the
+        # rule is ours, the menu coordination's (DESIGN §6: higher apps register).
+        from coordination.context_processors import register_nav_flag
+
+        from .permissions import Action, can
+
+        register_nav_flag("nav_outbox", lambda user: can(user, Action.OUTBOX_VIEW))

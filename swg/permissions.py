@@ -4,14 +4,16 @@ Every view, export and API asks :func:`can` / :func:`require`, and reads lists
 through the ``visible_*`` scopes. An object outside a user's reach is a 404
 (:func:`get_visible_or_404`); a visible object with a forbidden action is a 403.
 
-Other apps add their own actions with :func:`rule` so that there stays one
-module and one registry of rules.
+Callers name an action by its :class:`Action` constant. Other apps add their
+own actions with :func:`rule` so that there stays one module and one registry
+of rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -26,14 +28,40 @@ from .models import (
     Contact,
     Meeting,
     Membership,
+    Minutes,
     Organization,
     SWGAppointment,
 )
 
+
+class Action(StrEnum):
+    """Every action this module answers for; each has one rule below."""
+
+    SWG_VIEW = "swg.view"
+    SWG_MANAGE = "swg.manage"
+    SWG_CHAIR = "swg.chair"
+    SWG_RESTRUCTURE = "swg.restructure"
+    ORGANIZATION_CREATE = "organization.create"
+    ORGANIZATION_CHANGE = "organization.change"
+    CONTACT_VIEW = "contact.view"
+    CONTACT_CREATE = "contact.create"
+    CONTACT_CHANGE = "contact.change"
+    CONTACT_IMPORT = "contact.import"
+    FOCAL_POINT_CHANGE = "focalpoint.change"
+    HISTORY_VIEW = "history.view"
+    MEETING_VIEW = "meeting.view"
+    MEETING_MANAGE = "meeting.manage"
+    MINUTES_VIEW = "minutes.view"
+    MINUTES_APPROVE = "minutes.approve"
+    ACTION_POINT_UPDATE = "actionpoint.update"
+    MEMBERSHIP_REVIEW = "membership.review"
+    OUTBOX_VIEW = "outbox.view"
+
+
 RULES: dict[str, Callable[[Actor, object], bool]] = {}
 
 
-def rule(action: str):
+def rule(action: Action | str):
     def register(fn):
         if action in RULES:
             raise ValueError(f"permission rule {action!r} is defined twice")
@@ -114,7 +142,7 @@ def actor_for(user) -> Actor | None:
     return actor
 
 
-def can(user, action: str, obj=None) -> bool:
+def can(user, action: Action | str, obj=None) -> bool:
     actor = actor_for(user)
     if actor is None:
         return False
@@ -125,7 +153,7 @@ def can(user, action: str, obj=None) -> bool:
     return bool(check(actor, obj))
 
 
-def require(user, action: str, obj=None) -> None:
+def require(user, action: Action | str, obj=None) -> None:
     if not can(user, action, obj):
         raise PermissionDenied
 
@@ -210,7 +238,7 @@ def _action_points(actor: Actor, qs):
     # circulated only the group's own secretariat and chair see them.
     return qs.filter(
         Q(minutes_item__isnull=True)
-        | Q(minutes_item__minutes__status="circulated")
+        | Q(minutes_item__minutes__status=Minutes.Status.CIRCULATED)
         | Q(swg_id__in=actor.managed_swg_ids)
     )
 
@@ -235,72 +263,72 @@ def visible_contacts(user) -> QuerySet:
 # ---------------------------------------------------------------- rules (actions)
 
 
-@rule("swg.view")
+@rule(Action.SWG_VIEW)
 def _swg_view(actor: Actor, swg: SWG):
     if actor.sees_everything or actor.is_ministry_staff:
         return True
     return swg.is_active and swg.pk in actor.member_swg_ids
 
 
-@rule("swg.manage")
+@rule(Action.SWG_MANAGE)
 def _swg_manage(actor: Actor, swg: SWG):
     """Members, memberships and the contact list of one SWG."""
     return actor.sees_everything or swg.pk in actor.managed_swg_ids
 
 
-@rule("swg.chair")
+@rule(Action.SWG_CHAIR)
 def _swg_chair(actor: Actor, swg: SWG):
     return actor.is_admin or swg.pk in actor.chair_swg_ids
 
 
-@rule("swg.restructure")
+@rule(Action.SWG_RESTRUCTURE)
 def _swg_restructure(actor: Actor, obj):
     # DESIGN §1: the coordination team manages the structure (with MoP).
     return actor.sees_everything
 
 
-@rule("organization.create")
+@rule(Action.ORGANIZATION_CREATE)
 def _organization_create(actor: Actor, obj):
     return actor.sees_everything or actor.is_ministry_staff
 
 
-@rule("organization.change")
+@rule(Action.ORGANIZATION_CHANGE)
 def _organization_change(actor: Actor, org: Organization):
     if actor.sees_everything or actor.is_ministry_staff:
         return True
     return actor.is_partner and org.pk == actor.organization_id
 
 
-@rule("contact.view")
+@rule(Action.CONTACT_VIEW)
 def _contact_view(actor: Actor, contact: Contact):
     if actor.sees_everything or actor.is_ministry_staff:
         return True
     return scope(actor.user, Contact.objects.filter(pk=contact.pk)).exists()
 
 
-@rule("contact.create")
+@rule(Action.CONTACT_CREATE)
 def _contact_create(actor: Actor, obj):
     return actor.sees_everything or actor.is_ministry_staff or actor.is_partner
 
 
-@rule("contact.change")
+@rule(Action.CONTACT_CHANGE)
 def _contact_change(actor: Actor, contact: Contact):
     if actor.sees_everything or actor.is_ministry_staff:
         return True
     return actor.is_partner and contact.organization_id == actor.organization_id
 
 
-@rule("contact.import")
+@rule(Action.CONTACT_IMPORT)
 def _contact_import(actor: Actor, obj):
     return actor.sees_everything or actor.is_ministry_staff
 
 
-@rule("focalpoint.change")
+@rule(Action.FOCAL_POINT_CHANGE)
 def _focal_point_change(actor: Actor, org: Organization):
     return _organization_change(actor, org)
 
 
-@rule("history.view")
+@rule(Action.HISTORY_VIEW)
 def _history_view(actor: Actor, obj):
     return actor.sees_everything or actor.is_ministry_staff
 
@@ -308,34 +336,34 @@ def _history_view(actor: Actor, obj):
 # ---------------------------------------------------------------- meetings
 
 
-@rule("meeting.view")
+@rule(Action.MEETING_VIEW)
 def _meeting_view(actor: Actor, meeting: Meeting):
     return _swg_view(actor, meeting.swg)
 
 
-@rule("meeting.manage")
+@rule(Action.MEETING_MANAGE)
 def _meeting_manage(actor: Actor, meeting_or_swg):
     """Plan, edit, invite, take attendance, draft and circulate minutes."""
     swg = meeting_or_swg.swg if isinstance(meeting_or_swg, Meeting) else meeting_or_swg
     return _swg_manage(actor, swg)
 
 
-@rule("minutes.view")
+@rule(Action.MINUTES_VIEW)
 def _minutes_view(actor: Actor, minutes):
     """Members read minutes once circulated; the secretariat and chair see drafts."""
     if _swg_manage(actor, minutes.meeting.swg):
         return True
     if actor.sees_everything or actor.is_ministry_staff:
-        return minutes.status in ("approved", "circulated")
-    return minutes.status == "circulated" and _swg_view(actor, minutes.meeting.swg)
+        return minutes.status in (Minutes.Status.APPROVED, Minutes.Status.CIRCULATED)
+    return minutes.status == Minutes.Status.CIRCULATED and _swg_view(actor, minutes.meeting.swg)
 
 
-@rule("minutes.approve")
+@rule(Action.MINUTES_APPROVE)
 def _minutes_approve(actor: Actor, minutes):
     return _swg_chair(actor, minutes.meeting.swg)
 
 
-@rule("actionpoint.update")
+@rule(Action.ACTION_POINT_UPDATE)
 def _action_point_update(actor: Actor, action_point: ActionPoint):
     """The secretariat, or the owning organization's focal point, moves it on."""
     if _swg_manage(actor, action_point.swg):
@@ -343,12 +371,12 @@ def _action_point_update(actor: Actor, action_point: ActionPoint):
     return actor.is_partner and action_point.owner_organization_id == actor.organization_id
 
 
-@rule("membership.review")
+@rule(Action.MEMBERSHIP_REVIEW)
 def _membership_review(actor: Actor, swg: SWG):
     """Assessment Annex 1.1: the chair reassesses membership every year."""
     return _swg_chair(actor, swg)
 
 
-@rule("outbox.view")
+@rule(Action.OUTBOX_VIEW)
 def _outbox_view(actor: Actor, obj):
     return actor.sees_everything or actor.is_ministry_staff

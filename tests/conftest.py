@@ -1,4 +1,4 @@
-"""Shared fixtures: named people (STYLE habit 4) and the services CI provides."""
+"""Shared fixtures: named people and the services CI provides."""
 
 import os
 import shutil

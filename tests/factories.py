@@ -1,12 +1,12 @@
-"""Factories and the named people every test can use (STYLE habit 4)."""
+"""Factories and the named people every test can use."""
 
 from dataclasses import dataclass
 
 import factory
 
 from accounts.models import User
-from swg import services
 from swg.models import SWG, Contact, Membership, Organization, SWGAppointment
+from swg.services.memberships import membership_add
 
 PASSWORD = "correct-horse-battery"
 
@@ -113,17 +113,17 @@ def build_world() -> World:
         email="khaled@moh.example",
         gender=Contact.Gender.MALE,
     )
-    services.membership_add(
+    membership_add(
         swg=swg_x, role=Membership.Role.CHAIR, contact=contact_gov, task="Chairs the group"
     )
-    services.membership_add(
+    membership_add(
         swg=swg_x,
         role=Membership.Role.TECHNICAL_LEAD,
         organization=org_a,
         contact=contact_a,
         task="Technical advice on primary health care",
     )
-    services.membership_add(
+    membership_add(
         swg=swg_y,
         role=Membership.Role.MEMBER,
         organization=org_b,

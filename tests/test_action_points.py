@@ -8,8 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from swg import minutes_services
 from swg.models import ActionPoint
+from swg.services.action_points import action_point_add, action_point_set_status
+from swg.services.minutes import minutes_approve, minutes_submit
 from tests.factories import ContactFactory
 from tests.test_attendance import held_meeting, make_meeting
 from tests.test_minutes import draft
@@ -49,7 +50,7 @@ def test_it_carries_open_points_to_the_next_meetings(client, world):
 def test_it_stops_carrying_a_point_once_done(client, world):
     first = held_meeting(world, days_ago=60)
     ap = point(world, first, description="Map the clinics")
-    minutes_services.action_point_set_status(action_point=ap, status="done")
+    action_point_set_status(action_point=ap, status="done")
     client.force_login(world.secretariat_x)
     assert "Map the clinics" not in _panel(client, make_meeting(world, days_ago=1))
     ap.refresh_from_db()
@@ -121,7 +122,7 @@ def test_it_hides_points_of_other_groups(client, world):
 
 def test_it_hides_a_drafts_points_from_partners(client, world):
     minutes = draft(world)
-    ap = minutes_services.action_point_add(
+    ap = action_point_add(
         minutes=minutes,
         minutes_item=minutes.items.get(),
         description="Draft-only action",
@@ -157,7 +158,7 @@ def test_it_adds_a_point_to_draft_minutes(client, world):
 def test_it_refuses_an_owner_person_from_another_organization(world):
     minutes = draft(world)
     with pytest.raises(ValidationError) as caught:
-        minutes_services.action_point_add(
+        action_point_add(
             minutes=minutes,
             minutes_item=minutes.items.get(),
             description="Share the data",
@@ -169,10 +170,10 @@ def test_it_refuses_an_owner_person_from_another_organization(world):
 
 
 def test_it_refuses_new_points_on_approved_minutes(world):
-    minutes = minutes_services.minutes_submit(minutes=draft(world))
-    minutes = minutes_services.minutes_approve(minutes=minutes, by=world.chair)
+    minutes = minutes_submit(minutes=draft(world))
+    minutes = minutes_approve(minutes=minutes, by=world.chair)
     with pytest.raises(ValidationError):
-        minutes_services.action_point_add(
+        action_point_add(
             minutes=minutes,
             minutes_item=minutes.items.get(),
             description="Late idea",
@@ -259,7 +260,7 @@ def test_it_renders_the_panel_in_the_meeting_page(client, world):
 def test_it_renders_the_panel_at_once_when_the_page_gives_its_data(rf, world):
     from django.template.loader import render_to_string
 
-    from swg.minutes_selectors import meeting_panel
+    from swg.selectors.minutes import meeting_panel
 
     meeting = held_meeting(world)
     point(world, meeting, description="Map the clinics")

@@ -8,8 +8,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from swg import minutes_selectors, minutes_services
 from swg.models import Attendance, Contact, Invitation, Meeting
+from swg.selectors.attendance import meeting_attendance_figures
+from swg.services.attendance import attendance_add_walk_in, attendance_record
+from swg.services.meetings import meeting_mark_held
 from tests.factories import ContactFactory
 
 
@@ -31,10 +33,10 @@ def make_meeting(world, *, swg=None, days_ago=7, is_formal=True, status="planned
 def held_meeting(world, **kwargs):
     """A formal Health meeting held a week ago: WHO and the ministry present."""
     meeting = make_meeting(world, invite=(world.contact_a, world.contact_gov), **kwargs)
-    minutes_services.attendance_record(
+    attendance_record(
         meeting=meeting, entries=[(world.contact_a, "present"), (world.contact_gov, "present")]
     )
-    minutes_services.meeting_mark_held(meeting=meeting)
+    meeting_mark_held(meeting=meeting)
     meeting.refresh_from_db()
     return meeting
 
@@ -65,7 +67,7 @@ def test_it_saves_the_sheet_and_shows_the_figures(client, world):
         follow=True,
     )
     assert "Attendance saved." in response.text
-    figures = minutes_selectors.meeting_attendance_figures(meeting=meeting)
+    figures = meeting_attendance_figures(meeting=meeting)
     assert (figures.present, figures.excused, figures.government_count) == (2, 1, 1)
     assert (figures.women, figures.men) == (1, 1)
     assert [o.acronym for o in figures.organizations] == ["MoH", "WHO"]
@@ -75,7 +77,7 @@ def test_it_saves_the_sheet_and_shows_the_figures(client, world):
 
 def test_it_stores_the_organization_of_the_day(world):
     meeting = make_meeting(world, invite=(world.contact_a,))
-    minutes_services.attendance_record(meeting=meeting, entries=[(world.contact_a, "present")])
+    attendance_record(meeting=meeting, entries=[(world.contact_a, "present")])
     world.contact_a.organization = world.org_b
     world.contact_a.save()
     assert Attendance.objects.get(meeting=meeting).organization == world.org_a
@@ -83,10 +85,10 @@ def test_it_stores_the_organization_of_the_day(world):
 
 def test_it_says_no_government_when_no_ministry_came(world):
     meeting = make_meeting(world, invite=(world.contact_a, world.contact_gov))
-    minutes_services.attendance_record(
+    attendance_record(
         meeting=meeting, entries=[(world.contact_a, "present"), (world.contact_gov, "absent")]
     )
-    figures = minutes_selectors.meeting_attendance_figures(meeting=meeting)
+    figures = meeting_attendance_figures(meeting=meeting)
     assert not figures.government_present
     assert figures.absent == 1
 
@@ -94,7 +96,7 @@ def test_it_says_no_government_when_no_ministry_came(world):
 def test_it_refuses_someone_not_invited_and_saves_nothing(world):
     meeting = make_meeting(world, invite=(world.contact_a,))
     with pytest.raises(ValidationError) as caught:
-        minutes_services.attendance_record(
+        attendance_record(
             meeting=meeting,
             entries=[(world.contact_a, "present"), (world.contact_b, "present")],
         )
@@ -131,7 +133,7 @@ def test_it_adds_a_walk_in(client, world):
 
 def test_it_keeps_a_walk_in_on_the_sheet(client, world):
     meeting = make_meeting(world, invite=(world.contact_a,))
-    minutes_services.attendance_add_walk_in(meeting=meeting, contact=world.contact_b)
+    attendance_add_walk_in(meeting=meeting, contact=world.contact_b)
     client.force_login(world.secretariat_x)
     response = client.post(_sheet_url(meeting), {f"status_{world.contact_b.pk}": "excused"})
     assert response.status_code == 302
@@ -141,7 +143,7 @@ def test_it_keeps_a_walk_in_on_the_sheet(client, world):
 def test_it_refuses_to_mark_held_without_attendance(world):
     meeting = make_meeting(world, invite=(world.contact_a,))
     with pytest.raises(ValidationError) as caught:
-        minutes_services.meeting_mark_held(meeting=meeting)
+        meeting_mark_held(meeting=meeting)
     assert caught.value.messages == ["Record the attendance before marking the meeting as held."]
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.PLANNED
@@ -149,17 +151,17 @@ def test_it_refuses_to_mark_held_without_attendance(world):
 
 def test_it_marks_a_meeting_held(world):
     meeting = make_meeting(world, invite=(world.contact_a,))
-    minutes_services.attendance_record(meeting=meeting, entries=[(world.contact_a, "present")])
-    minutes_services.meeting_mark_held(meeting=meeting, by=world.secretariat_x)
+    attendance_record(meeting=meeting, entries=[(world.contact_a, "present")])
+    meeting_mark_held(meeting=meeting, by=world.secretariat_x)
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.HELD
 
 
 def test_it_refuses_to_mark_held_before_the_start(world):
     meeting = make_meeting(world, days_ago=-3, invite=(world.contact_a,))
-    minutes_services.attendance_record(meeting=meeting, entries=[(world.contact_a, "present")])
+    attendance_record(meeting=meeting, entries=[(world.contact_a, "present")])
     with pytest.raises(ValidationError):
-        minutes_services.meeting_mark_held(meeting=meeting)
+        meeting_mark_held(meeting=meeting)
 
 
 def test_it_shows_why_marking_held_is_refused(client, world):
@@ -173,7 +175,7 @@ def test_it_shows_why_marking_held_is_refused(client, world):
 
 def test_it_marks_held_from_the_page(client, world):
     meeting = make_meeting(world, invite=(world.contact_a,))
-    minutes_services.attendance_record(meeting=meeting, entries=[(world.contact_a, "present")])
+    attendance_record(meeting=meeting, entries=[(world.contact_a, "present")])
     client.force_login(world.secretariat_x)
     response = client.post(f"/meetings/{meeting.pk}/held/")
     assert response.status_code == 302
@@ -191,7 +193,7 @@ def test_it_offers_mark_as_held_on_the_sheet(client, world):
 def test_it_marks_held_only_once(world):
     meeting = held_meeting(world)
     with pytest.raises(ValidationError):
-        minutes_services.meeting_mark_held(meeting=meeting)
+        meeting_mark_held(meeting=meeting)
 
 
 def test_it_shows_the_figures_on_the_meeting_panel(client, world):

@@ -1,4 +1,4 @@
-"""The whole meeting journey of issue 4 in a real browser, in English and in Arabic.
+"""The whole meeting journey (DESIGN §3 "Meeting") in a real browser, in English and in Arabic.
 
 The Health secretariat plans a meeting, builds its agenda (with a follow-up of an
 open action point), invites the members and two ad-hoc guests, and sends the

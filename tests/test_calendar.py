@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from swg import meeting_services
 from swg.models import Meeting
+from swg.services.meetings import meeting_cancel
 from tests.test_meetings_plan import plan
 
 TRIPOLI = ZoneInfo("Africa/Tripoli")
@@ -64,7 +64,7 @@ def test_it_shows_a_partner_only_their_groups_meetings(client, world, meetings):
 
 
 def test_it_filters_by_group_kind_and_status(client, world, meetings):
-    meeting_services.meeting_cancel(meeting=meetings["health"])
+    meeting_cancel(meeting=meetings["health"])
     client.force_login(world.secretariat_x)
     assert _titles(client.get("/calendar/", {"swg": world.swg_y.pk})) == ["Education SWG"]
     assert _titles(client.get("/calendar/", {"kind": "workshop"})) == ["Cold-chain workshop"]

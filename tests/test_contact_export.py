@@ -6,8 +6,8 @@ import io
 import vobject
 from openpyxl import load_workbook
 
-from swg import services
 from swg.models import Membership
+from swg.services.memberships import membership_add
 from tests.factories import ContactFactory
 
 
@@ -56,7 +56,7 @@ def test_it_writes_an_arabic_only_name_into_the_vcard(client, world):
     salem = ContactFactory(
         organization=world.ministry, name_en="", name_ar="سالم المبروك", email="salem@moh.example"
     )
-    services.membership_add(swg=world.swg_x, role=Membership.Role.MEMBER, contact=salem)
+    membership_add(swg=world.swg_x, role=Membership.Role.MEMBER, contact=salem)
     client.force_login(world.secretariat_x)
     response = client.get("/swg/health/contacts.vcf")
     cards = {c.email.value: c for c in vobject.readComponents(response.content.decode())}

@@ -1,5 +1,5 @@
 """Contact import through the page: all-or-nothing, every error with its row
-and column, no duplicates on a second import (swg/contact_io.py)."""
+and column, no duplicates on a second import (swg/services/contacts.py, swg/exchange/contacts.py)."""
 
 import csv
 import io

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from swg import services
 from swg.models import FocalPoint
+from swg.services.memberships import focal_point_appoint
 from tests.factories import ContactFactory
 
 
@@ -31,7 +31,7 @@ def test_it_appoints_a_focal_point(client, world):
 
 def test_it_ends_the_previous_focal_point_and_keeps_it(client, world):
     successor = ContactFactory(organization=world.org_a, name_en="Omar Saleh")
-    services.focal_point_appoint(
+    focal_point_appoint(
         organization=world.org_a,
         contact=world.contact_a,
         purpose="swg",
@@ -48,10 +48,10 @@ def test_it_ends_the_previous_focal_point_and_keeps_it(client, world):
 
 
 def test_it_keeps_a_different_post_untouched(world):
-    services.focal_point_appoint(
+    focal_point_appoint(
         organization=world.org_a, contact=world.contact_a, purpose="swg", swg=world.swg_x
     )
-    services.focal_point_appoint(
+    focal_point_appoint(
         organization=world.org_a,
         contact=ContactFactory(organization=world.org_a),
         purpose="dialogue",
@@ -61,14 +61,14 @@ def test_it_keeps_a_different_post_untouched(world):
 
 
 def test_it_shows_the_interim_flag_and_the_earlier_holder(client, world):
-    services.focal_point_appoint(
+    focal_point_appoint(
         organization=world.org_a,
         contact=world.contact_a,
         purpose="swg",
         swg=world.swg_x,
         appointed_on=dt.date(2025, 1, 5),
     )
-    services.focal_point_appoint(
+    focal_point_appoint(
         organization=world.org_a,
         contact=ContactFactory(organization=world.org_a, name_en="Omar Saleh"),
         purpose="swg",
@@ -92,7 +92,7 @@ def test_it_rejects_a_person_from_another_organization_at_the_field(client, worl
 
 def test_the_service_rejects_a_person_from_another_organization(world):
     with pytest.raises(ValidationError) as caught:
-        services.focal_point_appoint(
+        focal_point_appoint(
             organization=world.org_a, contact=world.contact_b, purpose="swg", swg=world.swg_x
         )
     assert "another organization" in caught.value.message_dict["contact"][0]
@@ -106,7 +106,7 @@ def test_it_asks_for_the_group_of_an_swg_focal_point_at_the_field(client, world)
 
 
 def test_it_refuses_an_appointment_before_the_current_one(client, world):
-    services.focal_point_appoint(
+    focal_point_appoint(
         organization=world.org_a,
         contact=world.contact_a,
         purpose="swg",
@@ -128,7 +128,7 @@ def test_it_forbids_another_partner_to_appoint(client, world):
 
 
 def test_it_ends_an_appointment_and_keeps_the_row(client, world):
-    fp = services.focal_point_appoint(
+    fp = focal_point_appoint(
         organization=world.org_a,
         contact=world.contact_a,
         purpose="swg",

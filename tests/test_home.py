@@ -7,17 +7,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from swg import minutes_services
 from swg.models import ActionPoint, Minutes
+from swg.services.minutes import minutes_approve, minutes_circulate, minutes_correct, minutes_submit
 from tests.test_attendance import held_meeting
 from tests.test_minutes import draft
 
 
 def circulated(world, days_ago):
     minutes = draft(world, days_ago=days_ago)
-    minutes = minutes_services.minutes_submit(minutes=minutes)
-    minutes = minutes_services.minutes_approve(minutes=minutes, by=world.chair)
-    minutes_services.minutes_circulate(minutes=minutes)
+    minutes = minutes_submit(minutes=minutes)
+    minutes = minutes_approve(minutes=minutes, by=world.chair)
+    minutes_circulate(minutes=minutes)
     return minutes
 
 
@@ -53,11 +53,9 @@ def test_it_shows_a_partner_the_latest_circulated_minutes(client, world):
 
 def test_it_shows_a_circulated_correction_instead_of_the_version_it_corrects(client, world):
     v1 = circulated(world, 10)
-    v2 = minutes_services.minutes_correct(minutes=v1)
-    v2 = minutes_services.minutes_approve(
-        minutes=minutes_services.minutes_submit(minutes=v2), by=world.chair
-    )
-    minutes_services.minutes_circulate(minutes=v2)
+    v2 = minutes_correct(minutes=v1)
+    v2 = minutes_approve(minutes=minutes_submit(minutes=v2), by=world.chair)
+    minutes_circulate(minutes=v2)
     client.force_login(world.partner_a)
     section = _section(client.get("/").text, "home-minutes")
     assert v2.get_absolute_url() in section and v1.get_absolute_url() not in section

@@ -1,4 +1,4 @@
-"""iCalendar: the builder (swg/ical.py) and the feeds, per group (login) and
+"""iCalendar: the builder (swg/exchange/ical.py) and the feeds, per group (login) and
 per user (private token address, revocable)."""
 
 import datetime as dt
@@ -8,8 +8,11 @@ import vobject
 from django.test import override_settings
 from django.utils import timezone
 
-from swg import ical, meeting_services
+from swg.exchange.ical import cancellation_ics, invitation_ics
 from swg.models import CalendarToken
+from swg.services.calendar_feeds import calendar_token_create
+from swg.services.invitations import invitation_respond, invitations_add
+from swg.services.meetings import meeting_cancel, meeting_update
 from tests.test_meetings_plan import plan
 
 
@@ -20,10 +23,10 @@ def _events(content) -> dict[str, icalendar.Event]:
 
 def test_it_builds_an_invitation_for_one_attendee(world):
     meeting = plan(world, city="tunis", venue="EU Delegation", online_url="https://meet.example/h")
-    (invitation,) = meeting_services.invitations_add(meeting=meeting, contacts=[world.contact_b])
-    meeting_services.invitation_respond(invitation=invitation, choice="tentative")
+    (invitation,) = invitations_add(meeting=meeting, contacts=[world.contact_b])
+    invitation_respond(invitation=invitation, choice="tentative")
     invitation.refresh_from_db()
-    cal = icalendar.Calendar.from_ical(ical.invitation_ics(invitation=invitation))
+    cal = icalendar.Calendar.from_ical(invitation_ics(invitation=invitation))
     (event,) = cal.walk("VEVENT")
     assert cal["METHOD"] == "REQUEST"
     assert str(event["ORGANIZER"]) == "mailto:no-reply@swg.planning.gov.ly"
@@ -40,16 +43,16 @@ def test_it_builds_an_invitation_for_one_attendee(world):
 @override_settings(SITE_URL="https://swg.planning.gov.ly")
 def test_it_keeps_the_uid_and_raises_the_sequence(world):
     meeting = plan(world)
-    (invitation,) = meeting_services.invitations_add(meeting=meeting, contacts=[world.contact_a])
-    before = icalendar.Calendar.from_ical(ical.invitation_ics(invitation=invitation))
-    meeting_services.meeting_update(
+    (invitation,) = invitations_add(meeting=meeting, contacts=[world.contact_a])
+    before = icalendar.Calendar.from_ical(invitation_ics(invitation=invitation))
+    meeting_update(
         meeting=meeting,
         title_en=meeting.title_en,
         starts_at=meeting.starts_at + dt.timedelta(hours=1),
         ends_at=meeting.ends_at + dt.timedelta(hours=1),
     )
     invitation.meeting = meeting
-    after = icalendar.Calendar.from_ical(ical.invitation_ics(invitation=invitation))
+    after = icalendar.Calendar.from_ical(invitation_ics(invitation=invitation))
     (old,), (new,) = before.walk("VEVENT"), after.walk("VEVENT")
     assert str(old["UID"]) == str(new["UID"]) == f"{meeting.uid}@swg.planning.gov.ly"
     assert (old["SEQUENCE"], new["SEQUENCE"]) == (0, 1)
@@ -57,9 +60,9 @@ def test_it_keeps_the_uid_and_raises_the_sequence(world):
 
 def test_it_builds_a_cancellation(world):
     meeting = plan(world)
-    (invitation,) = meeting_services.invitations_add(meeting=meeting, contacts=[world.contact_a])
-    meeting_services.meeting_cancel(meeting=meeting)
-    cal = icalendar.Calendar.from_ical(ical.cancellation_ics(invitation=invitation))
+    (invitation,) = invitations_add(meeting=meeting, contacts=[world.contact_a])
+    meeting_cancel(meeting=meeting)
+    cal = icalendar.Calendar.from_ical(cancellation_ics(invitation=invitation))
     (event,) = cal.walk("VEVENT")
     assert (cal["METHOD"], event["STATUS"], event["SEQUENCE"]) == ("CANCEL", "CANCELLED", 1)
 
@@ -91,7 +94,7 @@ def test_it_keeps_the_swg_feed_behind_login_and_membership(client, world):
 
 def test_it_marks_cancelled_meetings_in_the_feed(client, world):
     meeting = plan(world)
-    meeting_services.meeting_cancel(meeting=meeting)
+    meeting_cancel(meeting=meeting)
     client.force_login(world.secretariat_x)
     (event,) = _events(client.get("/swg/health/calendar.ics").content).values()
     assert event["STATUS"] == "CANCELLED"
@@ -108,18 +111,18 @@ def test_it_creates_a_private_feed_address(client, world):
 def test_it_serves_the_private_feed_without_login_with_what_its_user_sees(client, world):
     plan(world, title_en="Health SWG monthly meeting")
     plan(world, swg=world.swg_y, title_en="Education SWG meeting")
-    token = meeting_services.calendar_token_create(user=world.partner_a)
+    token = calendar_token_create(user=world.partner_a)
     response = client.get(f"/calendar/feed/{token.token}.ics")
     assert response.status_code == 200
     assert list(_events(response.content)) == ["Health SWG monthly meeting"]
     assert vobject.readOne(response.content.decode()).vevent.summary.value
-    coordination = meeting_services.calendar_token_create(user=world.coordination)
+    coordination = calendar_token_create(user=world.coordination)
     everything = _events(client.get(f"/calendar/feed/{coordination.token}.ics").content)
     assert set(everything) == {"Health SWG monthly meeting", "Education SWG meeting"}
 
 
 def test_it_answers_404_once_the_address_is_revoked(client, world):
-    token = meeting_services.calendar_token_create(user=world.partner_a)
+    token = calendar_token_create(user=world.partner_a)
     client.force_login(world.partner_a)
     client.post(f"/calendar/subscribe/{token.pk}/revoke/")
     client.logout()
@@ -128,14 +131,14 @@ def test_it_answers_404_once_the_address_is_revoked(client, world):
 
 
 def test_it_replaces_the_old_address_with_a_new_one(client, world):
-    old = meeting_services.calendar_token_create(user=world.partner_a)
-    new = meeting_services.calendar_token_create(user=world.partner_a)
+    old = calendar_token_create(user=world.partner_a)
+    new = calendar_token_create(user=world.partner_a)
     assert client.get(f"/calendar/feed/{old.token}.ics").status_code == 404
     assert client.get(f"/calendar/feed/{new.token}.ics").status_code == 200
 
 
 def test_it_refuses_to_revoke_another_users_address(client, world):
-    token = meeting_services.calendar_token_create(user=world.partner_a)
+    token = calendar_token_create(user=world.partner_a)
     client.force_login(world.partner_b)
     assert client.post(f"/calendar/subscribe/{token.pk}/revoke/").status_code == 404
     assert CalendarToken.objects.get(pk=token.pk).revoked_at is None
@@ -144,5 +147,5 @@ def test_it_refuses_to_revoke_another_users_address(client, world):
 def test_it_leaves_old_meetings_out_of_the_feed(client, world):
     plan(world, title_en="Long ago", starts_at=timezone.now() - dt.timedelta(days=400))
     plan(world, title_en="Last month", starts_at=timezone.now() - dt.timedelta(days=30))
-    token = meeting_services.calendar_token_create(user=world.secretariat_x)
+    token = calendar_token_create(user=world.secretariat_x)
     assert list(_events(client.get(f"/calendar/feed/{token.token}.ics").content)) == ["Last month"]

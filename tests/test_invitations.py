@@ -10,8 +10,9 @@ from django.core import mail
 from django.utils import timezone
 
 from coordination.models import OutboxMessage
-from swg import meeting_services
 from swg.models import FocalPoint, Invitation, Meeting, Membership
+from swg.services.invitations import invitations_add, invitations_send
+from swg.services.meetings import agenda_item_add, meeting_cancel, meeting_postpone, meeting_update
 from tests import smtp_support
 from tests.factories import ContactFactory
 from tests.test_meetings_plan import plan
@@ -21,12 +22,8 @@ smtp_server = smtp_support.smtp_server  # the fixture, used by name
 
 def _invited(world, meeting=None, contacts=None):
     meeting = meeting or plan(world)
-    meeting_services.agenda_item_add(
-        meeting=meeting, title_en="Vaccine stock", title_ar="مخزون اللقاحات"
-    )
-    meeting_services.invitations_add(
-        meeting=meeting, contacts=contacts or [world.contact_a, world.contact_gov]
-    )
+    agenda_item_add(meeting=meeting, title_en="Vaccine stock", title_ar="مخزون اللقاحات")
+    invitations_add(meeting=meeting, contacts=contacts or [world.contact_a, world.contact_gov])
     return meeting
 
 
@@ -81,7 +78,7 @@ def test_it_invites_an_ad_hoc_guest_who_never_becomes_a_member(client, world):
 
 def test_it_withdraws_an_invitation_with_a_cancellation_for_their_calendar(client, world):
     meeting = _invited(world)
-    meeting_services.invitations_send(meeting=meeting)
+    invitations_send(meeting=meeting)
     invitation = meeting.invitations.get(contact=world.contact_a)
     client.force_login(world.secretariat_x)
     client.post(f"/meetings/{meeting.pk}/invitations/{invitation.pk}/remove/")
@@ -125,7 +122,7 @@ def test_it_sends_the_arabic_email_to_an_arabic_invitee(world):
     world.contact_gov.preferred_language = "ar"
     world.contact_gov.save()
     meeting = _invited(world)
-    meeting_services.invitations_send(meeting=meeting)
+    invitations_send(meeting=meeting)
     arabic = OutboxMessage.objects.get(recipient_email="khaled@moh.example")
     assert arabic.language == "ar"
     assert 'lang="ar"' in arabic.body_html and 'dir="rtl"' in arabic.body_html
@@ -139,10 +136,10 @@ def test_it_sends_the_arabic_email_to_an_arabic_invitee(world):
 
 def test_it_sends_each_invitation_once(world):
     meeting = _invited(world)
-    assert meeting_services.invitations_send(meeting=meeting) == 2
-    assert meeting_services.invitations_send(meeting=meeting) == 0
-    meeting_services.invitations_add(meeting=meeting, contacts=[world.contact_b])
-    assert meeting_services.invitations_send(meeting=meeting) == 1
+    assert invitations_send(meeting=meeting) == 2
+    assert invitations_send(meeting=meeting) == 0
+    invitations_add(meeting=meeting, contacts=[world.contact_b])
+    assert invitations_send(meeting=meeting) == 1
     assert _messages("meeting.invitation").count() == 3
 
 
@@ -163,7 +160,7 @@ def test_it_delivers_the_invitation_over_smtp(
 ):
     meeting = _invited(world, contacts=[world.contact_a])
     with django_capture_on_commit_callbacks(execute=True):
-        meeting_services.invitations_send(meeting=meeting)
+        invitations_send(meeting=meeting)
     (received,) = smtp_server.wait_for(1)
     assert received.rcpt_tos == ["amina@who.example"]
     assert "Accept" in received.html and "Vaccine stock" in received.text
@@ -178,7 +175,7 @@ def test_it_delivers_the_invitation_over_smtp(
 
 def test_it_raises_the_sequence_and_tells_only_the_invitees_of_a_new_date(client, world):
     meeting = _invited(world, contacts=[world.contact_a])
-    meeting_services.invitations_send(meeting=meeting)
+    invitations_send(meeting=meeting)
     later = meeting.starts_at + dt.timedelta(days=1)
     client.force_login(world.secretariat_x)
     client.post(
@@ -205,8 +202,8 @@ def test_it_raises_the_sequence_and_tells_only_the_invitees_of_a_new_date(client
 
 def test_it_sends_no_update_for_a_new_title(world):
     meeting = _invited(world)
-    meeting_services.invitations_send(meeting=meeting)
-    _meeting, queued = meeting_services.meeting_update(
+    invitations_send(meeting=meeting)
+    _meeting, queued = meeting_update(
         meeting=meeting,
         title_en="Health SWG — renamed",
         starts_at=meeting.starts_at,
@@ -220,7 +217,7 @@ def test_it_sends_no_update_for_a_new_title(world):
 def test_it_sends_no_update_when_the_form_repeats_the_same_minute(client, world):
     starts = timezone.now().replace(microsecond=0) + dt.timedelta(days=7, seconds=17)
     meeting = _invited(world, meeting=plan(world, starts_at=starts))
-    meeting_services.invitations_send(meeting=meeting)
+    invitations_send(meeting=meeting)
     client.force_login(world.secretariat_x)
     client.post(
         f"/meetings/{meeting.pk}/edit/",
@@ -241,22 +238,22 @@ def test_it_sends_no_update_when_the_form_repeats_the_same_minute(client, world)
 
 def test_it_sends_a_later_invitee_the_current_details_only(world):
     meeting = _invited(world, contacts=[world.contact_a])
-    meeting_services.invitations_send(meeting=meeting)
-    meeting_services.meeting_update(
+    invitations_send(meeting=meeting)
+    meeting_update(
         meeting=meeting,
         title_en=meeting.title_en,
         starts_at=meeting.starts_at + dt.timedelta(hours=1),
         ends_at=meeting.ends_at + dt.timedelta(hours=1),
     )
-    meeting_services.invitations_add(meeting=meeting, contacts=[world.contact_gov])
-    assert meeting_services.invitations_send(meeting=meeting) == 1
+    invitations_add(meeting=meeting, contacts=[world.contact_gov])
+    assert invitations_send(meeting=meeting) == 1
     late = _messages("meeting.invitation").get(recipient_email="khaled@moh.example")
     assert _ics(late).walk("VEVENT")[0]["SEQUENCE"] == 1
 
 
 def test_it_sends_method_cancel_when_cancelled(client, world):
     meeting = _invited(world)
-    meeting_services.invitations_send(meeting=meeting)
+    invitations_send(meeting=meeting)
     client.force_login(world.secretariat_x)
     client.post(f"/meetings/{meeting.pk}/cancel/", {"reason": "Security situation"})
     cancels = _messages("meeting.cancellation")
@@ -270,8 +267,8 @@ def test_it_sends_method_cancel_when_cancelled(client, world):
 
 def test_it_tells_the_invitees_of_a_postponement_and_invites_them_again(world):
     meeting = _invited(world)
-    meeting_services.invitations_send(meeting=meeting)
-    new = meeting_services.meeting_postpone(
+    invitations_send(meeting=meeting)
+    new = meeting_postpone(
         meeting=meeting,
         starts_at=meeting.starts_at + dt.timedelta(days=14),
         ends_at=meeting.ends_at + dt.timedelta(days=14),
@@ -286,7 +283,7 @@ def test_it_tells_the_invitees_of_a_postponement_and_invites_them_again(world):
 
 def test_it_refuses_to_send_for_a_cancelled_meeting(client, world):
     meeting = _invited(world)
-    meeting_services.meeting_cancel(meeting=meeting)
+    meeting_cancel(meeting=meeting)
     client.force_login(world.secretariat_x)
     response = client.post(f"/meetings/{meeting.pk}/invitations/send/", follow=True)
     assert "Invitations are for planned meetings." in response.content.decode()

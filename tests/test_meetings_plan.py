@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from swg import meeting_services
 from swg.models import ActionPoint, AgendaItem, Meeting
+from swg.services.invitations import invitations_add
+from swg.services.meetings import agenda_item_add, meeting_plan
 
 TRIPOLI = ZoneInfo("Africa/Tripoli")
 
@@ -22,7 +23,7 @@ def plan(world, *, swg=None, starts_at=None, hours=2, **fields) -> Meeting:
     fields.setdefault("title_en", "Health SWG monthly meeting")
     fields.setdefault("title_ar", "الاجتماع الشهري لمجموعة الصحة")
     fields.setdefault("venue", "Ministry of Planning")
-    return meeting_services.meeting_plan(
+    return meeting_plan(
         swg=swg or world.swg_x,
         starts_at=starts_at,
         ends_at=starts_at + dt.timedelta(hours=hours),
@@ -197,7 +198,7 @@ def test_it_refuses_an_item_without_a_title(client, world):
 def test_it_moves_agenda_items_up_and_down(client, world):
     meeting = plan(world)
     for title in ("Welcome", "Vaccine stock", "Any other business"):
-        meeting_services.agenda_item_add(meeting=meeting, title_en=title)
+        agenda_item_add(meeting=meeting, title_en=title)
     last = meeting.agenda_items.get(title_en="Any other business")
     client.force_login(world.secretariat_x)
     client.post(f"/meetings/{meeting.pk}/agenda/{last.pk}/move/", {"direction": "up"})
@@ -209,7 +210,7 @@ def test_it_moves_agenda_items_up_and_down(client, world):
 
 def test_it_removes_an_item_and_closes_the_gap(client, world):
     meeting = plan(world)
-    items = [meeting_services.agenda_item_add(meeting=meeting, title_en=t) for t in "ABC"]
+    items = [agenda_item_add(meeting=meeting, title_en=t) for t in "ABC"]
     client.force_login(world.secretariat_x)
     client.post(f"/meetings/{meeting.pk}/agenda/{items[0].pk}/delete/")
     assert list(meeting.agenda_items.values_list("title_en", "order")) == [("B", 1), ("C", 2)]
@@ -252,7 +253,7 @@ def test_it_offers_the_open_action_points_for_the_agenda(client, world):
 
 def test_it_postpones_to_a_new_meeting_with_the_same_agenda(client, world):
     meeting = plan(world)
-    meeting_services.agenda_item_add(meeting=meeting, title_en="Vaccine stock")
+    agenda_item_add(meeting=meeting, title_en="Vaccine stock")
     client.force_login(world.secretariat_x)
     response = client.post(
         f"/meetings/{meeting.pk}/postpone/",
@@ -286,12 +287,8 @@ def test_it_shows_the_meeting_page_in_a_fixed_number_of_queries(
 ):
     meeting = plan(world)
     for n in range(8):
-        meeting_services.agenda_item_add(
-            meeting=meeting, title_en=f"Item {n}", presenter=world.contact_a
-        )
-    meeting_services.invitations_add(
-        meeting=meeting, contacts=[world.contact_a, world.contact_gov, world.contact_b]
-    )
+        agenda_item_add(meeting=meeting, title_en=f"Item {n}", presenter=world.contact_a)
+    invitations_add(meeting=meeting, contacts=[world.contact_a, world.contact_gov, world.contact_b])
     client.force_login(getattr(world, role))
     with django_assert_max_num_queries(13):
         assert client.get(meeting.get_absolute_url()).status_code == 200

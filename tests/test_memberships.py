@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from swg import services
 from swg.models import Membership, Organization
+from swg.services.memberships import membership_add, membership_end, membership_update
 from tests.factories import OrganizationFactory
 
 
@@ -26,15 +26,13 @@ def _who_membership(world):
 
 def test_it_refuses_a_chair_from_a_non_government_organization(world):
     with pytest.raises(ValidationError) as caught:
-        services.membership_add(
-            swg=world.swg_y, role=Membership.Role.CHAIR, organization=world.org_b
-        )
+        membership_add(swg=world.swg_y, role=Membership.Role.CHAIR, organization=world.org_b)
     assert "government" in caught.value.message_dict["role"][0]
     assert not Membership.objects.filter(swg=world.swg_y, role=Membership.Role.CHAIR).exists()
 
 
 def test_it_accepts_a_government_chair(world):
-    membership, _warning = services.membership_add(
+    membership, _warning = membership_add(
         swg=world.swg_y, role=Membership.Role.CHAIR, organization=world.ministry
     )
     assert membership.pk and membership.role == Membership.Role.CHAIR
@@ -43,17 +41,15 @@ def test_it_accepts_a_government_chair(world):
 def test_it_allows_only_one_active_chair(world):
     other_ministry = OrganizationFactory(org_type=Organization.Type.MINISTRY)
     with pytest.raises(ValidationError) as caught:
-        services.membership_add(
-            swg=world.swg_x, role=Membership.Role.CHAIR, organization=other_ministry
-        )
+        membership_add(swg=world.swg_x, role=Membership.Role.CHAIR, organization=other_ministry)
     assert "already has an active chair" in caught.value.message_dict["role"][0]
 
 
 def test_it_accepts_a_successor_chair_once_the_chair_has_ended(world):
     # The end form defaults to today; the successor starts the day after.
     chair = Membership.objects.get(swg=world.swg_x, role=Membership.Role.CHAIR)
-    services.membership_end(membership=chair, reason="Moved to another ministry")
-    successor, _warning = services.membership_add(
+    membership_end(membership=chair, reason="Moved to another ministry")
+    successor, _warning = membership_add(
         swg=world.swg_x,
         role=Membership.Role.CHAIR,
         organization=OrganizationFactory(org_type=Organization.Type.MINISTRY),
@@ -65,31 +61,29 @@ def test_it_accepts_a_successor_chair_once_the_chair_has_ended(world):
 def test_it_refuses_to_update_a_member_into_a_second_chair(world):
     membership = Membership.objects.get(swg=world.swg_x, organization=world.org_a)
     with pytest.raises(ValidationError):
-        services.membership_update(
-            membership=membership, role=Membership.Role.CHAIR, task=membership.task
-        )
+        membership_update(membership=membership, role=Membership.Role.CHAIR, task=membership.task)
     membership.refresh_from_db()
     assert membership.role == Membership.Role.TECHNICAL_LEAD
 
 
 def test_it_updates_the_task(world):
     membership = _who_membership(world)
-    services.membership_update(
+    membership_update(
         membership=membership, role=membership.role, task="Leads the vaccination work"
     )
     assert Membership.objects.get(pk=membership.pk).task == "Leads the vaccination work"
 
 
 def test_it_refuses_to_end_a_membership_twice(world):
-    membership = services.membership_end(membership=_who_membership(world))
+    membership = membership_end(membership=_who_membership(world))
     with pytest.raises(ValidationError) as caught:
-        services.membership_end(membership=membership)
+        membership_end(membership=membership)
     assert "end_date" in caught.value.message_dict
 
 
 def test_it_warns_past_ten_member_organizations(client, world):
     for _ in range(8):  # Health already has WHO and the Ministry of Health: 10 in all
-        services.membership_add(swg=world.swg_x, role="member", organization=OrganizationFactory())
+        membership_add(swg=world.swg_x, role="member", organization=OrganizationFactory())
     eleventh = OrganizationFactory()
     client.force_login(world.secretariat_x)
     response = client.post(
@@ -103,7 +97,7 @@ def test_it_warns_past_ten_member_organizations(client, world):
 
 def test_it_does_not_warn_at_ten_member_organizations(client, world):
     for _ in range(7):
-        services.membership_add(swg=world.swg_x, role="member", organization=OrganizationFactory())
+        membership_add(swg=world.swg_x, role="member", organization=OrganizationFactory())
     client.force_login(world.secretariat_x)
     response = client.post(
         _add_url(world),
@@ -174,7 +168,7 @@ def test_it_ends_a_membership_and_keeps_the_row(client, world):
 
 
 def test_it_shows_an_ended_membership_to_the_secretariat(client, world):
-    services.membership_end(membership=_who_membership(world), reason="Programme closed")
+    membership_end(membership=_who_membership(world), reason="Programme closed")
     client.force_login(world.secretariat_x)
     html = client.get(f"/swg/{world.swg_x.slug}/").content.decode()
     assert "World Health Organization" in html
@@ -182,10 +176,10 @@ def test_it_shows_an_ended_membership_to_the_secretariat(client, world):
 
 
 def test_it_hides_an_ended_membership_from_members(client, world):
-    eud, _warning = services.membership_add(
+    eud, _warning = membership_add(
         swg=world.swg_x, role="member", organization=world.org_b, start_date=dt.date(2024, 1, 1)
     )
-    services.membership_end(membership=eud, end_date=dt.date(2025, 1, 1), reason="Closed")
+    membership_end(membership=eud, end_date=dt.date(2025, 1, 1), reason="Closed")
     client.force_login(world.partner_a)
     html = client.get(f"/swg/{world.swg_x.slug}/").content.decode()
     assert "World Health Organization" in html

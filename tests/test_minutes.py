@@ -10,8 +10,16 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from coordination.models import OutboxMessage
-from swg import minutes_services, services
 from swg.models import AgendaItem, FocalPoint, Meeting, Minutes, Organization
+from swg.services.action_points import action_point_add
+from swg.services.memberships import focal_point_appoint
+from swg.services.minutes import (
+    minutes_approve,
+    minutes_circulate,
+    minutes_correct,
+    minutes_start,
+    minutes_submit,
+)
 from tests import smtp_support
 from tests.factories import ContactFactory, OrganizationFactory
 from tests.test_attendance import held_meeting, make_meeting
@@ -26,12 +34,12 @@ def _url(minutes, action=""):
 def draft(world, **kwargs):
     meeting = held_meeting(world, **kwargs)
     AgendaItem.objects.create(meeting=meeting, order=1, title_en="Vaccination campaign")
-    return minutes_services.minutes_start(meeting=meeting, by=world.secretariat_x)
+    return minutes_start(meeting=meeting, by=world.secretariat_x)
 
 
 def submitted(world):
     minutes = draft(world)
-    return minutes_services.minutes_submit(minutes=minutes, by=world.secretariat_x)
+    return minutes_submit(minutes=minutes, by=world.secretariat_x)
 
 
 def as_chair(client, world):
@@ -42,7 +50,7 @@ def as_chair(client, world):
 
 
 def approved(world):
-    return minutes_services.minutes_approve(minutes=submitted(world), by=world.chair)
+    return minutes_approve(minutes=submitted(world), by=world.chair)
 
 
 # ---------------------------------------------------------------- drafting
@@ -68,13 +76,13 @@ def test_it_offers_no_minutes_for_an_informal_meeting(client, world):
     assert "no minutes are needed" in response.text
     assert "/minutes/new/" not in response.text
     with pytest.raises(ValidationError):
-        minutes_services.minutes_start(meeting=meeting)
+        minutes_start(meeting=meeting)
 
 
 def test_it_refuses_minutes_before_the_meeting_is_held(world):
     meeting = make_meeting(world, invite=(world.contact_a,))
     with pytest.raises(ValidationError) as caught:
-        minutes_services.minutes_start(meeting=meeting)
+        minutes_start(meeting=meeting)
     assert "Mark the meeting as held" in caught.value.messages[0]
 
 
@@ -161,7 +169,7 @@ def test_it_hides_draft_minutes_from_a_partner(client, world):
 
 def test_it_shows_circulated_minutes_to_a_partner(client, world):
     minutes = approved(world)
-    minutes_services.minutes_circulate(minutes=minutes)
+    minutes_circulate(minutes=minutes)
     client.force_login(world.partner_a)
     response = client.get(_url(minutes))
     assert response.status_code == 200
@@ -198,14 +206,14 @@ def test_it_circulates_one_message_per_recipient(client, world, django_capture_o
 
 def test_it_circulates_to_mop_and_its_mailbox(world, settings):
     settings.MOP_MINUTES_EMAIL = "tco@planning.gov.ly"
-    mop = OrganizationFactory(acronym="MoP", org_type=Organization.Type.MINISTRY)
-    focal = ContactFactory(organization=mop, email="focal@planning.gov.ly")
-    services.focal_point_appoint(
-        organization=mop, contact=focal, purpose=FocalPoint.Purpose.GENERAL
+    mop = OrganizationFactory(
+        acronym="MoP", org_type=Organization.Type.MINISTRY, is_ministry_of_planning=True
     )
+    focal = ContactFactory(organization=mop, email="focal@planning.gov.ly")
+    focal_point_appoint(organization=mop, contact=focal, purpose=FocalPoint.Purpose.GENERAL)
     ContactFactory(organization=mop, email="not-a-focal-point@planning.gov.ly")
     minutes = approved(world)
-    assert minutes_services.minutes_circulate(minutes=minutes) == 4
+    assert minutes_circulate(minutes=minutes) == 4
     emails = set(OutboxMessage.objects.values_list("recipient_email", flat=True))
     assert {"focal@planning.gov.ly", "tco@planning.gov.ly"} <= emails
     assert "not-a-focal-point@planning.gov.ly" not in emails
@@ -213,7 +221,7 @@ def test_it_circulates_to_mop_and_its_mailbox(world, settings):
 
 def test_it_circulates_only_once(client, world):
     minutes = approved(world)
-    minutes_services.minutes_circulate(minutes=minutes)
+    minutes_circulate(minutes=minutes)
     count = OutboxMessage.objects.count()
     client.force_login(world.secretariat_x)
     response = client.post(_url(minutes, "circulate/"), follow=True)
@@ -224,7 +232,7 @@ def test_it_circulates_only_once(client, world):
 def test_it_refuses_to_circulate_unapproved_minutes(world):
     minutes = submitted(world)
     with pytest.raises(ValidationError):
-        minutes_services.minutes_circulate(minutes=minutes)
+        minutes_circulate(minutes=minutes)
     assert not OutboxMessage.objects.exists()
 
 
@@ -233,7 +241,7 @@ def test_it_delivers_circulated_minutes_over_smtp(
 ):
     minutes = approved(world)
     with django_capture_on_commit_callbacks(execute=True):
-        count = minutes_services.minutes_circulate(minutes=minutes)
+        count = minutes_circulate(minutes=minutes)
     received = smtp_server.wait_for(count)
     assert sorted(r.rcpt_tos[0] for r in received) == ["amina@who.example", "khaled@moh.example"]
     (attachment,) = received[0].attachments
@@ -260,7 +268,7 @@ def test_it_locks_approved_minutes(client, world):
 
 def test_it_corrects_approved_minutes_in_a_new_version(client, world):
     minutes = approved(world)
-    minutes_services.minutes_circulate(minutes=minutes)
+    minutes_circulate(minutes=minutes)
     client.force_login(world.secretariat_x)
     client.post(_url(minutes, "correct/"))
     v2 = Minutes.objects.get(meeting=minutes.meeting, version=2)
@@ -279,17 +287,17 @@ def test_it_corrects_approved_minutes_in_a_new_version(client, world):
 
 def test_it_circulates_a_correction_to_everybody_again(world):
     minutes = approved(world)
-    minutes_services.minutes_circulate(minutes=minutes)
-    v2 = minutes_services.minutes_correct(minutes=minutes)
-    v2 = minutes_services.minutes_submit(minutes=v2)
-    v2 = minutes_services.minutes_approve(minutes=v2, by=world.chair)
-    assert minutes_services.minutes_circulate(minutes=v2) == 2
+    minutes_circulate(minutes=minutes)
+    v2 = minutes_correct(minutes=minutes)
+    v2 = minutes_submit(minutes=v2)
+    v2 = minutes_approve(minutes=v2, by=world.chair)
+    assert minutes_circulate(minutes=v2) == 2
     assert OutboxMessage.objects.filter(object_key=f"minutes:{v2.pk}").count() == 2
 
 
 def test_it_refuses_to_correct_a_draft(world):
     with pytest.raises(ValidationError):
-        minutes_services.minutes_correct(minutes=draft(world))
+        minutes_correct(minutes=draft(world))
 
 
 # ---------------------------------------------------------------- query count
@@ -301,7 +309,7 @@ def test_it_shows_the_minutes_page_in_a_fixed_number_of_queries(
     minutes = draft(world)
     item = minutes.items.get()
     for n in range(10):
-        minutes_services.action_point_add(
+        action_point_add(
             minutes=minutes,
             minutes_item=item,
             description=f"Action {n}",

@@ -13,8 +13,12 @@ from django.conf import settings
 from django.core.management import call_command
 
 from coordination.models import OutboxMessage
-from swg import meeting_services, schedule, services
 from swg.models import FocalPoint, Membership
+from swg.selectors.recipients import monthly_schedule_recipients
+from swg.selectors.schedule import first_working_day
+from swg.services.meetings import agenda_item_add, meeting_cancel, meeting_postpone
+from swg.services.memberships import membership_add
+from swg.services.schedule import monthly_schedule_send
 from swg.tasks import monthly_schedule_send_task
 from tests import smtp_support
 from tests.factories import ContactFactory, UserFactory
@@ -44,9 +48,7 @@ def month(world):
     """Two Health meetings and one Education meeting in March 2030, and
     meetings just outside the month."""
     health_1 = plan(world, starts_at=_at(4))
-    meeting_services.agenda_item_add(
-        meeting=health_1, title_en="Vaccine stock", title_ar="مخزون اللقاحات"
-    )
+    agenda_item_add(meeting=health_1, title_en="Vaccine stock", title_ar="مخزون اللقاحات")
     health_2 = plan(
         world, starts_at=_at(31, 22), title_en="Health late review", title_ar="مراجعة الصحة"
     )
@@ -91,7 +93,7 @@ def _ics(message) -> icalendar.Calendar:
     ],
 )
 def test_first_working_day_skips_the_libyan_weekend(year, month, expected):
-    assert schedule.first_working_day(year, month) == expected
+    assert first_working_day(year, month) == expected
 
 
 @pytest.mark.parametrize("day", [dt.date(2030, 3, 1), dt.date(2030, 3, 2), dt.date(2030, 3, 4)])
@@ -120,8 +122,8 @@ def test_the_beat_schedule_runs_the_task_at_eight_on_days_one_to_three():
 
 
 def test_running_twice_sends_each_recipient_once(month):
-    assert schedule.monthly_schedule_send(year=YEAR, month=MONTH) == len(EVERYONE)
-    assert schedule.monthly_schedule_send(year=YEAR, month=MONTH) == 0
+    assert monthly_schedule_send(year=YEAR, month=MONTH) == len(EVERYONE)
+    assert monthly_schedule_send(year=YEAR, month=MONTH) == 0
     assert monthly_schedule_send_task(today=FIRST_WORKING_DAY.isoformat()) == 0
     assert [m.recipient_email for m in _messages()] == EVERYONE
 
@@ -133,14 +135,14 @@ def test_recipients_are_active_people_of_active_groups_and_partners_once(world):
     )
     # A member of both groups who also has a partner login: one entry.
     both = ContactFactory(email="both@example.org", preferred_language="ar")
-    services.membership_add(swg=world.swg_x, role=Membership.Role.MEMBER, contact=both)
-    services.membership_add(swg=world.swg_y, role=Membership.Role.MEMBER, contact=both)
+    membership_add(swg=world.swg_x, role=Membership.Role.MEMBER, contact=both)
+    membership_add(swg=world.swg_y, role=Membership.Role.MEMBER, contact=both)
     UserFactory(email="both@example.org", organization=world.org_a, language="en")
     inactive = ContactFactory(email="gone@example.org", is_active=False)
-    services.membership_add(swg=world.swg_x, role=Membership.Role.MEMBER, contact=inactive)
+    membership_add(swg=world.swg_x, role=Membership.Role.MEMBER, contact=inactive)
     UserFactory(email="left@example.org", organization=world.org_b, is_active=False)
 
-    recipients = {r.email: r for r in schedule.monthly_schedule_recipients()}
+    recipients = {r.email: r for r in monthly_schedule_recipients()}
 
     assert sorted(recipients) == sorted([*EVERYONE, "sara@who.example", "both@example.org"])
     assert recipients["both@example.org"].language == "ar"  # the contact record decides
@@ -153,7 +155,7 @@ def test_recipients_are_active_people_of_active_groups_and_partners_once(world):
 def test_people_of_a_retired_group_and_its_meetings_are_left_out(world, month):
     world.swg_y.is_active = False
     world.swg_y.save()
-    schedule.monthly_schedule_send(year=YEAR, month=MONTH)
+    monthly_schedule_send(year=YEAR, month=MONTH)
     emails = [m.recipient_email for m in _messages()]
     assert "marco@eud.example" not in emails and "amina@who.example" in emails
     events = _ics(_messages().first()).walk("VEVENT")
@@ -164,7 +166,7 @@ def test_people_of_a_retired_group_and_its_meetings_are_left_out(world, month):
 
 
 def test_a_month_without_meetings_sends_nothing(world):
-    assert schedule.monthly_schedule_send(year=YEAR, month=MONTH) == 0
+    assert monthly_schedule_send(year=YEAR, month=MONTH) == 0
     assert not _messages().exists()
 
 
@@ -172,7 +174,7 @@ def test_a_month_without_meetings_sends_nothing(world):
 
 
 def test_the_email_groups_the_months_meetings_by_group_in_tripoli_time(month):
-    schedule.monthly_schedule_send(year=YEAR, month=MONTH)
+    monthly_schedule_send(year=YEAR, month=MONTH)
     message = _messages().get(recipient_email="amina@who.example")
     assert message.subject == "SWG meeting schedule for March 2030"
     assert message.language == "en" and message.swg is None
@@ -193,7 +195,7 @@ def test_the_email_groups_the_months_meetings_by_group_in_tripoli_time(month):
 def test_an_arabic_recipient_gets_the_arabic_email(world, month):
     world.contact_b.preferred_language = "ar"
     world.contact_b.save()
-    schedule.monthly_schedule_send(year=YEAR, month=MONTH)
+    monthly_schedule_send(year=YEAR, month=MONTH)
     message = _messages().get(recipient_email="marco@eud.example")
     assert message.language == "ar"
     assert message.recipient_name == "ماركو روسي"
@@ -211,7 +213,7 @@ def test_an_arabic_recipient_gets_the_arabic_email(world, month):
 
 
 def test_the_calendar_file_holds_exactly_the_months_meetings_in_tripoli_time(month):
-    schedule.monthly_schedule_send(year=YEAR, month=MONTH)
+    monthly_schedule_send(year=YEAR, month=MONTH)
     cal = _ics(_messages().first())
     assert cal["METHOD"] == "PUBLISH"
     assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Africa/Tripoli"]
@@ -225,11 +227,9 @@ def test_the_calendar_file_holds_exactly_the_months_meetings_in_tripoli_time(mon
 
 def test_cancelled_and_postponed_meetings_are_left_out(world, month):
     health_1, education, health_2 = month
-    meeting_services.meeting_cancel(meeting=education, reason="No quorum")
-    moved = meeting_services.meeting_postpone(
-        meeting=health_2, starts_at=_at(20, 11), ends_at=_at(20, 13)
-    )
-    schedule.monthly_schedule_send(year=YEAR, month=MONTH)
+    meeting_cancel(meeting=education, reason="No quorum")
+    moved = meeting_postpone(meeting=health_2, starts_at=_at(20, 11), ends_at=_at(20, 13))
+    monthly_schedule_send(year=YEAR, month=MONTH)
     message = _messages().first()
     assert [str(e["UID"]) for e in _ics(message).walk("VEVENT")] == [
         f"{health_1.uid}@127.0.0.1",
@@ -244,7 +244,7 @@ def test_held_meetings_stay_in_the_schedule(month):
     held = month[0]
     held.status = held.Status.HELD
     held.save()
-    schedule.monthly_schedule_send(year=YEAR, month=MONTH)
+    monthly_schedule_send(year=YEAR, month=MONTH)
     assert len(_ics(_messages().first()).walk("VEVENT")) == 3
 
 

@@ -1,4 +1,4 @@
-"""Every page × every role → the status a GET answers (STYLE habit 3).
+"""Every page × every role → the status a GET answers (DESIGN §1: the roles).
 
 The objects are Health's (swg_x): partner_a's WHO is a member, partner_b's EU
 Delegation is not, so Health and its people lie outside partner_b's reach (404),
@@ -13,9 +13,12 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from swg import meeting_services, services
 from swg.models import ActionPoint, FocalPoint, ImportJob, Meeting, Membership, Minutes
 from swg.reference_data import ensure_reference_data
+from swg.services.calendar_feeds import calendar_token_create
+from swg.services.invitations import invitations_add, rsvp_token
+from swg.services.meetings import agenda_item_add, meeting_plan
+from swg.services.memberships import focal_point_appoint
 from tests.factories import build_world
 
 ROLES = (
@@ -148,11 +151,11 @@ TABLE = {
     ),
     "swg:agenda_item_move": (
         lambda o: reverse("swg:agenda_item_move", args=[o["meeting"], o["agenda_item"]]),
-        POST_ONLY,
+        POST_ONLY_LOGIN,
     ),
     "swg:agenda_item_delete": (
         lambda o: reverse("swg:agenda_item_delete", args=[o["meeting"], o["agenda_item"]]),
-        POST_ONLY,
+        POST_ONLY_LOGIN,
     ),
     "swg:meeting_invitations": (
         lambda o: reverse("swg:meeting_invitations", args=[o["meeting"]]),
@@ -160,7 +163,7 @@ TABLE = {
     ),
     "swg:invitation_remove": (
         lambda o: reverse("swg:invitation_remove", args=[o["meeting"], o["invitation"]]),
-        POST_ONLY,
+        POST_ONLY_LOGIN,
     ),
     "swg:meeting_send_invitations": (
         lambda o: reverse("swg:meeting_send_invitations", args=[o["meeting"]]),
@@ -171,10 +174,10 @@ TABLE = {
     "swg:calendar_month": (lambda o: reverse("swg:calendar_month"), ANON_ONLY_LOGIN),
     "swg:calendar_feed": (lambda o: reverse("swg:calendar_feed", args=[o["feed_token"]]), EVERYONE),
     "swg:calendar_subscription": (lambda o: reverse("swg:calendar_subscription"), ANON_ONLY_LOGIN),
-    "swg:calendar_token_create": (lambda o: reverse("swg:calendar_token_create"), POST_ONLY),
+    "swg:calendar_token_create": (lambda o: reverse("swg:calendar_token_create"), POST_ONLY_LOGIN),
     "swg:calendar_token_revoke": (
         lambda o: reverse("swg:calendar_token_revoke", args=[o["feed_token_pk"]]),
-        POST_ONLY,
+        POST_ONLY_LOGIN,
     ),
     "swg:meeting_panel": (lambda o: reverse("swg:meeting_panel", args=[o["held"]]), HEALTH_VIEW),
     "swg:attendance_sheet": (
@@ -264,7 +267,7 @@ def matrix(django_db_setup, django_db_blocker):
         ensure_reference_data()  # an earlier transactional test may have flushed them
         world = build_world()
         membership = Membership.objects.get(swg=world.swg_x, organization=world.org_a)
-        focal_point = services.focal_point_appoint(
+        focal_point = focal_point_appoint(
             organization=world.org_a,
             contact=world.contact_a,
             purpose=FocalPoint.Purpose.SWG,
@@ -277,17 +280,15 @@ def matrix(django_db_setup, django_db_blocker):
             errors=[{"row": 2, "column": "email", "message": "Enter a valid email address."}],
         )
         starts = timezone.now() + dt.timedelta(days=7)
-        meeting = meeting_services.meeting_plan(
+        meeting = meeting_plan(
             swg=world.swg_x,
             title_en="Health SWG",
             starts_at=starts,
             ends_at=starts + dt.timedelta(hours=2),
         )
-        agenda_item = meeting_services.agenda_item_add(meeting=meeting, title_en="Welcome")
-        (invitation,) = meeting_services.invitations_add(
-            meeting=meeting, contacts=[world.contact_a]
-        )
-        feed_token = meeting_services.calendar_token_create(user=world.partner_a)
+        agenda_item = agenda_item_add(meeting=meeting, title_en="Welcome")
+        (invitation,) = invitations_add(meeting=meeting, contacts=[world.contact_a])
+        feed_token = calendar_token_create(user=world.partner_a)
         past = timezone.now() - dt.timedelta(days=7)
         held = Meeting.objects.create(
             swg=world.swg_x,
@@ -311,7 +312,7 @@ def matrix(django_db_setup, django_db_blocker):
             "meeting": meeting.pk,
             "agenda_item": agenda_item.pk,
             "invitation": invitation.pk,
-            "rsvp_token": meeting_services.rsvp_token(invitation=invitation, choice="accepted"),
+            "rsvp_token": rsvp_token(invitation=invitation, choice="accepted"),
             "feed_token": feed_token.token,
             "feed_token_pk": feed_token.pk,
             "slug": world.swg_x.slug,

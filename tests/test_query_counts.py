@@ -1,5 +1,5 @@
 """Pages run a fixed number of queries, whatever the size of the data
-(swg/selectors.py: "each runs a fixed number of queries")."""
+(swg/selectors/: "each runs a fixed number of queries")."""
 
 import pytest
 from django.db import connection, transaction
@@ -38,7 +38,7 @@ MAX_QUERIES = {
 
 
 def _factory_world(factor: int) -> None:
-    """Stand-in for swg.demo_data.build_scaled_world: ~40 people and 10
+    """Stand-in for swg.demo.world.build_scaled_world: ~40 people and 10
     organizations per unit, members spread over the seven SWGs."""
     swgs = list(SWG.objects.filter(lead=SWG.Lead.MOP, is_active=True).order_by("number"))
     done = Organization.objects.filter(name_en__startswith="Scaled ").count() // 10
@@ -53,7 +53,7 @@ def _factory_world(factor: int) -> None:
 
 def _scaled_world(factor: int) -> None:
     try:
-        from swg.demo_data import build_scaled_world
+        from swg.demo.world import build_scaled_world
     except ImportError:
         _factory_world(factor)
     else:

@@ -6,7 +6,8 @@ import re
 from django.utils import timezone
 
 from swg.models import SWG, Membership, StructureChange, Subsector
-from swg.restructure import swg_as_of, swg_rename
+from swg.selectors.structure import swg_as_of
+from swg.services.structure import swg_rename
 
 TODAY = timezone.localdate
 

@@ -8,8 +8,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from swg import minutes_selectors, minutes_services
 from swg.models import ActionPoint, Membership, MembershipReview
+from swg.selectors.reviews import member_records, review_period
+from swg.services.attendance import attendance_record
+from swg.services.meetings import meeting_mark_held
+from swg.services.reviews import membership_review_record
 from tests.factories import ContactFactory, OrganizationFactory
 from tests.test_attendance import held_meeting, make_meeting
 from tests.test_minutes import as_chair
@@ -31,10 +34,10 @@ def _members_for_two_years(world):
 def _two_meetings_who_at_one(world):
     held_meeting(world, days_ago=100)  # WHO present
     meeting = make_meeting(world, days_ago=40, invite=(world.contact_a, world.contact_gov))
-    minutes_services.attendance_record(
+    attendance_record(
         meeting=meeting, entries=[(world.contact_a, "absent"), (world.contact_gov, "present")]
     )
-    minutes_services.meeting_mark_held(meeting=meeting)
+    meeting_mark_held(meeting=meeting)
     held_meeting(world, days_ago=400)  # more than a year ago: not counted
 
 
@@ -57,9 +60,9 @@ def test_it_leaves_out_the_chair(client, world):
 
 def test_it_counts_only_meetings_since_the_member_joined(world):
     _two_meetings_who_at_one(world)
-    start, end = minutes_selectors.review_period()
+    start, end = review_period()
     joined = timezone.localdate() - dt.timedelta(days=50)
-    record = minutes_selectors.member_records(
+    record = member_records(
         swg=world.swg_x,
         organization_ids=[world.org_a.pk],
         period_start=start,
@@ -82,8 +85,8 @@ def test_it_counts_action_points_done_and_overdue(world):
             status=status,
             closed_on=today if status == "done" else None,
         )
-    start, end = minutes_selectors.review_period()
-    record = minutes_selectors.member_records(
+    start, end = review_period()
+    record = member_records(
         swg=world.swg_x, organization_ids=[world.org_a.pk], period_start=start, period_end=end
     )[world.org_a.pk]
     assert (record.actions_done, record.actions_overdue) == (1, 2)
@@ -130,12 +133,10 @@ def test_it_refuses_to_end_without_a_reason(client, world):
 
 def test_it_keeps_the_history_of_decisions(client, world):
     membership = _who(world)
-    minutes_services.membership_review_record(
+    membership_review_record(
         membership=membership, decision="warn", note="Send the data", by=world.chair
     )
-    minutes_services.membership_review_record(
-        membership=membership, decision="keep", by=world.chair
-    )
+    membership_review_record(membership=membership, decision="keep", by=world.chair)
     assert MembershipReview.objects.filter(membership=membership).count() == 2
     as_chair(client, world)
     response = client.get(URL)
@@ -171,9 +172,7 @@ def test_it_shows_the_page_in_a_fixed_number_of_queries(
         Membership.objects.create(
             swg=world.swg_x, organization=org, contact=ContactFactory(organization=org)
         )
-        minutes_services.membership_review_record(
-            membership=_who(world), decision="keep", by=world.chair
-        )
+        membership_review_record(membership=_who(world), decision="keep", by=world.chair)
     as_chair(client, world)
     with django_assert_max_num_queries(10):
         assert client.get(URL).status_code == 200
@@ -181,11 +180,10 @@ def test_it_shows_the_page_in_a_fixed_number_of_queries(
 
 def test_it_takes_missing_updates_from_the_project_database_once_it_exists(world, monkeypatch):
     monkeypatch.setattr(
-        minutes_selectors,
-        "_updates_missing",
+        "swg.selectors.reviews._updates_missing",
         lambda *, organization_ids, period_start, period_end: dict.fromkeys(organization_ids, 2),
     )
-    review = minutes_services.membership_review_record(
+    review = membership_review_record(
         membership=_who(world), decision="warn", note="Send the updates", by=world.chair
     )
     assert review.updates_missing == 2

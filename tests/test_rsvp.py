@@ -8,20 +8,28 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from swg import meeting_services
 from swg.models import Invitation, Meeting
+from swg.services.invitations import (
+    RsvpLinkError,
+    invitation_remove,
+    invitation_respond,
+    invitations_add,
+    rsvp_link_read,
+    rsvp_token,
+)
+from swg.services.meetings import meeting_cancel
 from tests.test_meetings_plan import plan
 
 
 @pytest.fixture
 def invitation(world):
     meeting = plan(world)
-    (invitation,) = meeting_services.invitations_add(meeting=meeting, contacts=[world.contact_a])
+    (invitation,) = invitations_add(meeting=meeting, contacts=[world.contact_a])
     return invitation
 
 
 def _link(invitation, choice="accepted"):
-    return f"/rsvp/{meeting_services.rsvp_token(invitation=invitation, choice=choice)}/"
+    return f"/rsvp/{rsvp_token(invitation=invitation, choice=choice)}/"
 
 
 def _answer(invitation):
@@ -61,7 +69,7 @@ def test_it_lets_another_choice_change_the_answer(client, invitation):
 
 
 def test_it_refuses_a_tampered_link(client, invitation):
-    token = meeting_services.rsvp_token(invitation=invitation, choice="accepted")
+    token = rsvp_token(invitation=invitation, choice="accepted")
     forged = token.replace("eyJpIjo", "eyJpIjp", 1)
     for url in (f"/rsvp/{forged}/", f"/rsvp/{token[:-3]}/", "/rsvp/not-a-token/"):
         response = client.post(url)
@@ -71,11 +79,9 @@ def test_it_refuses_a_tampered_link(client, invitation):
 
 
 def test_it_refuses_a_link_to_another_answer_than_signed(client, invitation):
-    other = meeting_services.rsvp_token(invitation=invitation, choice="declined")
+    other = rsvp_token(invitation=invitation, choice="declined")
     payload, rest = other.split(":", 1)
-    accepted_payload = meeting_services.rsvp_token(invitation=invitation, choice="accepted").split(
-        ":", 1
-    )[0]
+    accepted_payload = rsvp_token(invitation=invitation, choice="accepted").split(":", 1)[0]
     response = client.post(f"/rsvp/{accepted_payload}:{rest}/")
     assert response.status_code == 400
     assert _answer(invitation) == ("", None)
@@ -94,11 +100,11 @@ def test_it_refuses_a_link_once_the_meeting_is_over(client, invitation):
 
 
 def test_it_expires_the_link_when_the_meeting_ends(invitation):
-    token = meeting_services.rsvp_token(invitation=invitation, choice="tentative")
+    token = rsvp_token(invitation=invitation, choice="tentative")
     ends = invitation.meeting.ends_at
-    assert meeting_services.rsvp_link_read(token=token, now=ends - dt.timedelta(minutes=1))
-    with pytest.raises(meeting_services.RsvpLinkError) as caught:
-        meeting_services.rsvp_link_read(token=token, now=ends)
+    assert rsvp_link_read(token=token, now=ends - dt.timedelta(minutes=1))
+    with pytest.raises(RsvpLinkError) as caught:
+        rsvp_link_read(token=token, now=ends)
     assert caught.value.reason == "expired"
 
 
@@ -112,7 +118,7 @@ def test_it_keeps_an_old_link_working_while_the_meeting_is_ahead(client, invitat
 
 
 def test_it_refuses_the_link_of_a_cancelled_meeting(client, invitation):
-    meeting_services.meeting_cancel(meeting=invitation.meeting, reason="Security situation")
+    meeting_cancel(meeting=invitation.meeting, reason="Security situation")
     response = client.post(_link(invitation))
     assert response.status_code == 410
     assert "This meeting has been cancelled." in response.content.decode()
@@ -121,7 +127,7 @@ def test_it_refuses_the_link_of_a_cancelled_meeting(client, invitation):
 
 def test_it_refuses_the_link_of_a_withdrawn_invitation(client, invitation):
     link = _link(invitation)
-    meeting_services.invitation_remove(invitation=invitation)
+    invitation_remove(invitation=invitation)
     response = client.post(link)
     assert response.status_code == 410
     assert "This invitation has been withdrawn." in response.content.decode()
@@ -145,11 +151,9 @@ def test_it_offers_a_signed_in_invitee_their_answer_on_the_meeting_page(client, 
 
 
 def test_it_counts_the_answers_on_the_meeting_page(client, world, invitation):
-    (other,) = meeting_services.invitations_add(
-        meeting=invitation.meeting, contacts=[world.contact_gov]
-    )
-    meeting_services.invitation_respond(invitation=invitation, choice="accepted")
-    meeting_services.invitation_respond(invitation=other, choice="declined")
+    (other,) = invitations_add(meeting=invitation.meeting, contacts=[world.contact_gov])
+    invitation_respond(invitation=invitation, choice="accepted")
+    invitation_respond(invitation=other, choice="declined")
     client.force_login(world.secretariat_x)
     html = client.get(invitation.meeting.get_absolute_url()).content.decode()
     assert "Accepted: 1" in html and "Declined: 1" in html and "No answer: 0" in html

@@ -1,18 +1,9 @@
-from .bilingual import BilingualName, pick_language
 from .directory import Contact, Organization
 from .jobs import ImportJob
-from .meetings import (
-    ActionPoint,
-    AgendaItem,
-    Attendance,
-    CalendarToken,
-    Invitation,
-    Meeting,
-    MembershipReview,
-    Minutes,
-    MinutesItem,
-)
+from .meetings import AgendaItem, Attendance, CalendarToken, Invitation, Meeting
 from .membership import FocalPoint, Membership, SWGAppointment
+from .minutes import ActionPoint, Minutes, MinutesItem
+from .reviews import MembershipReview
 from .structure import SWG, StructureChange, Subsector
 
 __all__ = [
@@ -20,20 +11,18 @@ __all__ = [
     "AgendaItem",
     "Attendance",
     "CalendarToken",
-    "Invitation",
-    "Meeting",
-    "MembershipReview",
-    "Minutes",
-    "MinutesItem",
-    "SWG",
-    "BilingualName",
     "Contact",
     "FocalPoint",
     "ImportJob",
+    "Invitation",
+    "Meeting",
     "Membership",
+    "MembershipReview",
+    "Minutes",
+    "MinutesItem",
     "Organization",
+    "SWG",
     "SWGAppointment",
     "StructureChange",
     "Subsector",
-    "pick_language",
 ]

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .bilingual import BilingualName, pick_language
+from coordination.bilingual import BilingualName, pick_language
 
 
 class Organization(BilingualName):
@@ -34,6 +34,12 @@ class Organization(BilingualName):
     )
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # Assessment Annex 1.1: circulated minutes go to MoP as well as the members.
+    is_ministry_of_planning = models.BooleanField(
+        _("Ministry of Planning"),
+        default=False,
+        help_text=_("Its people who are members or focal points receive every circulated minutes."),
+    )
 
     history = HistoricalRecords()
 
@@ -41,6 +47,13 @@ class Organization(BilingualName):
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
         ordering = ["name_en"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_ministry_of_planning"],
+                condition=models.Q(is_ministry_of_planning=True),
+                name="one_ministry_of_planning",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name

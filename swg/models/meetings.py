@@ -1,6 +1,6 @@
-"""Meetings, agendas, invitations, attendance, minutes and action points
+"""Meetings, agendas, invitations, attendance and calendar feed addresses
 (DESIGN §3 "Meeting"; assessment Annex 1.1: the MoP secretariat prepares agendas,
-sets dates, sends invitations, prepares and circulates minutes)."""
+sets dates and sends invitations). Minutes and action points are in ``minutes``."""
 
 import uuid
 
@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .bilingual import pick_language
+from coordination.bilingual import pick_language
 
 
 class Meeting(models.Model):
@@ -225,179 +225,6 @@ class Attendance(models.Model):
         return f"{self.contact}: {self.get_status_display()}"
 
 
-class Minutes(models.Model):
-    """One version of a meeting's minutes. Approved minutes are locked; a
-    correction is a new version that points at the one it replaces."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted to the chair")
-        RETURNED = "returned", _("Returned with comments")
-        APPROVED = "approved", _("Approved")
-        CIRCULATED = "circulated", _("Circulated")
-
-    meeting = models.ForeignKey(
-        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="minutes"
-    )
-    version = models.PositiveSmallIntegerField(_("version"), default=1)
-    supersedes = models.OneToOneField(
-        "self",
-        verbose_name=_("corrects"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="superseded_by",
-    )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
-    summary = models.TextField(_("summary"), blank=True)
-    language = models.CharField(
-        _("language"), max_length=5, choices=settings.LANGUAGES, default="en"
-    )
-    attendance_text = models.TextField(_("attendance"), blank=True)
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    returned_comment = models.TextField(_("chair's comment"), blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("approved by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    circulated_at = models.DateTimeField(_("circulated at"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("minutes")
-        verbose_name_plural = _("minutes")
-        ordering = ["meeting", "-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "version"], name="minutes_version_once"),
-        ]
-
-    def __str__(self):
-        return f"{self.meeting} — v{self.version}"
-
-    def get_absolute_url(self):
-        return reverse("swg:minutes_detail", args=[self.meeting_id, self.pk])
-
-    @property
-    def is_locked(self) -> bool:
-        return self.status in {self.Status.APPROVED, self.Status.CIRCULATED}
-
-
-class MinutesItem(models.Model):
-    """Per agenda item: what was discussed and decided."""
-
-    minutes = models.ForeignKey(
-        Minutes, verbose_name=_("minutes"), on_delete=models.CASCADE, related_name="items"
-    )
-    agenda_item = models.ForeignKey(
-        AgendaItem,
-        verbose_name=_("agenda item"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    title = models.CharField(_("item"), max_length=300)
-    discussion = models.TextField(_("discussion"), blank=True)
-    decisions = models.TextField(_("decisions"), blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("minutes item")
-        verbose_name_plural = _("minutes items")
-        ordering = ["minutes", "order", "pk"]
-
-    def __str__(self):
-        return self.title
-
-
-class ActionPoint(models.Model):
-    """A follow-up owned by an organization; carried from meeting to meeting
-    until it is done or dropped."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
-        DROPPED = "dropped", _("Dropped")
-
-    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
-
-    swg = models.ForeignKey(
-        "swg.SWG",
-        verbose_name=_("working group"),
-        on_delete=models.PROTECT,
-        related_name="action_points",
-    )
-    source_meeting = models.ForeignKey(
-        Meeting,
-        verbose_name=_("agreed at"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="action_points",
-    )
-    minutes_item = models.ForeignKey(
-        MinutesItem,
-        verbose_name=_("minutes item"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="action_points",
-    )
-    description = models.TextField(_("action"))
-    owner_organization = models.ForeignKey(
-        "swg.Organization",
-        verbose_name=_("owner"),
-        on_delete=models.PROTECT,
-        related_name="action_points",
-    )
-    owner_contact = models.ForeignKey(
-        "swg.Contact",
-        verbose_name=_("person responsible"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="action_points",
-    )
-    due_date = models.DateField(_("due date"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
-    )
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("action point")
-        verbose_name_plural = _("action points")
-        ordering = ["due_date", "pk"]
-
-    def __str__(self):
-        return self.description[:80]
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in self.OPEN_STATUSES
-
-
 class CalendarToken(models.Model):
     """A private, revocable address for a user's iCalendar feed."""
 
@@ -414,45 +241,3 @@ class CalendarToken(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.created_at:%Y-%m-%d})"
-
-
-class MembershipReview(models.Model):
-    """The chair's annual decision on one member (assessment Annex 1.1: membership
-    reassessed against frequent absences, scarce contributions, missing data)."""
-
-    class Decision(models.TextChoices):
-        KEEP = "keep", _("Keep")
-        WARN = "warn", _("Warn")
-        END = "end", _("End membership")
-
-    membership = models.ForeignKey(
-        "swg.Membership",
-        verbose_name=_("membership"),
-        on_delete=models.PROTECT,
-        related_name="reviews",
-    )
-    period_start = models.DateField(_("period from"))
-    period_end = models.DateField(_("period to"))
-    meetings_held = models.PositiveSmallIntegerField(_("meetings held"), default=0)
-    meetings_attended = models.PositiveSmallIntegerField(_("meetings attended"), default=0)
-    actions_done = models.PositiveSmallIntegerField(_("action points done"), default=0)
-    actions_overdue = models.PositiveSmallIntegerField(_("action points overdue"), default=0)
-    updates_missing = models.PositiveSmallIntegerField(
-        _("quarterly updates missing"), null=True, blank=True
-    )
-    decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices)
-    note = models.TextField(_("note"), blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_at = models.DateTimeField(auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("membership review")
-        verbose_name_plural = _("membership reviews")
-        ordering = ["-period_end", "membership"]
-
-    def __str__(self):
-        return f"{self.membership}: {self.get_decision_display()}"

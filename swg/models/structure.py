@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .bilingual import BilingualName
+from coordination.bilingual import BilingualName, pick_language
 
 
 class SWG(BilingualName):
@@ -45,8 +45,6 @@ class SWG(BilingualName):
 
     @property
     def description(self):
-        from .bilingual import pick_language
-
         return pick_language(self.description_en, self.description_ar)
 
 
@@ -118,6 +116,4 @@ class StructureChange(models.Model):
 
     @property
     def summary(self) -> str:
-        from .bilingual import pick_language
-
         return pick_language(self.summary_en, self.summary_ar)

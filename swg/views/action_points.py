@@ -2,6 +2,8 @@
 moved on by the secretariat or by the owning organization (DESIGN §3
 "Meeting": owner, due date, status, carried across meetings)."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,40 +12,35 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import minutes_selectors as selectors
-from .. import minutes_services as services
-from .. import permissions
-from ..minutes_filters import ActionPointFilter
-from ..minutes_forms import ActionPointEditForm, ActionPointForm, ActionPointStatusForm
-from ..models import ActionPoint, Organization
-from .common import apply_errors, form_page, paginate, swg_for
-from .minutes import _minutes_for, safe_next
+from coordination.forms import apply_errors
+from coordination.web import button_action, error_messages, paginate, query_without, safe_next
+
+from .. import permissions, selectors, services
+from ..filters.action_points import ActionPointFilter
+from ..forms.action_points import ActionPointEditForm, ActionPointForm, ActionPointStatusForm
+from ..models import ActionPoint, Minutes, Organization
+from ..permissions import Action
+from .common import form_page, minutes_for, swg_for
 
 
 def _action_point_for(request, pk) -> ActionPoint:
     """Visible (scope, and no draft content for people outside the SWG) or 404."""
-    queryset = selectors.published_action_points(
+    queryset = selectors.action_points.published_action_points(
         request.user, ActionPoint.objects.select_related("swg", "minutes_item__minutes")
     )
     return get_object_or_404(queryset, pk=pk)
 
 
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 def _list_context(request, queryset, *, owners=None, swgs=None):
     filterset = ActionPointFilter(request.GET or None, queryset=queryset, owners=owners, swgs=swgs)
-    page = paginate(request, selectors.action_point_rows(filterset.qs))
+    page = paginate(request, selectors.action_points.action_point_rows(filterset.qs))
     for ap in page:
-        ap.can_update = permissions.can(request.user, "actionpoint.update", ap)
-        ap.can_edit = permissions.can(request.user, "meeting.manage", ap.swg)
+        ap.can_update = permissions.can(request.user, Action.ACTION_POINT_UPDATE, ap)
+        ap.can_edit = permissions.can(request.user, Action.MEETING_MANAGE, ap.swg)
     return {
         "filter": filterset,
         "page": page,
-        "query": _query_without_page(request),
+        "query": query_without(request, "page"),
         "status_choices": ActionPoint.Status.choices,
         "next": request.get_full_path(),
     }
@@ -52,7 +49,9 @@ def _list_context(request, queryset, *, owners=None, swgs=None):
 @login_required
 def swg_action_points(request, slug):
     swg = swg_for(request, slug)
-    queryset = selectors.published_action_points(request.user, ActionPoint.objects.filter(swg=swg))
+    queryset = selectors.action_points.published_action_points(
+        request.user, ActionPoint.objects.filter(swg=swg)
+    )
     owners = Organization.objects.filter(
         pk__in=ActionPoint.objects.filter(swg=swg).values("owner_organization")
     ).order_by("name_en")
@@ -64,7 +63,7 @@ def swg_action_points(request, slug):
 @login_required
 def organization_action_points(request, pk):
     organization = permissions.get_visible_or_404(request.user, Organization.objects.all(), pk=pk)
-    queryset = selectors.published_action_points(
+    queryset = selectors.action_points.published_action_points(
         request.user, ActionPoint.objects.filter(owner_organization=organization)
     )
     swgs = permissions.visible_swgs(request.user).filter(
@@ -80,13 +79,13 @@ def organization_action_points(request, pk):
 
 @login_required
 def action_point_add(request, meeting_pk, pk):
-    minutes = _minutes_for(request, meeting_pk, pk)
-    permissions.require(request.user, "meeting.manage", minutes.meeting)
+    minutes = minutes_for(request, meeting_pk, pk)
+    permissions.require(request.user, Action.MEETING_MANAGE, minutes.meeting)
     form = ActionPointForm(request.POST or None, minutes=minutes)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.action_point_add(
+            services.action_points.action_point_add(
                 minutes=minutes,
                 minutes_item=data["minutes_item"],
                 description=data["description"],
@@ -112,22 +111,21 @@ def action_point_add(request, meeting_pk, pk):
 @login_required
 def action_point_edit(request, pk):
     action_point = _action_point_for(request, pk)
-    permissions.require(request.user, "meeting.manage", action_point.swg)
+    permissions.require(request.user, Action.MEETING_MANAGE, action_point.swg)
     form = ActionPointEditForm(request.POST or None, instance=action_point)
     back = safe_next(request, reverse("swg:swg_action_points", args=[action_point.swg.slug]))
     if request.method == "POST" and "delete" in request.POST:
         try:
-            services.action_point_delete(action_point=action_point, by=request.user)
+            services.action_points.action_point_delete(action_point=action_point, by=request.user)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            error_messages(request, error)
             return redirect(request.path)
         messages.success(request, _("Action point removed."))
         return redirect(back)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.action_point_update(
+            services.action_points.action_point_update(
                 action_point=action_point,
                 description=data["description"],
                 owner_organization=data["owner_organization"],
@@ -149,7 +147,7 @@ def action_point_edit(request, pk):
             "action_point": action_point,
             "back_url": back,
             "can_delete": action_point.minutes_item is not None
-            and action_point.minutes_item.minutes.status in services.EDITABLE_STATUSES,
+            and action_point.minutes_item.minutes.status in Minutes.EDITABLE_STATUSES,
         },
         status=400 if form.errors else 200,
     )
@@ -160,19 +158,20 @@ def action_point_edit(request, pk):
 def action_point_status(request, pk):
     """The owner organization's focal point (or the secretariat) moves it on."""
     action_point = _action_point_for(request, pk)
-    permissions.require(request.user, "actionpoint.update", action_point)
+    permissions.require(request.user, Action.ACTION_POINT_UPDATE, action_point)
     form = ActionPointStatusForm(request.POST)
     back = safe_next(request, reverse("swg:swg_action_points", args=[action_point.swg.slug]))
     if not form.is_valid():
         messages.error(request, _("Choose a status."))
         return redirect(back)
-    try:
-        services.action_point_set_status(
-            action_point=action_point, status=form.cleaned_data["status"], by=request.user
-        )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Action point updated."))
-    return redirect(back)
+    return button_action(
+        request,
+        partial(
+            services.action_points.action_point_set_status,
+            action_point=action_point,
+            status=form.cleaned_data["status"],
+            by=request.user,
+        ),
+        done=_("Action point updated."),
+        then=back,
+    )

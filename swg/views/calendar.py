@@ -18,21 +18,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from .. import ical, meeting_selectors, meeting_services, permissions
-from ..meeting_filters import MeetingFilter, MeetingMonthFilter
+from coordination.web import paginate, query_without
+
+from .. import permissions, selectors, services
+from ..exchange.ical import meetings_feed
+from ..filters.meetings import MeetingFilter, MeetingMonthFilter
 from ..models import SWG, CalendarToken, Meeting
-from .common import paginate, swg_for
+from ..permissions import Action
+from .common import swg_for
 
 
 def _meetings_for(user):
     return permissions.scope(user, Meeting.objects.all())
-
-
-def _query_without(request, *names) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
 
 
 def _month_of(request) -> tuple[int, int]:
@@ -57,7 +54,7 @@ def _list_page(request, *, swg: SWG | None):
         data["starts_after"] = timezone.localdate().isoformat()
     filterset = MeetingFilter(
         data,
-        queryset=meeting_selectors.meeting_list(meetings=meetings),
+        queryset=selectors.meetings.meeting_list(meetings=meetings),
         swgs=permissions.visible_swgs(request.user),
         fixed_swg=swg is not None,
     )
@@ -68,9 +65,10 @@ def _list_page(request, *, swg: SWG | None):
             "swg": swg,
             "filter": filterset,
             "page": paginate(request, filterset.qs),
-            "query": _query_without(request, "page"),
-            "filter_query": _query_without(request, "page", "starts_after", "starts_before"),
-            "can_plan": swg is not None and permissions.can(request.user, "meeting.manage", swg),
+            "query": query_without(request, "page"),
+            "filter_query": query_without(request, "page", "starts_after", "starts_before"),
+            "can_plan": swg is not None
+            and permissions.can(request.user, Action.MEETING_MANAGE, swg),
         },
     )
 
@@ -86,7 +84,7 @@ def _month_page(request, *, swg: SWG | None):
         swgs=permissions.visible_swgs(request.user),
         fixed_swg=swg is not None,
     )
-    month_meetings = meeting_selectors.meeting_schedule_for_month(
+    month_meetings = selectors.meetings.meeting_schedule_for_month(
         meetings=filterset.qs, year=year, month=month
     )
     first = dt.date(year, month, 1)
@@ -102,13 +100,14 @@ def _month_page(request, *, swg: SWG | None):
             "previous": previous.strftime("%Y-%m"),
             "following": following.strftime("%Y-%m"),
             "this_month": timezone.localdate().strftime("%Y-%m"),
-            "weeks": meeting_selectors.meeting_month_grid(
+            "weeks": selectors.meetings.meeting_month_grid(
                 year=year, month=month, meetings=month_meetings
             ),
             "meeting_count": len(month_meetings),
-            "query": _query_without(request, "month"),
-            "filter_query": _query_without(request, "month"),
-            "can_plan": swg is not None and permissions.can(request.user, "meeting.manage", swg),
+            "query": query_without(request, "month"),
+            "filter_query": query_without(request, "month"),
+            "can_plan": swg is not None
+            and permissions.can(request.user, Action.MEETING_MANAGE, swg),
         },
     )
 
@@ -145,13 +144,11 @@ def _ics_response(content: bytes, *, filename: str) -> HttpResponse:
 @login_required
 def swg_calendar_feed(request, slug):
     swg = swg_for(request, slug)
-    meetings = meeting_selectors.calendar_feed_meetings(
+    meetings = selectors.meetings.calendar_feed_meetings(
         meetings=_meetings_for(request.user).filter(swg=swg)
     )
     name = _("%(swg)s — meetings") % {"swg": swg.name}
-    return _ics_response(
-        ical.meetings_feed(meetings=meetings, name=name), filename=f"{swg.slug}.ics"
-    )
+    return _ics_response(meetings_feed(meetings=meetings, name=name), filename=f"{swg.slug}.ics")
 
 
 @never_cache
@@ -167,8 +164,8 @@ def calendar_feed(request, token):
         raise Http404
     user = found.user
     with translation.override(user.language):
-        meetings = meeting_selectors.calendar_feed_meetings(meetings=_meetings_for(user))
-        content = ical.meetings_feed(meetings=meetings, name=_("SWG meetings"))
+        meetings = selectors.meetings.calendar_feed_meetings(meetings=_meetings_for(user))
+        content = meetings_feed(meetings=meetings, name=_("SWG meetings"))
     return _ics_response(content, filename="swg-meetings.ics")
 
 
@@ -195,20 +192,20 @@ def calendar_subscription(request):
     )
 
 
-@require_POST
 @login_required
+@require_POST
 def calendar_token_create(request):
-    meeting_services.calendar_token_create(user=request.user)
+    services.calendar_feeds.calendar_token_create(user=request.user)
     messages.success(
         request, _("Your private calendar address is ready. Any earlier address no longer works.")
     )
     return redirect("swg:calendar_subscription")
 
 
-@require_POST
 @login_required
+@require_POST
 def calendar_token_revoke(request, pk):
     token = get_object_or_404(CalendarToken, pk=pk, user=request.user)
-    meeting_services.calendar_token_revoke(token=token)
+    services.calendar_feeds.calendar_token_revoke(token=token)
     messages.success(request, _("The address no longer works."))
     return redirect("swg:calendar_subscription")

@@ -1,15 +1,19 @@
-"""Small helpers shared by the SWG views: one way to render a form page, to
-paginate and to apply a service's ``ValidationError`` to a form."""
+"""Helpers shared by the SWG views: the access helpers every view starts with
+(the object, 404 outside the user's reach, 403 for a forbidden action) and one
+way to render a form page. Helpers that are not about this app are in
+``coordination.web`` and ``coordination.forms``."""
 
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
 from .. import permissions
-from ..models import SWG
+from ..models import SWG, Meeting, Minutes
+from ..permissions import Action
 
-PAGE_SIZE = 25
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "vcf": "text/vcard; charset=utf-8",
+}
 
 
 def form_page(request, form, *, title, back_url, intro="", status=200):
@@ -21,7 +25,7 @@ def form_page(request, form, *, title, back_url, intro="", status=200):
     )
 
 
-def swg_for(request, slug, action: str = "swg.view") -> SWG:
+def swg_for(request, slug, action: Action = Action.SWG_VIEW) -> SWG:
     """The group named by ``slug``: 404 outside the user's reach, 403 when the
     user may see it but not do ``action``."""
     swg = permissions.get_visible_or_404(request.user, SWG.objects.all(), slug=slug)
@@ -29,27 +33,22 @@ def swg_for(request, slug, action: str = "swg.view") -> SWG:
     return swg
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def meeting_for(request, pk, action: Action = Action.MEETING_VIEW) -> Meeting:
+    """The meeting: 404 outside the user's reach, 403 when the user may see it
+    but not do ``action``."""
+    meeting = permissions.get_visible_or_404(
+        request.user, Meeting.objects.select_related("swg", "postponed_to"), pk=pk
+    )
+    permissions.require(request.user, action, meeting)
+    return meeting
 
 
-def apply_errors(form, error: ValidationError) -> None:
-    """Show a service's errors at the form's fields (or on top when unknown)."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
-
-
-def download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-EXPORT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "vcf": "text/vcard; charset=utf-8",
-}
+def minutes_for(request, meeting_pk, pk) -> Minutes:
+    """One version of a visible meeting's minutes, if the user may read it."""
+    meeting = meeting_for(request, meeting_pk)
+    minutes = get_object_or_404(
+        Minutes.objects.select_related("approved_by", "supersedes"), pk=pk, meeting=meeting
+    )
+    minutes.meeting = meeting
+    permissions.require(request.user, Action.MINUTES_VIEW, minutes)
+    return minutes

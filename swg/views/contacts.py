@@ -6,11 +6,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .. import contact_io, permissions, selectors
-from ..filters import ContactFilter
-from ..forms import ContactForm
+from coordination.history import history_rows
+from coordination.web import download, paginate
+
+from .. import permissions, selectors
+from ..exchange.contacts import export_csv, export_vcard, export_xlsx
+from ..filters.contacts import ContactFilter
+from ..forms.contacts import ContactForm
 from ..models import Contact
-from .common import EXPORT_TYPES, download, form_page, paginate, swg_for
+from ..permissions import Action
+from .common import EXPORT_TYPES, form_page, swg_for
 
 
 def _contacts_for(request):
@@ -23,11 +28,11 @@ def _export(rows, *, fmt, name, with_swg):
     stamp = timezone.localdate().isoformat()
     filename = f"{name}-{stamp}.{fmt}"
     if fmt == "csv":
-        content = contact_io.export_csv(rows, with_swg=with_swg)
+        content = export_csv(rows, with_swg=with_swg)
     elif fmt == "xlsx":
-        content = contact_io.export_xlsx(rows, with_swg=with_swg, title=name)
+        content = export_xlsx(rows, with_swg=with_swg, title=name)
     else:
-        content = contact_io.export_vcard(rows)
+        content = export_vcard(rows)
     return download(content, filename=filename, content_type=EXPORT_TYPES[fmt])
 
 
@@ -41,8 +46,8 @@ def contact_list(request):
             "filter": filterset,
             "page": paginate(request, filterset.qs),
             "query": request.GET.urlencode(),
-            "can_create": permissions.can(request.user, "contact.create"),
-            "can_import": permissions.can(request.user, "contact.import"),
+            "can_create": permissions.can(request.user, Action.CONTACT_CREATE),
+            "can_import": permissions.can(request.user, Action.CONTACT_IMPORT),
         },
     )
 
@@ -50,14 +55,14 @@ def contact_list(request):
 @login_required
 def contact_export(request, fmt):
     filterset = ContactFilter(request.GET or None, queryset=_contacts_for(request))
-    rows = contact_io.contact_rows_for(filterset.qs)
+    rows = selectors.contacts.contact_rows_for(filterset.qs)
     return _export(rows, fmt=fmt, name="contacts", with_swg=False)
 
 
 @login_required
 def swg_contacts(request, slug):
     swg = swg_for(request, slug)
-    entries = selectors.swg_contact_list(
+    entries = selectors.contacts.swg_contact_list(
         swg=swg, contacts=permissions.visible_contacts(request.user)
     )
     return render(
@@ -66,7 +71,7 @@ def swg_contacts(request, slug):
         {
             "swg": swg,
             "entries": entries,
-            "can_manage": permissions.can(request.user, "swg.manage", swg),
+            "can_manage": permissions.can(request.user, Action.SWG_MANAGE, swg),
         },
     )
 
@@ -74,7 +79,7 @@ def swg_contacts(request, slug):
 @login_required
 def swg_contacts_export(request, slug, fmt):
     swg = swg_for(request, slug)
-    rows = contact_io.contact_rows_for(permissions.visible_contacts(request.user), swg=swg)
+    rows = selectors.contacts.contact_rows_for(permissions.visible_contacts(request.user), swg=swg)
     return _export(
         rows, fmt=fmt, name=f"{slugify(swg.name_en) or swg.slug}-contacts", with_swg=True
     )
@@ -90,9 +95,9 @@ def contact_detail(request, pk):
             "contact": contact,
             "memberships": contact.memberships.select_related("swg").order_by("end_date"),
             "focal_points": contact.focal_points.select_related("swg", "organization"),
-            "can_change": permissions.can(request.user, "contact.change", contact),
-            "history": selectors.history_rows(obj=contact)
-            if permissions.can(request.user, "history.view", contact)
+            "can_change": permissions.can(request.user, Action.CONTACT_CHANGE, contact),
+            "history": history_rows(obj=contact)
+            if permissions.can(request.user, Action.HISTORY_VIEW, contact)
             else None,
         },
     )
@@ -107,7 +112,7 @@ def _locked_organization(request):
 
 @login_required
 def contact_create(request):
-    permissions.require(request.user, "contact.create")
+    permissions.require(request.user, Action.CONTACT_CREATE)
     form = ContactForm(request.POST or None, organization_locked=_locked_organization(request))
     if request.method == "POST" and form.is_valid():
         contact = form.save()
@@ -119,7 +124,7 @@ def contact_create(request):
 @login_required
 def contact_edit(request, pk):
     contact = permissions.get_visible_or_404(request.user, Contact.objects.all(), pk=pk)
-    permissions.require(request.user, "contact.change", contact)
+    permissions.require(request.user, Action.CONTACT_CHANGE, contact)
     form = ContactForm(
         request.POST or None, instance=contact, organization_locked=_locked_organization(request)
     )

@@ -4,16 +4,20 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from .. import meeting_selectors, permissions, selectors, services
-from ..forms import AsOfForm, MembershipEditForm, MembershipEndForm, MembershipForm
+from coordination.forms import apply_errors
+from coordination.history import history_rows
+
+from .. import permissions, selectors, services
+from ..forms.memberships import MembershipEditForm, MembershipEndForm, MembershipForm
+from ..forms.structure import AsOfForm
 from ..models import Meeting, Membership
-from ..restructure import swg_as_of
-from .common import apply_errors, form_page, swg_for
+from ..permissions import Action
+from .common import form_page, swg_for
 
 
 @login_required
 def swg_list(request):
-    swgs = selectors.swg_list(swgs=permissions.visible_swgs(request.user))
+    swgs = selectors.structure.swg_list(swgs=permissions.visible_swgs(request.user))
     active = [s for s in swgs if s.is_active]
     legacy = [s for s in swgs if not s.is_active]
     return render(request, "swg/swg_list.html", {"active_swgs": active, "legacy_swgs": legacy})
@@ -26,25 +30,27 @@ def swg_detail(request, slug):
     as_of = None
     if as_of_form.is_valid() and as_of_form.cleaned_data["on"]:
         on = as_of_form.cleaned_data["on"]
-        historical, subsectors = swg_as_of(swg=swg, on=on)
+        historical, subsectors = selectors.structure.swg_as_of(swg=swg, on=on)
         as_of = {"on": on, "swg": historical, "subsectors": subsectors}
-    can_manage = permissions.can(request.user, "swg.manage", swg)
+    can_manage = permissions.can(request.user, Action.SWG_MANAGE, swg)
     context = {
         "swg": swg,
         "subsectors": swg.subsectors.filter(is_active=True),
-        "memberships": selectors.swg_memberships(swg=swg, include_ended=can_manage),
+        "memberships": selectors.memberships.swg_memberships(swg=swg, include_ended=can_manage),
         "replaced_by": swg.replaced_by.all(),
         "replaces": swg.replaces.all(),
-        "structure_history": selectors.swg_structure_history(swg=swg),
-        "size_warning": services.membership_size_warning(swg=swg) if can_manage else None,
+        "structure_history": selectors.structure.swg_structure_history(swg=swg),
+        "size_warning": selectors.memberships.membership_size_warning(swg=swg)
+        if can_manage
+        else None,
         "can_manage": can_manage,
-        "can_restructure": permissions.can(request.user, "swg.restructure", swg),
+        "can_restructure": permissions.can(request.user, Action.SWG_RESTRUCTURE, swg),
         "as_of_form": as_of_form,
         "as_of": as_of,
-        "history": selectors.history_rows(obj=swg)
-        if permissions.can(request.user, "history.view", swg)
+        "history": history_rows(obj=swg)
+        if permissions.can(request.user, Action.HISTORY_VIEW, swg)
         else None,
-        "meetings": meeting_selectors.swg_meetings_overview(
+        "meetings": selectors.meetings.swg_meetings_overview(
             meetings=permissions.scope(request.user, Meeting.objects.filter(swg=swg))
         ),
     }
@@ -54,12 +60,12 @@ def swg_detail(request, slug):
 @login_required
 def membership_add(request, slug):
     swg = swg_for(request, slug)
-    permissions.require(request.user, "swg.manage", swg)
+    permissions.require(request.user, Action.SWG_MANAGE, swg)
     form = MembershipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            _membership, warning = services.membership_add(
+            _membership, warning = services.memberships.membership_add(
                 swg=swg,
                 role=data["role"],
                 organization=data["organization"],
@@ -86,7 +92,7 @@ def membership_add(request, slug):
 def _membership_for(request, slug, pk) -> Membership:
     swg = swg_for(request, slug)
     membership = get_object_or_404(Membership.objects.select_related("swg"), pk=pk, swg=swg)
-    permissions.require(request.user, "swg.manage", swg)
+    permissions.require(request.user, Action.SWG_MANAGE, swg)
     return membership
 
 
@@ -96,7 +102,7 @@ def membership_edit(request, slug, pk):
     form = MembershipEditForm(request.POST or None, instance=membership)
     if request.method == "POST" and form.is_valid():
         try:
-            services.membership_update(
+            services.memberships.membership_update(
                 membership=membership,
                 role=form.cleaned_data["role"],
                 task=form.cleaned_data["task"],
@@ -118,7 +124,7 @@ def membership_end(request, slug, pk):
     form = MembershipEndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.membership_end(
+            services.memberships.membership_end(
                 membership=membership,
                 end_date=form.cleaned_data["end_date"],
                 reason=form.cleaned_data["reason"],

@@ -1,10 +1,12 @@
-"""Meeting pages: plan, change, agenda, invitations and the RSVP links (issue 4).
+"""Meeting pages: plan, change, agenda, invitations and the RSVP links
+(DESIGN §3 "Meeting").
 
 Calendars and feeds are in ``calendar.py``; attendance, minutes and action
 points in ``minutes.py``.
 """
 
 import datetime as dt
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,40 +18,29 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from .. import meeting_selectors, meeting_services, minutes_selectors, permissions, selectors
-from ..meeting_forms import (
-    AdHocInviteForm,
+from coordination.forms import apply_errors
+from coordination.history import history_rows
+from coordination.web import button_action, error_messages
+
+from .. import permissions, selectors, services
+from ..forms.invitations import AdHocInviteForm, MemberInviteForm
+from ..forms.meetings import (
     AgendaItemEditForm,
     AgendaItemForm,
     FollowUpForm,
     MeetingCancelForm,
     MeetingForm,
     MeetingPostponeForm,
-    MemberInviteForm,
 )
 from ..models import AgendaItem, Contact, Invitation, Meeting
-from .common import apply_errors, form_page, swg_for
+from ..permissions import Action
+from .common import form_page, meeting_for, swg_for
 
-MANAGE = "meeting.manage"
-
-
-def _meeting_for(request, pk, *, manage: bool = False) -> Meeting:
-    """The meeting if the user may see it (else 404); 403 when they may see
-    but not manage it and ``manage`` is asked."""
-    meeting = permissions.get_visible_or_404(
-        request.user, Meeting.objects.select_related("swg", "postponed_to"), pk=pk
-    )
-    permissions.require(request.user, MANAGE if manage else "meeting.view", meeting)
-    return meeting
+MANAGE = Action.MEETING_MANAGE
 
 
 def _data(form) -> dict:
     return {k: v for k, v in form.cleaned_data.items() if k != "form"}
-
-
-def _fail(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 # ------------------------------------------------------------------ the meeting
@@ -66,7 +57,7 @@ def meeting_plan(request, slug):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = meeting_services.meeting_plan(swg=swg, by=request.user, **form.cleaned_data)
+            meeting = services.meetings.meeting_plan(swg=swg, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -83,15 +74,15 @@ def meeting_plan(request, slug):
 
 @login_required
 def meeting_detail(request, pk):
-    meeting = _meeting_for(request, pk)
-    detail = meeting_selectors.meeting_detail(meeting=meeting)
+    meeting = meeting_for(request, pk)
+    detail = selectors.meetings.meeting_detail(meeting=meeting)
     email = request.user.email.lower()
     mine = next((i for i in detail["invitations"] if i.contact.email.lower() == email), None)
     my_links = []
     if mine is not None and meeting.status == Meeting.Status.PLANNED:
         my_links = [
             (choice, Invitation.Rsvp(choice).label, _rsvp_path(mine, choice))
-            for choice in meeting_services.RSVP_CHOICES
+            for choice in services.invitations.RSVP_CHOICES
         ]
     can_manage = permissions.can(request.user, MANAGE, meeting)
     context = {
@@ -102,9 +93,9 @@ def meeting_detail(request, pk):
         "my_invitation": mine,
         "my_links": my_links,
         # Rendered in the page (not fetched by htmx) so it works without JavaScript.
-        "minutes_panel": minutes_selectors.meeting_panel(meeting=meeting, user=request.user),
-        "history": selectors.history_rows(obj=meeting)
-        if permissions.can(request.user, "history.view", meeting)
+        "minutes_panel": selectors.minutes.meeting_panel(meeting=meeting, user=request.user),
+        "history": history_rows(obj=meeting)
+        if permissions.can(request.user, Action.HISTORY_VIEW, meeting)
         else None,
     }
     return render(request, "swg/meetings/meeting_detail.html", context)
@@ -112,11 +103,11 @@ def meeting_detail(request, pk):
 
 @login_required
 def meeting_edit(request, pk):
-    meeting = _meeting_for(request, pk, manage=True)
+    meeting = meeting_for(request, pk, MANAGE)
     form = MeetingForm(request.POST or None, initial=MeetingForm.initial_for(meeting))
     if request.method == "POST" and form.is_valid():
         try:
-            _meeting, queued = meeting_services.meeting_update(
+            _meeting, queued = services.meetings.meeting_update(
                 meeting=meeting, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -146,11 +137,11 @@ def meeting_edit(request, pk):
 
 @login_required
 def meeting_cancel(request, pk):
-    meeting = _meeting_for(request, pk, manage=True)
+    meeting = meeting_for(request, pk, MANAGE)
     form = MeetingCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            queued = meeting_services.meeting_cancel(
+            queued = services.meetings.meeting_cancel(
                 meeting=meeting, reason=form.cleaned_data["reason"], by=request.user
             )
         except ValidationError as error:
@@ -176,7 +167,7 @@ def meeting_cancel(request, pk):
 
 @login_required
 def meeting_postpone(request, pk):
-    meeting = _meeting_for(request, pk, manage=True)
+    meeting = meeting_for(request, pk, MANAGE)
     week = dt.timedelta(days=7)
     form = MeetingPostponeForm(
         request.POST or None,
@@ -184,7 +175,7 @@ def meeting_postpone(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            new = meeting_services.meeting_postpone(
+            new = services.meetings.meeting_postpone(
                 meeting=meeting, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -212,8 +203,8 @@ def meeting_postpone(request, pk):
 
 @login_required
 def meeting_agenda(request, pk):
-    meeting = _meeting_for(request, pk, manage=True)
-    candidates = meeting_selectors.meeting_follow_up_candidates(meeting=meeting)
+    meeting = meeting_for(request, pk, MANAGE)
+    candidates = selectors.meetings.meeting_follow_up_candidates(meeting=meeting)
     posted = request.POST.get("form") if request.method == "POST" else None
     item_form = AgendaItemForm(request.POST if posted == AgendaItemForm.form_name else None)
     follow_form = FollowUpForm(
@@ -221,11 +212,11 @@ def meeting_agenda(request, pk):
     )
     try:
         if posted == AgendaItemForm.form_name and item_form.is_valid():
-            meeting_services.agenda_item_add(meeting=meeting, by=request.user, **_data(item_form))
+            services.meetings.agenda_item_add(meeting=meeting, by=request.user, **_data(item_form))
             messages.success(request, _("Item added to the agenda."))
             return redirect("swg:meeting_agenda", meeting.pk)
         if posted == FollowUpForm.form_name and follow_form.is_valid():
-            added = meeting_services.agenda_follow_ups_add(
+            added = services.meetings.agenda_follow_ups_add(
                 meeting=meeting,
                 action_points=follow_form.cleaned_data["action_points"],
                 by=request.user,
@@ -247,7 +238,7 @@ def meeting_agenda(request, pk):
         "swg/meetings/agenda.html",
         {
             "meeting": meeting,
-            "agenda": meeting_selectors.meeting_agenda(meeting=meeting),
+            "agenda": selectors.meetings.meeting_agenda(meeting=meeting),
             "item_form": item_form,
             "follow_form": follow_form,
             "has_candidates": bool(follow_form.fields["action_points"].choices),
@@ -256,7 +247,7 @@ def meeting_agenda(request, pk):
 
 
 def _item_for(request, pk, item_pk) -> AgendaItem:
-    meeting = _meeting_for(request, pk, manage=True)
+    meeting = meeting_for(request, pk, MANAGE)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     item.meeting = meeting
     return item
@@ -276,7 +267,7 @@ def agenda_item_edit(request, pk, item_pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            meeting_services.agenda_item_update(item=item, by=request.user, **_data(form))
+            services.meetings.agenda_item_update(item=item, by=request.user, **_data(form))
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -290,30 +281,30 @@ def agenda_item_edit(request, pk, item_pk):
     )
 
 
-@require_POST
 @login_required
+@require_POST
 def agenda_item_move(request, pk, item_pk):
     item = _item_for(request, pk, item_pk)
-    try:
-        meeting_services.agenda_item_move(
-            item=item, direction=request.POST.get("direction", ""), by=request.user
-        )
-    except ValidationError as error:
-        _fail(request, error)
-    return redirect("swg:meeting_agenda", item.meeting.pk)
+    direction = request.POST.get("direction", "")
+    return button_action(
+        request,
+        partial(
+            services.meetings.agenda_item_move, item=item, direction=direction, by=request.user
+        ),
+        then=reverse("swg:meeting_agenda", args=[item.meeting.pk]),
+    )
 
 
-@require_POST
 @login_required
+@require_POST
 def agenda_item_delete(request, pk, item_pk):
     item = _item_for(request, pk, item_pk)
-    try:
-        meeting_services.agenda_item_remove(item=item, by=request.user)
-    except ValidationError as error:
-        _fail(request, error)
-    else:
-        messages.success(request, _("Item removed from the agenda."))
-    return redirect("swg:meeting_agenda", item.meeting.pk)
+    return button_action(
+        request,
+        partial(services.meetings.agenda_item_remove, item=item, by=request.user),
+        done=_("Item removed from the agenda."),
+        then=reverse("swg:meeting_agenda", args=[item.meeting.pk]),
+    )
 
 
 # ------------------------------------------------------------------ invitations
@@ -321,8 +312,8 @@ def agenda_item_delete(request, pk, item_pk):
 
 @login_required
 def meeting_invitations(request, pk):
-    meeting = _meeting_for(request, pk, manage=True)
-    entries = meeting_selectors.meeting_member_invitees(meeting=meeting)
+    meeting = meeting_for(request, pk, MANAGE)
+    entries = selectors.invitations.meeting_member_invitees(meeting=meeting)
     posted = request.POST.get("form") if request.method == "POST" else None
     member_form = MemberInviteForm(
         request.POST if posted == MemberInviteForm.form_name else None, entries=entries
@@ -339,7 +330,7 @@ def meeting_invitations(request, pk):
         else:
             contacts = [form.cleaned_data["contact"]]
         try:
-            added = meeting_services.invitations_add(
+            added = services.invitations.invitations_add(
                 meeting=meeting, contacts=contacts, by=request.user
             )
         except ValidationError as error:
@@ -351,14 +342,14 @@ def meeting_invitations(request, pk):
                 % {"n": len(added)},
             )
             return redirect("swg:meeting_invitations", meeting.pk)
-    invitations = meeting_selectors.meeting_invitations(meeting=meeting)
+    invitations = selectors.invitations.meeting_invitations(meeting=meeting)
     return render(
         request,
         "swg/meetings/invitations.html",
         {
             "meeting": meeting,
             "invitations": invitations,
-            "rsvp_counts": meeting_selectors.rsvp_counts(invitations),
+            "rsvp_counts": selectors.invitations.rsvp_counts(invitations),
             "member_form": member_form,
             "ad_hoc_form": ad_hoc_form,
             "has_members_to_invite": bool(entries),
@@ -367,33 +358,30 @@ def meeting_invitations(request, pk):
     )
 
 
-@require_POST
 @login_required
+@require_POST
 def invitation_remove(request, pk, invitation_pk):
-    meeting = _meeting_for(request, pk, manage=True)
+    meeting = meeting_for(request, pk, MANAGE)
     invitation = get_object_or_404(
         Invitation.objects.select_related("contact"), pk=invitation_pk, meeting=meeting
     )
     invitation.meeting = meeting
-    try:
-        meeting_services.invitation_remove(invitation=invitation, by=request.user)
-    except ValidationError as error:
-        _fail(request, error)
-    else:
-        messages.success(
-            request, _("%(name)s is no longer invited.") % {"name": invitation.contact.name}
-        )
-    return redirect("swg:meeting_invitations", meeting.pk)
+    return button_action(
+        request,
+        partial(services.invitations.invitation_remove, invitation=invitation, by=request.user),
+        done=_("%(name)s is no longer invited.") % {"name": invitation.contact.name},
+        then=reverse("swg:meeting_invitations", args=[meeting.pk]),
+    )
 
 
 @login_required
 def meeting_send_invitations(request, pk):
-    meeting = _meeting_for(request, pk, manage=True)
+    meeting = meeting_for(request, pk, MANAGE)
     if request.method == "POST":
         try:
-            queued = meeting_services.invitations_send(meeting=meeting, by=request.user)
+            queued = services.invitations.invitations_send(meeting=meeting, by=request.user)
         except ValidationError as error:
-            _fail(request, error)
+            error_messages(request, error)
             return redirect("swg:meeting_invitations", meeting.pk)
         if queued:
             messages.success(
@@ -413,8 +401,8 @@ def meeting_send_invitations(request, pk):
         "swg/meetings/send_confirm.html",
         {
             "meeting": meeting,
-            "invitations": meeting_selectors.meeting_invitations(meeting=meeting),
-            "agenda": meeting_selectors.meeting_agenda(meeting=meeting),
+            "invitations": selectors.invitations.meeting_invitations(meeting=meeting),
+            "agenda": selectors.meetings.meeting_agenda(meeting=meeting),
         },
     )
 
@@ -424,7 +412,7 @@ def meeting_send_invitations(request, pk):
 
 def _rsvp_path(invitation: Invitation, choice: str) -> str:
     return reverse(
-        "swg:rsvp", args=[meeting_services.rsvp_token(invitation=invitation, choice=choice)]
+        "swg:rsvp", args=[services.invitations.rsvp_token(invitation=invitation, choice=choice)]
     )
 
 
@@ -437,20 +425,20 @@ def rsvp(request, token):
     and embassy mailboxes) open every link of a message, and would otherwise
     answer all three choices in turn on the invitee's behalf."""
     try:
-        invitation, choice = meeting_services.rsvp_link_read(token=token)
-    except meeting_services.RsvpLinkError as error:
+        invitation, choice = services.invitations.rsvp_link_read(token=token)
+    except services.invitations.RsvpLinkError as error:
         status = 400 if error.reason == "invalid" else 410
         return _rsvp_page(request, error.invitation, {"error": error.message}, status=status)
     state = "confirm"
     if request.method == "POST":
-        changed = meeting_services.invitation_respond(invitation=invitation, choice=choice)
+        changed = services.invitations.invitation_respond(invitation=invitation, choice=choice)
         invitation.refresh_from_db()
         state = "recorded" if changed else "already"
     elif invitation.rsvp == choice:
         state = "already"
     others = [
         (other, Invitation.Rsvp(other).label, _rsvp_path(invitation, other))
-        for other in meeting_services.RSVP_CHOICES
+        for other in services.invitations.RSVP_CHOICES
         if other != choice
     ]
     return _rsvp_page(

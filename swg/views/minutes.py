@@ -1,72 +1,33 @@
 """Attendance, "mark as held" and minutes (DESIGN §3 "Meeting"): the secretariat
 drafts, the chair approves or returns, the secretariat circulates."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from .. import minutes_selectors as selectors
-from .. import minutes_services as services
-from .. import permissions
-from ..minutes_forms import (
-    AttendanceSheetForm,
+from coordination.forms import apply_errors
+from coordination.web import button_action, download, error_messages, safe_next
+
+from .. import permissions, selectors, services
+from ..forms.attendance import AttendanceSheetForm, WalkInForm
+from ..forms.minutes import (
     MinutesForm,
     MinutesItemFormSet,
     ReturnForm,
-    WalkInForm,
     minutes_item_initial,
     minutes_items_from,
 )
 from ..models import ActionPoint, Meeting, Minutes
-from .common import apply_errors, download, form_page
-
-
-def _meeting_for(request, meeting_pk) -> Meeting:
-    meeting = permissions.get_visible_or_404(
-        request.user, Meeting.objects.select_related("swg"), pk=meeting_pk
-    )
-    permissions.require(request.user, "meeting.view", meeting)
-    return meeting
-
-
-def _managed_meeting_for(request, meeting_pk) -> Meeting:
-    meeting = _meeting_for(request, meeting_pk)
-    permissions.require(request.user, "meeting.manage", meeting)
-    return meeting
-
-
-def _minutes_for(request, meeting_pk, pk) -> Minutes:
-    meeting = _meeting_for(request, meeting_pk)
-    minutes = get_object_or_404(
-        Minutes.objects.select_related("approved_by", "supersedes"), pk=pk, meeting=meeting
-    )
-    minutes.meeting = meeting
-    permissions.require(request.user, "minutes.view", minutes)
-    return minutes
-
-
-def safe_next(request, fallback: str) -> str:
-    """The ``next`` address of the form if it stays on this site."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
-
-
-def _refused(request, error: ValidationError, target):
-    for message in error.messages:
-        messages.error(request, message)
-    return redirect(target)
-
+from ..permissions import Action
+from .common import form_page, meeting_for, minutes_for
 
 # ---------------------------------------------------------------- panel
 
@@ -75,8 +36,8 @@ def _refused(request, error: ValidationError, target):
 def meeting_panel(request, meeting_pk):
     """The attendance, minutes and action-point panel of one meeting: a
     fragment for htmx (the meeting page loads it) or a page of its own."""
-    meeting = _meeting_for(request, meeting_pk)
-    panel = selectors.meeting_panel(meeting=meeting, user=request.user)
+    meeting = meeting_for(request, meeting_pk)
+    panel = selectors.minutes.meeting_panel(meeting=meeting, user=request.user)
     if request.headers.get("HX-Request"):
         return render(request, "swg/minutes/_panel_body.html", {"panel": panel})
     return render(request, "swg/minutes/meeting_panel_page.html", {"panel": panel})
@@ -87,12 +48,14 @@ def meeting_panel(request, meeting_pk):
 
 @login_required
 def attendance_sheet(request, meeting_pk):
-    meeting = _managed_meeting_for(request, meeting_pk)
-    rows = selectors.attendance_sheet(meeting=meeting)
+    meeting = meeting_for(request, meeting_pk, Action.MEETING_MANAGE)
+    rows = selectors.attendance.attendance_sheet(meeting=meeting)
     form = AttendanceSheetForm(request.POST or None, rows=rows)
     if request.method == "POST" and form.is_valid():
         try:
-            services.attendance_record(meeting=meeting, entries=form.entries(), by=request.user)
+            services.attendance.attendance_record(
+                meeting=meeting, entries=form.entries(), by=request.user
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -104,8 +67,8 @@ def attendance_sheet(request, meeting_pk):
         {
             "meeting": meeting,
             "form": form,
-            "figures": selectors.meeting_attendance_figures(meeting=meeting),
-            "is_open": meeting.status in selectors.ATTENDANCE_OPEN_STATUSES,
+            "figures": selectors.attendance.meeting_attendance_figures(meeting=meeting),
+            "is_open": meeting.status in selectors.attendance.ATTENDANCE_OPEN_STATUSES,
             "can_mark_held": meeting.status == Meeting.Status.PLANNED
             and meeting.starts_at <= timezone.now(),
             "meeting_url": meeting.get_absolute_url(),
@@ -116,12 +79,12 @@ def attendance_sheet(request, meeting_pk):
 
 @login_required
 def attendance_add(request, meeting_pk):
-    meeting = _managed_meeting_for(request, meeting_pk)
+    meeting = meeting_for(request, meeting_pk, Action.MEETING_MANAGE)
     form = WalkInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.attendance_record(
+            services.attendance.attendance_record(
                 meeting=meeting,
                 entries=[(data["contact"], data["status"])],
                 walk_in=data["is_walk_in"],
@@ -150,42 +113,46 @@ def attendance_add(request, meeting_pk):
 @login_required
 @require_POST
 def meeting_mark_held(request, meeting_pk):
-    meeting = _managed_meeting_for(request, meeting_pk)
-    back = safe_next(request, meeting.get_absolute_url())
-    try:
-        services.meeting_mark_held(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error, back)
-    messages.success(request, _("The meeting is marked as held."))
-    return redirect(back)
+    meeting = meeting_for(request, meeting_pk, Action.MEETING_MANAGE)
+    return button_action(
+        request,
+        partial(services.meetings.meeting_mark_held, meeting=meeting, by=request.user),
+        done=_("The meeting is marked as held."),
+        then=safe_next(request, meeting.get_absolute_url()),
+    )
 
 
 # ---------------------------------------------------------------- minutes
 
 
+def _edit_url(minutes: Minutes) -> str:
+    return reverse("swg:minutes_edit", args=[minutes.meeting_id, minutes.pk])
+
+
 @login_required
 @require_POST
 def minutes_create(request, meeting_pk):
-    meeting = _managed_meeting_for(request, meeting_pk)
-    try:
-        minutes = services.minutes_start(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error, meeting.get_absolute_url())
-    messages.success(request, _("Draft minutes started from the agenda and the attendance."))
-    return redirect("swg:minutes_edit", meeting.pk, minutes.pk)
+    meeting = meeting_for(request, meeting_pk, Action.MEETING_MANAGE)
+    return button_action(
+        request,
+        partial(services.minutes.minutes_start, meeting=meeting, by=request.user),
+        done=_("Draft minutes started from the agenda and the attendance."),
+        then=_edit_url,
+        refused=meeting.get_absolute_url(),
+    )
 
 
 @login_required
 def minutes_detail(request, meeting_pk, pk):
-    minutes = _minutes_for(request, meeting_pk, pk)
+    minutes = minutes_for(request, meeting_pk, pk)
     user = request.user
-    can_manage = permissions.can(user, "meeting.manage", minutes.meeting)
-    detail = selectors.minutes_detail(minutes=minutes, user=user)
+    can_manage = permissions.can(user, Action.MEETING_MANAGE, minutes.meeting)
+    detail = selectors.minutes.minutes_detail(minutes=minutes, user=user)
     for ap in [*detail["other_action_points"], *(p for i in detail["items"] for p in i.points)]:
-        ap.can_update = permissions.can(user, "actionpoint.update", ap)
+        ap.can_update = permissions.can(user, Action.ACTION_POINT_UPDATE, ap)
         ap.can_edit = can_manage
     is_latest = minutes.version == detail["latest_version"]
-    editable = minutes.status in services.EDITABLE_STATUSES
+    editable = minutes.status in Minutes.EDITABLE_STATUSES
     context = {
         "minutes": minutes,
         "meeting": minutes.meeting,
@@ -194,7 +161,7 @@ def minutes_detail(request, meeting_pk, pk):
         "can_edit": can_manage and editable,
         "can_submit": can_manage and editable,
         "can_decide": minutes.status == Minutes.Status.SUBMITTED
-        and permissions.can(user, "minutes.approve", minutes),
+        and permissions.can(user, Action.MINUTES_APPROVE, minutes),
         "can_circulate": can_manage and minutes.status == Minutes.Status.APPROVED and is_latest,
         "can_correct": can_manage and minutes.is_locked and is_latest,
         "can_update_points": True,
@@ -207,19 +174,19 @@ def minutes_detail(request, meeting_pk, pk):
 
 @login_required
 def minutes_text(request, meeting_pk, pk):
-    minutes = _minutes_for(request, meeting_pk, pk)
+    minutes = minutes_for(request, meeting_pk, pk)
     return download(
-        services.minutes_text(minutes=minutes).encode(),
-        filename=services.minutes_filename(minutes),
+        services.minutes.minutes_text(minutes=minutes).encode(),
+        filename=services.minutes.minutes_filename(minutes),
         content_type="text/plain; charset=utf-8",
     )
 
 
 @login_required
 def minutes_edit(request, meeting_pk, pk):
-    minutes = _minutes_for(request, meeting_pk, pk)
-    permissions.require(request.user, "meeting.manage", minutes.meeting)
-    if minutes.status not in services.EDITABLE_STATUSES:
+    minutes = minutes_for(request, meeting_pk, pk)
+    permissions.require(request.user, Action.MEETING_MANAGE, minutes.meeting)
+    if minutes.status not in Minutes.EDITABLE_STATUSES:
         if minutes.is_locked:
             messages.error(
                 request, _("Approved minutes are locked. Create a correction to change them.")
@@ -229,9 +196,10 @@ def minutes_edit(request, meeting_pk, pk):
         return redirect(minutes)
     if request.method == "POST" and "refill" in request.POST:
         try:
-            services.minutes_refill_attendance(minutes=minutes, by=request.user)
+            services.minutes.minutes_refill_attendance(minutes=minutes, by=request.user)
         except ValidationError as error:
-            return _refused(request, error, minutes)
+            error_messages(request, error)
+            return redirect(minutes)
         messages.success(request, _("Attendance rewritten from the attendance sheet."))
         return redirect("swg:minutes_edit", minutes.meeting_id, minutes.pk)
     items = list(minutes.items.order_by("order", "pk"))
@@ -240,7 +208,7 @@ def minutes_edit(request, meeting_pk, pk):
     formset = MinutesItemFormSet(data, initial=minutes_item_initial(items), prefix="items")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
-            services.minutes_save(
+            services.minutes.minutes_save(
                 minutes=minutes,
                 summary=form.cleaned_data["summary"],
                 attendance_text=form.cleaned_data["attendance_text"],
@@ -269,37 +237,37 @@ def minutes_edit(request, meeting_pk, pk):
 @login_required
 @require_POST
 def minutes_submit(request, meeting_pk, pk):
-    minutes = _minutes_for(request, meeting_pk, pk)
-    permissions.require(request.user, "meeting.manage", minutes.meeting)
-    try:
-        services.minutes_submit(minutes=minutes, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error, minutes)
-    messages.success(request, _("Minutes submitted to the chair."))
-    return redirect(minutes)
+    minutes = minutes_for(request, meeting_pk, pk)
+    permissions.require(request.user, Action.MEETING_MANAGE, minutes.meeting)
+    return button_action(
+        request,
+        partial(services.minutes.minutes_submit, minutes=minutes, by=request.user),
+        done=_("Minutes submitted to the chair."),
+        then=minutes,
+    )
 
 
 @login_required
 @require_POST
 def minutes_approve(request, meeting_pk, pk):
-    minutes = _minutes_for(request, meeting_pk, pk)
-    permissions.require(request.user, "minutes.approve", minutes)
-    try:
-        services.minutes_approve(minutes=minutes, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error, minutes)
-    messages.success(request, _("Minutes approved. They are now locked."))
-    return redirect(minutes)
+    minutes = minutes_for(request, meeting_pk, pk)
+    permissions.require(request.user, Action.MINUTES_APPROVE, minutes)
+    return button_action(
+        request,
+        partial(services.minutes.minutes_approve, minutes=minutes, by=request.user),
+        done=_("Minutes approved. They are now locked."),
+        then=minutes,
+    )
 
 
 @login_required
 def minutes_return(request, meeting_pk, pk):
-    minutes = _minutes_for(request, meeting_pk, pk)
-    permissions.require(request.user, "minutes.approve", minutes)
+    minutes = minutes_for(request, meeting_pk, pk)
+    permissions.require(request.user, Action.MINUTES_APPROVE, minutes)
     form = ReturnForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.minutes_return(
+            services.minutes.minutes_return(
                 minutes=minutes, comment=form.cleaned_data["comment"], by=request.user
             )
         except ValidationError as error:
@@ -319,36 +287,40 @@ def minutes_return(request, meeting_pk, pk):
 @login_required
 @require_POST
 def minutes_circulate(request, meeting_pk, pk):
-    minutes = _minutes_for(request, meeting_pk, pk)
-    permissions.require(request.user, "meeting.manage", minutes.meeting)
-    try:
-        count = services.minutes_circulate(minutes=minutes, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error, minutes)
-    messages.success(
-        request,
-        ngettext(
+    minutes = minutes_for(request, meeting_pk, pk)
+    permissions.require(request.user, Action.MEETING_MANAGE, minutes.meeting)
+
+    def done(count):
+        return ngettext(
             "Minutes circulated: %(count)s message queued to members and MoP.",
             "Minutes circulated: %(count)s messages queued to members and MoP.",
             count,
-        )
-        % {"count": count},
+        ) % {"count": count}
+
+    return button_action(
+        request,
+        partial(services.minutes.minutes_circulate, minutes=minutes, by=request.user),
+        done=done,
+        then=minutes,
     )
-    return redirect(minutes)
 
 
 @login_required
 @require_POST
 def minutes_correct(request, meeting_pk, pk):
-    minutes = _minutes_for(request, meeting_pk, pk)
-    permissions.require(request.user, "meeting.manage", minutes.meeting)
-    try:
-        correction = services.minutes_correct(minutes=minutes, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error, minutes)
-    messages.success(
+    minutes = minutes_for(request, meeting_pk, pk)
+    permissions.require(request.user, Action.MEETING_MANAGE, minutes.meeting)
+
+    def done(correction):
+        return _("Version %(v)s started as a correction; version %(old)s stays as it was.") % {
+            "v": correction.version,
+            "old": minutes.version,
+        }
+
+    return button_action(
         request,
-        _("Version %(v)s started as a correction; version %(old)s stays as it was.")
-        % {"v": correction.version, "old": minutes.version},
+        partial(services.minutes.minutes_correct, minutes=minutes, by=request.user),
+        done=done,
+        then=_edit_url,
+        refused=minutes,
     )
-    return redirect("swg:minutes_edit", correction.meeting_id, correction.pk)

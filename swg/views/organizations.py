@@ -4,11 +4,17 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from coordination.forms import apply_errors
+from coordination.history import history_rows
+from coordination.web import paginate
+
 from .. import permissions, selectors, services
-from ..filters import OrganizationFilter
-from ..forms import FocalPointForm, MembershipEndForm, OrganizationForm
+from ..filters.organizations import OrganizationFilter
+from ..forms.memberships import FocalPointForm, MembershipEndForm
+from ..forms.organizations import OrganizationForm
 from ..models import FocalPoint, Organization
-from .common import apply_errors, form_page, paginate
+from ..permissions import Action
+from .common import form_page
 
 
 def _organization_for(request, pk) -> Organization:
@@ -28,7 +34,7 @@ def organization_list(request):
         {
             "filter": filterset,
             "page": page,
-            "can_create": permissions.can(request.user, "organization.create"),
+            "can_create": permissions.can(request.user, Action.ORGANIZATION_CREATE),
         },
     )
 
@@ -36,13 +42,13 @@ def organization_list(request):
 @login_required
 def organization_detail(request, pk):
     organization = _organization_for(request, pk)
-    context = selectors.organization_detail(organization=organization)
+    context = selectors.organizations.organization_detail(organization=organization)
     context.update(
         organization=organization,
-        can_change=permissions.can(request.user, "organization.change", organization),
+        can_change=permissions.can(request.user, Action.ORGANIZATION_CHANGE, organization),
         visible_contacts=permissions.scope(request.user, context["contacts"]),
-        history=selectors.history_rows(obj=organization)
-        if permissions.can(request.user, "history.view", organization)
+        history=history_rows(obj=organization)
+        if permissions.can(request.user, Action.HISTORY_VIEW, organization)
         else None,
     )
     return render(request, "swg/organization_detail.html", context)
@@ -50,7 +56,7 @@ def organization_detail(request, pk):
 
 @login_required
 def organization_create(request):
-    permissions.require(request.user, "organization.create")
+    permissions.require(request.user, Action.ORGANIZATION_CREATE)
     form = OrganizationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organization = form.save()
@@ -62,7 +68,7 @@ def organization_create(request):
 @login_required
 def organization_edit(request, pk):
     organization = _organization_for(request, pk)
-    permissions.require(request.user, "organization.change", organization)
+    permissions.require(request.user, Action.ORGANIZATION_CHANGE, organization)
     form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -76,12 +82,12 @@ def organization_edit(request, pk):
 @login_required
 def focal_point_add(request, pk):
     organization = _organization_for(request, pk)
-    permissions.require(request.user, "focalpoint.change", organization)
+    permissions.require(request.user, Action.FOCAL_POINT_CHANGE, organization)
     form = FocalPointForm(request.POST or None, organization=organization)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.focal_point_appoint(
+            services.memberships.focal_point_appoint(
                 organization=organization,
                 contact=data["contact"],
                 purpose=data["purpose"],
@@ -108,12 +114,12 @@ def focal_point_add(request, pk):
 def focal_point_end(request, pk, fp_pk):
     organization = _organization_for(request, pk)
     focal_point = get_object_or_404(FocalPoint, pk=fp_pk, organization=organization)
-    permissions.require(request.user, "focalpoint.change", organization)
+    permissions.require(request.user, Action.FOCAL_POINT_CHANGE, organization)
     form = MembershipEndForm(request.POST or None)
     form.fields.pop("reason")
     if request.method == "POST" and form.is_valid():
         try:
-            services.focal_point_end(
+            services.memberships.focal_point_end(
                 focal_point=focal_point, ended_on=form.cleaned_data["end_date"], by=request.user
             )
         except ValidationError as error:

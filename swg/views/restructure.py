@@ -8,8 +8,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import restructure
-from ..forms import (
+from coordination.forms import apply_errors
+
+from .. import services
+from ..forms.structure import (
     MergeForm,
     RenameForm,
     RetireForm,
@@ -18,11 +20,12 @@ from ..forms import (
     SubsectorMoveForm,
 )
 from ..models import SWG
-from .common import apply_errors, form_page, swg_for
+from ..permissions import Action
+from .common import form_page, swg_for
 
 
 def _rename(swg, data, by):
-    return restructure.swg_rename(
+    return services.structure.swg_rename(
         swg=swg,
         name_en=data["name_en"],
         name_ar=data["name_ar"],
@@ -33,7 +36,7 @@ def _rename(swg, data, by):
 
 
 def _subsector_add(swg, data, by):
-    return restructure.subsector_add(
+    return services.structure.subsector_add(
         swg=swg,
         name_en=data["name_en"],
         name_ar=data["name_ar"],
@@ -43,19 +46,19 @@ def _subsector_add(swg, data, by):
 
 
 def _subsector_move(swg, data, by):
-    return restructure.subsector_move(
+    return services.structure.subsector_move(
         subsector=data["subsector"], to_swg=data["to_swg"], effective_on=data["effective_on"], by=by
     )
 
 
 def _merge(swg, data, by):
-    return restructure.swg_merge(
+    return services.structure.swg_merge(
         sources=list(data["sources"]), into=swg, effective_on=data["effective_on"], by=by
     )
 
 
 def _split(swg, data, by):
-    return restructure.swg_split(
+    return services.structure.swg_split(
         swg=swg,
         name_en=data["name_en"],
         name_ar=data["name_ar"],
@@ -67,7 +70,7 @@ def _split(swg, data, by):
 
 
 def _retire(swg, data, by):
-    return restructure.swg_retire(
+    return services.structure.swg_retire(
         swg=swg,
         replaced_by=list(data["replaced_by"]),
         effective_on=data["effective_on"],
@@ -99,7 +102,7 @@ ACTIONS = {
 
 @login_required
 def swg_restructure(request, slug, kind):
-    swg = swg_for(request, slug, "swg.restructure")
+    swg = swg_for(request, slug, Action.SWG_RESTRUCTURE)
     if kind not in ACTIONS:
         raise Http404
     form_class, needs_swg, action, title = ACTIONS[kind]

@@ -11,25 +11,26 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import minutes_selectors as selectors
-from .. import minutes_services as services
-from .. import permissions
-from ..minutes_forms import ReviewDecisionForm
+from coordination.forms import apply_errors
+
+from .. import permissions, selectors, services
+from ..forms.reviews import ReviewDecisionForm
 from ..models import SWG, Membership, MembershipReview
-from .common import apply_errors, swg_for
+from ..permissions import Action
+from .common import swg_for
 
 
 def _swg_for_review(request, slug) -> SWG:
-    # The secretariat may read the review; the chair decides ("membership.review").
-    return swg_for(request, slug, "swg.manage")
+    # The secretariat may read the review; the chair decides (MEMBERSHIP_REVIEW).
+    return swg_for(request, slug, Action.SWG_MANAGE)
 
 
 def _page(request, swg, *, bound_form=None, bound_pk=None, status=200):
-    period_start, period_end = selectors.review_period()
-    rows = selectors.membership_review_rows(
+    period_start, period_end = selectors.reviews.review_period()
+    rows = selectors.reviews.membership_review_rows(
         swg=swg, period_start=period_start, period_end=period_end
     )
-    can_decide = permissions.can(request.user, "membership.review", swg)
+    can_decide = permissions.can(request.user, Action.MEMBERSHIP_REVIEW, swg)
     if can_decide:
         for row in rows:
             pk = row.membership.pk
@@ -52,7 +53,7 @@ def _page(request, swg, *, bound_form=None, bound_pk=None, status=200):
             "period_start": period_start,
             "period_end": period_end,
             "can_decide": can_decide,
-            "history": selectors.membership_review_history(swg=swg),
+            "history": selectors.reviews.membership_review_history(swg=swg),
         },
         status=status,
     )
@@ -68,15 +69,15 @@ def membership_review(request, slug):
 @require_POST
 def membership_review_decide(request, slug, membership_pk):
     swg = _swg_for_review(request, slug)
-    permissions.require(request.user, "membership.review", swg)
+    permissions.require(request.user, Action.MEMBERSHIP_REVIEW, swg)
     membership = get_object_or_404(
         Membership.objects.select_related("swg", "organization"), pk=membership_pk, swg=swg
     )
     form = ReviewDecisionForm(request.POST, prefix=f"m{membership.pk}")
     if form.is_valid():
-        period_start, period_end = selectors.review_period()
+        period_start, period_end = selectors.reviews.review_period()
         try:
-            review = services.membership_review_record(
+            review = services.reviews.membership_review_record(
                 membership=membership,
                 decision=form.cleaned_data["decision"],
                 note=form.cleaned_data["note"],

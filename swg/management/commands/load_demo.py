@@ -1,8 +1,8 @@
-"""Load the demo world (swg.demo_data); safe to run again, it changes nothing then."""
+"""Load the demo world (swg.demo); safe to run again, it changes nothing then."""
 
 from django.core.management.base import BaseCommand
 
-from swg.demo_data import DEMO_LOGINS, DEMO_PASSWORD, build_demo_world, build_scaled_world
+from swg.demo.world import DEMO_LOGINS, DEMO_PASSWORD, build_demo_world, build_scaled_world
 
 
 class Command(BaseCommand):

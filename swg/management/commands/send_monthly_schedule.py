@@ -4,7 +4,8 @@ day). Safe to run again: the outbox sends nobody a second copy."""
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from swg.schedule import TRIPOLI, monthly_schedule_meetings, monthly_schedule_send
+from swg.selectors.schedule import monthly_schedule_meetings
+from swg.services.schedule import TRIPOLI, monthly_schedule_send
 
 
 class Command(BaseCommand):

@@ -1,0 +1,69 @@
+"""View helpers shared by every app: pagination, the query string of a list
+without its page, a ``next`` address that stays on the site, a service's
+refusal shown as messages (and a button's action built on it), and a file
+download."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+PAGE_SIZE = 25
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def query_without(request, *names: str) -> str:
+    """The request's query string without ``names`` (e.g. "page", for the
+    links of a paginated list that keep its filters)."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def safe_next(request, fallback: str) -> str:
+    """The ``next`` address of the form if it stays on this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def error_messages(request, error: ValidationError) -> None:
+    """A refused action without a form to show it in: each reason as an error
+    message on the next page."""
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def button_action(request, action: Callable[[], object], *, then, done="", refused=None):
+    """A button that changes one thing, with no form to show an error in: run
+    ``action()``; show its refusal as error messages and redirect to
+    ``refused`` (default: ``then``), or show ``done`` as a success message and
+    redirect to ``then``. ``then`` is a URL or an object; ``done`` and ``then``
+    may also be functions of the action's result (a message with a count, the
+    page of what was created)."""
+    try:
+        result = action()
+    except ValidationError as error:
+        error_messages(request, error)
+        return redirect(then if refused is None else refused)
+    message = done(result) if callable(done) else done
+    if message:
+        messages.success(request, message)
+    return redirect(then(result) if callable(then) else then)
+
+
+def download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

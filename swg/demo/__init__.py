@@ -1,0 +1,1 @@
+"""The demo world of ``make run`` (``manage.py load_demo``)."""

@@ -1,0 +1,154 @@
+"""Forms for the directory: a contact, an import file and, inside the import,
+one row of it (the rules of a row are the same as the contact form's)."""
+
+from collections.abc import Callable
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from coordination.forms import ARABIC, PortalForm, PortalModelForm
+
+from ..exchange.contacts import ALLOWED_EXTENSIONS, REQUIRED_COLUMNS, read_table
+from ..models import Contact, Organization
+
+
+class ContactForm(PortalModelForm):
+    class Meta:
+        model = Contact
+        fields = [
+            "name_en",
+            "name_ar",
+            "title",
+            "organization",
+            "email",
+            "mobile",
+            "landline",
+            "gender",
+            "languages",
+            "preferred_language",
+            "is_active",
+        ]
+        widgets = {"name_ar": forms.TextInput(attrs=ARABIC)}
+
+    def __init__(self, *args, organization_locked: Organization | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.order_by("name_en")
+        if organization_locked is not None:
+            # A partner edits only their own organization's people.
+            self.fields["organization"].queryset = Organization.objects.filter(
+                pk=organization_locked.pk
+            )
+            self.fields["organization"].initial = organization_locked.pk
+            self.fields["organization"].disabled = True
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        clash = Contact.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(_("Another contact already uses this email address."))
+        return email
+
+
+class ImportFileForm(PortalForm):
+    submit_label = gettext_lazy("Check and import")
+
+    file = forms.FileField(
+        label=gettext_lazy("Contact list (CSV or XLSX)"),
+        help_text=gettext_lazy(
+            "Columns: email and organization (acronym or name) are required; name_en, name_ar, "
+            "title, mobile, landline, gender (f/m), languages, preferred_language (en/ar) are "
+            "optional. An exported list can be imported back."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith(ALLOWED_EXTENSIONS):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s.")
+                % {"limit": filesizeformat(settings.IMPORT_MAX_BYTES)}
+            )
+        head = upload.read(4)
+        upload.seek(0)
+        if name.endswith(".xlsx") and head != b"PK\x03\x04":
+            raise forms.ValidationError(_("This is not a valid Excel (.xlsx) file."))
+        try:
+            rows = read_table(upload.read(), upload.name)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        finally:
+            upload.seek(0)
+        if len(rows) < 2:
+            raise forms.ValidationError(_("The file has no rows below its header."))
+        missing = REQUIRED_COLUMNS - set(rows[0])
+        if missing:
+            raise forms.ValidationError(
+                _("Missing column(s): %(columns)s.") % {"columns": ", ".join(sorted(missing))}
+            )
+        return upload
+
+
+class ContactRowForm(forms.Form):
+    name_en = forms.CharField(max_length=200, required=False)
+    name_ar = forms.CharField(max_length=200, required=False)
+    title = forms.CharField(max_length=200, required=False)
+    organization = forms.CharField(max_length=255)
+    email = forms.EmailField()
+    mobile = forms.CharField(max_length=40, required=False)
+    landline = forms.CharField(max_length=40, required=False)
+    gender = forms.CharField(required=False)
+    languages = forms.CharField(max_length=100, required=False)
+    preferred_language = forms.CharField(required=False)
+
+    GENDERS = {
+        "f": "f",
+        "female": "f",
+        "woman": "f",
+        "w": "f",
+        "أنثى": "f",
+        "امرأة": "f",
+        "m": "m",
+        "male": "m",
+        "man": "m",
+        "ذكر": "m",
+        "رجل": "m",
+        "x": "x",
+        "": "x",
+    }
+
+    def __init__(self, *args, organizations: Callable[[str], Organization | None], **kwargs):
+        super().__init__(*args, **kwargs)
+        self._find_organization = organizations
+
+    def clean_organization(self):
+        org = self._find_organization(self.cleaned_data["organization"])
+        if org is None:
+            raise forms.ValidationError(_("Unknown organization; use its acronym or name."))
+        return org
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_gender(self):
+        value = self.cleaned_data["gender"].strip().lower()
+        if value not in self.GENDERS:
+            raise forms.ValidationError(_("Use f, m or leave empty."))
+        return self.GENDERS[value]
+
+    def clean_preferred_language(self):
+        value = (self.cleaned_data["preferred_language"] or "en").strip().lower()
+        if value not in {"en", "ar"}:
+            raise forms.ValidationError(_("Use en or ar."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("name_en") and not data.get("name_ar"):
+            self.add_error("name_en", _("Give the name in English or Arabic (or both)."))
+        return data

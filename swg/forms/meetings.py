@@ -1,0 +1,122 @@
+"""Forms for meetings and their agendas. They parse input; the rules (a meeting
+ends after it starts, an online meeting has a link…) live in
+``swg.services.meetings`` and come back at the fields through ``apply_errors``."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coordination.forms import ARABIC, DateTimeInput, NamedForm, PortalForm
+
+from ..models import ActionPoint, Contact, Meeting
+
+
+class MeetingForm(PortalForm):
+    title_en = forms.CharField(label=_("Title (English)"), max_length=255, required=False)
+    title_ar = forms.CharField(
+        label=_("Title (Arabic)"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs=ARABIC),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=Meeting.Kind.choices)
+    is_formal = forms.BooleanField(
+        label=_("Formal meeting"),
+        required=False,
+        initial=True,
+        help_text=_("Informal meetings need no minutes."),
+    )
+    starts_at = forms.DateTimeField(
+        label=_("Starts at"), widget=DateTimeInput(), help_text=_("Tripoli time.")
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends at"), widget=DateTimeInput(), help_text=_("Tripoli time.")
+    )
+    city = forms.ChoiceField(label=_("City"), choices=Meeting.City.choices)
+    city_other = forms.CharField(
+        label=_("Other city"),
+        max_length=100,
+        required=False,
+        help_text=_("When the city is “Other city”."),
+    )
+    venue = forms.CharField(
+        label=_("Venue"),
+        max_length=255,
+        required=False,
+        help_text=_("For example: Ministry of Planning, meeting room 2."),
+    )
+    online_url = forms.URLField(
+        label=_("Online link"),
+        assume_scheme="https",
+        required=False,
+        help_text=_("For an online meeting, or for those who join from elsewhere."),
+    )
+
+    @classmethod
+    def initial_for(cls, meeting: Meeting) -> dict:
+        return {name: getattr(meeting, name) for name in cls.base_fields}
+
+
+class MeetingCancelForm(PortalForm):
+    submit_label = _("Cancel the meeting")
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        required=False,
+        help_text=_("Sent to the invitees with the cancellation."),
+    )
+
+
+class MeetingPostponeForm(PortalForm):
+    submit_label = _("Postpone")
+    starts_at = forms.DateTimeField(
+        label=_("New start"), widget=DateTimeInput(), help_text=_("Tripoli time.")
+    )
+    ends_at = forms.DateTimeField(
+        label=_("New end"), widget=DateTimeInput(), help_text=_("Tripoli time.")
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+
+
+class AgendaItemForm(NamedForm):
+    form_name = "item"
+    submit_label = _("Add to the agenda")
+    title_en = forms.CharField(label=_("Item (English)"), max_length=300, required=False)
+    title_ar = forms.CharField(
+        label=_("Item (Arabic)"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs=ARABIC),
+    )
+    presenter = forms.ModelChoiceField(
+        label=_("Presenter"), queryset=Contact.objects.none(), required=False
+    )
+    document_url = forms.URLField(label=_("Linked document"), required=False, assume_scheme="https")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["presenter"].queryset = Contact.objects.filter(is_active=True).order_by(
+            "name_en", "name_ar"
+        )
+
+
+class AgendaItemEditForm(AgendaItemForm):
+    submit_label = _("Save")
+
+
+class FollowUpForm(NamedForm):
+    form_name = "follow_up"
+    submit_label = _("Add the chosen follow-ups")
+    action_points = forms.ModelMultipleChoiceField(
+        label=_("Open action points of the group"),
+        queryset=ActionPoint.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action_points"].queryset = candidates
+        self.fields["action_points"].label_from_instance = self.label
+
+    @staticmethod
+    def label(point: ActionPoint) -> str:
+        return f"{point.description} — {point.owner_organization} ({point.due_date:%Y-%m-%d})"

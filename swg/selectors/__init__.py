@@ -1,0 +1,35 @@
+"""Reads of the working-group domain for pages, exports and emails, one module
+per area (DESIGN §6); each runs a fixed number of queries whatever the size of
+the data (pages pin their counts in the tests)."""
+
+from . import (
+    action_points,
+    attendance,
+    contacts,
+    home,
+    invitations,
+    meetings,
+    memberships,
+    minutes,
+    organizations,
+    recipients,
+    reviews,
+    schedule,
+    structure,
+)
+
+__all__ = [
+    "action_points",
+    "attendance",
+    "contacts",
+    "home",
+    "invitations",
+    "meetings",
+    "memberships",
+    "minutes",
+    "organizations",
+    "recipients",
+    "reviews",
+    "schedule",
+    "structure",
+]

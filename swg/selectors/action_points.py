@@ -1,0 +1,63 @@
+"""Reads for action points: lists with the overdue ones marked, and the ones
+carried from meeting to meeting until they are closed (DESIGN §3 "Meeting")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import BooleanField, Case, IntegerField, QuerySet, Value, When
+from django.utils import timezone
+
+from .. import permissions
+from ..models import ActionPoint, Meeting
+
+
+def _overdue_annotation(today: dt.date):
+    return Case(
+        When(status__in=ActionPoint.OPEN_STATUSES, due_date__lt=today, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+
+
+def published_action_points(user, queryset: QuerySet | None = None) -> QuerySet:
+    """Action points the user may see (draft content stays hidden: see the
+    ActionPoint scope in ``swg.permissions``)."""
+    queryset = ActionPoint.objects.all() if queryset is None else queryset
+    return permissions.scope(user, queryset)
+
+
+def action_point_rows(queryset: QuerySet) -> QuerySet:
+    """Ready for a list: owners and meeting joined, ``is_overdue`` annotated,
+    open ones first by due date."""
+    today = timezone.localdate()
+    return (
+        queryset.select_related(
+            "swg", "owner_organization", "owner_contact", "source_meeting", "minutes_item"
+        )
+        .annotate(
+            is_overdue=_overdue_annotation(today),
+            closed_rank=Case(
+                When(status__in=ActionPoint.OPEN_STATUSES, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+        )
+        .order_by("closed_rank", "due_date", "pk")
+    )
+
+
+def carried_over_action_points(*, meeting: Meeting, user) -> QuerySet:
+    """Open action points of the SWG agreed at earlier meetings: they stay on
+    every later meeting's panel until done or dropped."""
+    qs = ActionPoint.objects.filter(
+        swg_id=meeting.swg_id,
+        status__in=ActionPoint.OPEN_STATUSES,
+        source_meeting__starts_at__lt=meeting.starts_at,
+    )
+    return action_point_rows(published_action_points(user, qs))
+
+
+def meeting_action_points(*, meeting: Meeting, user) -> QuerySet:
+    qs = ActionPoint.objects.filter(source_meeting=meeting)
+    return action_point_rows(published_action_points(user, qs))

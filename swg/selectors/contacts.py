@@ -1,0 +1,68 @@
+"""Reads for the people of the groups: the contact list of an SWG (assessment
+Annex 2d) and the rows of a contact export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from ..exchange.contacts import ContactRow
+from ..models import SWG, Contact, FocalPoint, Membership
+
+
+@dataclass
+class ContactEntry:
+    contact: Contact
+    role: str
+    role_label: str
+    task: str
+
+
+def swg_contact_list(*, swg: SWG, contacts: QuerySet | None = None) -> list[ContactEntry]:
+    """Every person in the group with their exact task (assessment Annex 2d):
+    people who are members in their own name, then SWG focal points of member
+    organizations. ``contacts`` limits the people to a (permission-)scoped set."""
+    people = Membership.objects.active().filter(swg=swg, contact__isnull=False)
+    focal = FocalPoint.objects.filter(
+        swg=swg, purpose=FocalPoint.Purpose.SWG, ended_on__isnull=True
+    )
+    if contacts is not None:
+        people = people.filter(contact__in=contacts.values("pk"))
+        focal = focal.filter(contact__in=contacts.values("pk"))
+    entries: dict[int, ContactEntry] = {}
+    for m in people.select_related("contact__organization").order_by("role", "contact__name_en"):
+        entries.setdefault(
+            m.contact_id,
+            ContactEntry(
+                contact=m.contact, role=m.role, role_label=m.get_role_display(), task=m.task
+            ),
+        )
+    org_tasks = dict(
+        Membership.objects.active()
+        .filter(swg=swg, contact__isnull=True, organization__isnull=False)
+        .values_list("organization_id", "task")
+    )
+    for fp in focal.select_related("contact__organization").order_by("contact__name_en"):
+        if fp.contact_id in entries:
+            continue
+        label = str(FocalPoint._meta.verbose_name).capitalize()
+        if fp.is_interim:
+            label = f"{label} ({FocalPoint._meta.get_field('is_interim').verbose_name})"
+        entries[fp.contact_id] = ContactEntry(
+            contact=fp.contact,
+            role="focal_point",
+            role_label=label,
+            task=org_tasks.get(fp.organization_id, ""),
+        )
+    return list(entries.values())
+
+
+def contact_rows_for(queryset, *, swg=None) -> list[ContactRow]:
+    """Rows for an export; with ``swg``, each person's role and task in it."""
+    if swg is None:
+        return [ContactRow(contact=c) for c in queryset.select_related("organization")]
+    return [
+        ContactRow(contact=entry.contact, swg=swg.name, role=entry.role_label, task=entry.task)
+        for entry in swg_contact_list(swg=swg, contacts=queryset)
+    ]

@@ -1,0 +1,140 @@
+"""Reads for meeting pages, calendars and feeds; each runs a fixed number of
+queries whatever the number of meetings. ``meetings`` arguments are querysets
+already scoped by ``permissions.scope``. The invitees are
+``swg.selectors.invitations``."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import BooleanField, Case, F, Prefetch, Q, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+from ..models import ActionPoint, AgendaItem, Meeting
+from .invitations import meeting_invitations, rsvp_counts
+
+# Libya's working week runs Sunday to Thursday (DESIGN §5), so weeks start on Sunday.
+FIRST_WEEKDAY = calendar.SUNDAY
+# A feed carries a year of past meetings and everything ahead.
+FEED_PAST = dt.timedelta(days=366)
+
+
+def meeting_list(*, meetings: QuerySet) -> QuerySet:
+    return meetings.select_related("swg").order_by("starts_at", "pk")
+
+
+def swg_meetings_overview(*, meetings: QuerySet, limit: int = 5) -> dict[str, list[Meeting]]:
+    """The next ``limit`` meetings and the last ``limit`` ones, in one query
+    (the SWG page's query budget is fixed: tests/test_query_counts.py)."""
+    now = timezone.now()
+    ranked = (
+        meetings.annotate(
+            is_upcoming=Case(
+                When(ends_at__gte=now, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            rank_soonest=Window(
+                RowNumber(), partition_by=[F("is_upcoming")], order_by=F("starts_at").asc()
+            ),
+            rank_latest=Window(
+                RowNumber(), partition_by=[F("is_upcoming")], order_by=F("starts_at").desc()
+            ),
+        )
+        .filter(
+            Q(is_upcoming=True, rank_soonest__lte=limit)
+            | Q(is_upcoming=False, rank_latest__lte=limit)
+        )
+        .order_by("starts_at", "pk")
+    )
+    rows = list(ranked)
+    return {
+        "upcoming": [m for m in rows if m.is_upcoming],
+        "recent": [m for m in reversed(rows) if not m.is_upcoming],
+    }
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.datetime, dt.datetime]:
+    """The month in Tripoli time, as aware datetimes [start, end)."""
+    start = timezone.make_aware(dt.datetime(year, month, 1))
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return start, timezone.make_aware(dt.datetime(nxt.year, nxt.month, 1))
+
+
+def meeting_schedule_for_month(*, meetings: QuerySet, year: int, month: int) -> list[Meeting]:
+    """The month's meetings (assessment Annex 2c: the schedule sent at the start
+    of each month), in date order, each with its group."""
+    start, end = month_bounds(year, month)
+    return list(meeting_list(meetings=meetings.filter(starts_at__gte=start, starts_at__lt=end)))
+
+
+@dataclass
+class CalendarDay:
+    date: dt.date
+    in_month: bool
+    is_today: bool
+    meetings: list[Meeting] = field(default_factory=list)
+
+
+def meeting_month_grid(
+    *, year: int, month: int, meetings: list[Meeting]
+) -> list[list[CalendarDay]]:
+    """Weeks of days (Sunday first) with each day's meetings, by Tripoli date."""
+    today = timezone.localdate()
+    by_day: dict[dt.date, list[Meeting]] = {}
+    for meeting in meetings:
+        by_day.setdefault(timezone.localtime(meeting.starts_at).date(), []).append(meeting)
+    weeks = calendar.Calendar(FIRST_WEEKDAY).monthdatescalendar(year, month)
+    return [
+        [
+            CalendarDay(
+                date=day,
+                in_month=day.month == month,
+                is_today=day == today,
+                meetings=by_day.get(day, []),
+            )
+            for day in week
+        ]
+        for week in weeks
+    ]
+
+
+def meeting_agenda(*, meeting: Meeting) -> list[AgendaItem]:
+    return list(
+        meeting.agenda_items.select_related("presenter__organization", "action_point").order_by(
+            "order", "pk"
+        )
+    )
+
+
+def meeting_detail(*, meeting: Meeting) -> dict:
+    invitations = meeting_invitations(meeting=meeting)
+    return {
+        "agenda": meeting_agenda(meeting=meeting),
+        "invitations": invitations,
+        "rsvp_counts": rsvp_counts(invitations),
+        "postponed_from": list(meeting.postponed_from.all()),
+    }
+
+
+def meeting_follow_up_candidates(*, meeting: Meeting) -> QuerySet:
+    """Open action points of the group that are not on this agenda yet."""
+    return (
+        ActionPoint.objects.filter(swg=meeting.swg, status__in=ActionPoint.OPEN_STATUSES)
+        .exclude(agenda_items__meeting=meeting)
+        .select_related("owner_organization", "source_meeting")
+        .order_by("due_date", "pk")
+    )
+
+
+def calendar_feed_meetings(*, meetings: QuerySet) -> QuerySet:
+    since = timezone.now() - FEED_PAST
+    return (
+        meetings.filter(starts_at__gte=since)
+        .select_related("swg")
+        .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order")))
+        .order_by("starts_at", "pk")
+    )

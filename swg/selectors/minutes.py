@@ -1,0 +1,97 @@
+"""Reads for minutes: the versions a user may read, one version with its
+items and action points, and the meeting page's panel of attendance, minutes
+and action points."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .. import permissions
+from ..models import ActionPoint, Meeting, Minutes
+from ..permissions import Action
+from .action_points import action_point_rows, carried_over_action_points, meeting_action_points
+from .attendance import ATTENDANCE_OPEN_STATUSES, meeting_attendance_figures
+
+
+def minutes_versions(*, meeting: Meeting, user) -> list[Minutes]:
+    """Every version of the meeting's minutes the user may read, newest first."""
+    versions = list(
+        Minutes.objects.filter(meeting=meeting)
+        .select_related("approved_by", "supersedes")
+        .order_by("-version")
+    )
+    for m in versions:
+        m.meeting = meeting
+    return [m for m in versions if permissions.can(user, Action.MINUTES_VIEW, m)]
+
+
+def minutes_detail(*, minutes: Minutes, user=None) -> dict:
+    """One version with its items and the meeting's action points: per item the
+    ones agreed under it, then those of other versions (a correction copies the
+    text; action points stay single rows). Without ``user``: what the
+    circulated text shows."""
+    items = list(minutes.items.order_by("order", "pk"))
+    if user is None:
+        # The circulated text: this version's action points and those of
+        # approved earlier versions, never a later draft's.
+        qs = ActionPoint.objects.filter(source_meeting=minutes.meeting_id).filter(
+            Q(minutes_item__isnull=True)
+            | Q(minutes_item__minutes=minutes)
+            | Q(
+                minutes_item__minutes__status__in=(
+                    Minutes.Status.APPROVED,
+                    Minutes.Status.CIRCULATED,
+                )
+            )
+        )
+        action_points = list(action_point_rows(qs))
+    else:
+        action_points = list(meeting_action_points(meeting=minutes.meeting, user=user))
+    by_item: dict[int, list[ActionPoint]] = {}
+    other = []
+    item_ids = {i.pk for i in items}
+    for ap in action_points:
+        if ap.minutes_item_id in item_ids:
+            by_item.setdefault(ap.minutes_item_id, []).append(ap)
+        else:
+            other.append(ap)
+    for item in items:
+        item.points = by_item.get(item.pk, [])
+    versions = [] if user is None else minutes_versions(meeting=minutes.meeting, user=user)
+    return {
+        "items": items,
+        "other_action_points": other,
+        "versions": versions,
+        "latest_version": max((m.version for m in versions), default=minutes.version),
+    }
+
+
+def meeting_minutes_are_needed(meeting: Meeting) -> bool:
+    """Informal meetings need no minutes (DESIGN §3 "Meeting")."""
+    return meeting.is_formal
+
+
+def meeting_panel(*, meeting: Meeting, user) -> dict:
+    """What the meeting page shows from this side: attendance figures, minutes
+    versions and action points (agreed here and carried over)."""
+    can_manage = permissions.can(user, Action.MEETING_MANAGE, meeting)
+    versions = minutes_versions(meeting=meeting, user=user)
+    return {
+        "meeting": meeting,
+        "figures": meeting_attendance_figures(meeting=meeting),
+        "minutes_versions": versions,
+        "action_points": list(meeting_action_points(meeting=meeting, user=user)),
+        "carried_over": list(carried_over_action_points(meeting=meeting, user=user)),
+        "can_manage": can_manage,
+        "needs_minutes": meeting_minutes_are_needed(meeting),
+        "can_take_attendance": can_manage and meeting.status in ATTENDANCE_OPEN_STATUSES,
+        "can_mark_held": can_manage
+        and meeting.status == Meeting.Status.PLANNED
+        and meeting.starts_at <= timezone.now(),
+        "can_start_minutes": can_manage
+        and meeting.is_formal
+        and meeting.status == Meeting.Status.HELD
+        # Managers read every version, so an empty list means no minutes yet.
+        and not versions,
+    }

@@ -1,0 +1,88 @@
+"""Who an email goes to: one entry per address, each with the name and language
+the message is rendered in (the outbox renders it in ``language``), and the
+recipient lists of the circulated minutes and the monthly schedule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from accounts.models import User
+from coordination.bilingual import pick_language
+
+from ..models import SWG, Contact, FocalPoint, Membership, Minutes
+from .contacts import swg_contact_list
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    name: str
+    language: str
+
+
+class Recipients:
+    """An ordered set of recipients keyed by lower-cased email; the first entry
+    for an address wins (so a person's contact record beats their login)."""
+
+    def __init__(self):
+        self._found: dict[str, Recipient] = {}
+
+    def add(self, *, email: str, name: str = "", language: str = "") -> None:
+        email = (email or "").strip().lower()
+        if email and email not in self._found:
+            language = language or settings.LANGUAGE_CODE
+            self._found[email] = Recipient(email=email, name=name, language=language)
+
+    def add_contact(self, contact: Contact) -> None:
+        """An active contact, named in their own language."""
+        if contact.is_active:
+            language = contact.preferred_language
+            name = pick_language(contact.name_en, contact.name_ar, language)
+            self.add(email=contact.email, name=name, language=language)
+
+    def as_list(self) -> list[Recipient]:
+        return list(self._found.values())
+
+
+def minutes_recipients(*, minutes: Minutes) -> list[Recipient]:
+    """Who receives circulated minutes: the members' people and SWG focal points
+    (the group's contact list), and MoP — its people who are members or focal
+    points anywhere, plus the ``MOP_MINUTES_EMAIL`` mailbox if one is set
+    (assessment Annex 1.1, 2f: minutes circulated "to MoP and other SWG members")."""
+    recipients = Recipients()
+    for entry in swg_contact_list(swg=minutes.meeting.swg):
+        recipients.add_contact(entry.contact)
+    today = timezone.localdate()
+    active_member = Membership.objects.active(today).values("contact_id")
+    open_focal = FocalPoint.objects.filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=today), appointed_on__lte=today
+    ).values("contact_id")
+    mop_people = Contact.objects.filter(
+        organization__is_ministry_of_planning=True, is_active=True
+    ).filter(Q(pk__in=active_member) | Q(pk__in=open_focal))
+    for contact in mop_people.order_by("name_en"):
+        recipients.add_contact(contact)
+    recipients.add(email=settings.MOP_MINUTES_EMAIL)
+    return recipients.as_list()
+
+
+def monthly_schedule_recipients() -> list[Recipient]:
+    """Who receives the schedule: every active person in the contact list of an
+    active SWG (members' people and SWG focal points, assessment Annex 2d), and
+    the interested partners: active partner focal points' and coordination
+    team's logins. One entry per email (the first found wins, so a person's
+    contact record decides their language over their login)."""
+    recipients = Recipients()
+    for swg in SWG.objects.filter(is_active=True).order_by("number", "name_en"):
+        for entry in swg_contact_list(swg=swg):
+            recipients.add_contact(entry.contact)
+    users = User.objects.filter(
+        is_active=True, kind__in=(User.Kind.PARTNER, User.Kind.COORDINATION)
+    ).order_by("email")
+    for user in users:
+        recipients.add(email=user.email, name=user.full_name, language=user.language)
+    return recipients.as_list()

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from ..views import organizations
+
+# The directory of organizations and their focal points.
+urlpatterns = [
+    path("organizations/", organizations.organization_list, name="organization_list"),
+    path("organizations/new/", organizations.organization_create, name="organization_create"),
+    path("organizations/<int:pk>/", organizations.organization_detail, name="organization_detail"),
+    path("organizations/<int:pk>/edit/", organizations.organization_edit, name="organization_edit"),
+    path(
+        "organizations/<int:pk>/focal-points/add/",
+        organizations.focal_point_add,
+        name="focal_point_add",
+    ),
+    path(
+        "organizations/<int:pk>/focal-points/<int:fp_pk>/end/",
+        organizations.focal_point_end,
+        name="focal_point_end",
+    ),
+]
