@@ -1,9 +1,10 @@
-"""Reference data is edited here; projects and updates only through the portal's
-pages and services (publishing runs the quality check, updates are reviewed),
-so the admin shows them read-only."""
+"""Reference data is edited here; projects, updates and duplication decisions
+change only through the portal's pages and services (publishing runs the
+quality check, updates are reviewed), so the admin shows them read-only."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from coordination.admin import HistoryAdmin, ReadOnlyAdmin, ReadOnlyHistoryAdmin, ReadOnlyInline
 
 from .models import (
     District,
@@ -20,17 +21,6 @@ from .models import (
 )
 
 
-class ReadOnlyMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(District)
 class DistrictAdmin(admin.ModelAdmin):
     list_display = ["code", "name_en", "name_ar"]
@@ -38,14 +28,14 @@ class DistrictAdmin(admin.ModelAdmin):
 
 
 @admin.register(NationalPriority)
-class NationalPriorityAdmin(SimpleHistoryAdmin):
+class NationalPriorityAdmin(HistoryAdmin):
     list_display = ["code", "name_en", "name_ar", "required_funding_usd", "order", "is_active"]
     list_editable = ["required_funding_usd", "order"]
     search_fields = ["code", "name_en", "name_ar"]
 
 
 @admin.register(ExchangeRate)
-class ExchangeRateAdmin(SimpleHistoryAdmin):
+class ExchangeRateAdmin(HistoryAdmin):
     list_display = ["currency", "year", "rate_to_usd", "source"]
     list_filter = ["currency"]
 
@@ -55,42 +45,41 @@ class QuarterSettingAdmin(admin.ModelAdmin):
     list_display = ["year", "quarter", "deadline"]
 
 
-class ParticipantInline(ReadOnlyMixin, admin.TabularInline):
+class ParticipantInline(ReadOnlyInline):
     model = ProjectParticipant
-    extra = 0
 
 
-class BudgetInline(ReadOnlyMixin, admin.TabularInline):
+class BudgetInline(ReadOnlyInline):
     model = ProjectBudget
-    extra = 0
 
 
-class TransactionInline(ReadOnlyMixin, admin.TabularInline):
+class TransactionInline(ReadOnlyInline):
     model = Transaction
-    extra = 0
 
 
 @admin.register(Project)
-class ProjectAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+class ProjectAdmin(ReadOnlyHistoryAdmin):
     list_display = ["title_en", "owner", "swg", "status", "state", "planned_start", "planned_end"]
     list_filter = ["state", "status", "swg"]
+    list_select_related = ["owner", "swg"]
     search_fields = ["title_en", "title_ar", "iati_identifier"]
     inlines = [ParticipantInline, BudgetInline, TransactionInline]
 
 
-class IndicatorValueInline(ReadOnlyMixin, admin.TabularInline):
+class IndicatorValueInline(ReadOnlyInline):
     model = IndicatorValue
-    extra = 0
 
 
 @admin.register(QuarterlyUpdate)
-class QuarterlyUpdateAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+class QuarterlyUpdateAdmin(ReadOnlyHistoryAdmin):
     list_display = ["project", "year", "quarter", "state", "submitted_at", "reviewed_at"]
     list_filter = ["state", "year", "quarter"]
+    list_select_related = ["project"]
     inlines = [IndicatorValueInline]
 
 
 @admin.register(DuplicatePair)
-class DuplicatePairAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class DuplicatePairAdmin(ReadOnlyAdmin):
     list_display = ["project_a", "project_b", "similarity", "decision", "decided_at"]
     list_filter = ["decision"]
+    list_select_related = ["project_a", "project_b"]

@@ -9,9 +9,9 @@ class ProjectsDbConfig(AppConfig):
     def ready(self):
         # swg never imports this app (DESIGN §6): the app registers into swg's
         # permission rules and the reassessment's "updates missing" hook.
-        from swg import minutes_selectors
+        from swg.selectors import reviews
 
         from . import permissions  # noqa: F401
         from .selectors.updates import quarterly_updates_missing
 
-        minutes_selectors.register_updates_missing(quarterly_updates_missing)
+        reviews.register_updates_missing(quarterly_updates_missing)

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User
+from coordination.history import history_attribute
 from swg.models import SWG, Organization, Subsector
 
 from ..models import (
@@ -43,7 +44,7 @@ CANCELLED_REASON = "The donor reprogrammed the funds to another priority."
 
 
 def _organizations() -> dict[str, Organization]:
-    from swg.demo_data import ORGANIZATIONS
+    from swg.demo.world import ORGANIZATIONS
 
     names = {row[0]: row[3] for row in ORGANIZATIONS}
     by_name = {o.name_en: o for o in Organization.objects.filter(name_en__in=names.values())}
@@ -143,8 +144,7 @@ def build_demo_projects() -> dict:
         code__in=REQUIRED_FUNDING, required_funding_usd__isnull=True
     ):
         priority.required_funding_usd = Decimal(REQUIRED_FUNDING[priority.code])
-        priority._history_user = admin
-        priority.save(update_fields=["required_funding_usd"])
+        history_attribute(priority, by=admin).save(update_fields=["required_funding_usd"])
         stats["NationalPriority updated"] += 1
     swgs = {s.slug: s for s in SWG.objects.all()}
     subsectors = {(s.swg.slug, s.slug): s for s in Subsector.objects.select_related("swg")}

@@ -1,7 +1,7 @@
 """Demo projects, written for the demo from the kinds of programme the sources
 describe (assessment §4: UN agencies, the EU, the US and DFID among the
 partners; LIBMITAF: ICMPD, Switzerland, the MFA and the MoSA). Titles and
-amounts are invented; organizations are those of ``swg.demo_data``."""
+amounts are invented; organizations are those of ``swg.demo.world``."""
 
 # fmt: off
 # (SWG slug, subsector slug or "", owner, donors, implementers, beneficiaries,

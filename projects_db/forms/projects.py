@@ -3,6 +3,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from coordination.forms import DateInput
 from swg.models import SWG, Organization, Subsector
 
 from ..models import (
@@ -15,13 +16,6 @@ from ..models import (
     ProjectParticipant,
     Transaction,
 )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _helper(**attrs) -> FormHelper:

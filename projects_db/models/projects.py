@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from swg.models import pick_language
+from coordination.bilingual import pick_language
 
 from .reference import District, NationalPriority, currency_code
 

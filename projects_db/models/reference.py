@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from swg.models import BilingualName, pick_language
+from coordination.bilingual import BilingualName, pick_language
 
 currency_code = RegexValidator(r"^[A-Z]{3}$", _("Use the three-letter ISO 4217 code, e.g. USD."))
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext
 
+from coordination.history import history_rows
 from swg.models import SWG
 
 from ..models import NationalPriority, Project, ProjectBudget, ProjectParticipant, Transaction
@@ -123,44 +124,13 @@ def portfolio_by_swg(projects) -> list[dict]:
     return rows
 
 
-def _field_display(field, value):
-    if value in (None, ""):
-        return ""
-    if field.choices:
-        return dict(field.flatchoices).get(value, value)
-    if isinstance(value, bool):
-        return gettext("yes") if value else gettext("no")
-    return value
-
-
 def project_history_rows(*, project: Project, limit: int = 50) -> list[dict]:
     """Who changed the project, its participants, budget lines and transactions,
     newest first. A fixed number of queries."""
-    rows = []
-    records = list(
-        project.history.select_related("history_user").order_by("-history_date")[: limit + 1]
-    )
-    for newer, older in zip(records, records[1:] + [None], strict=False):
-        changes = []
-        if older is not None and newer.history_type == "~":
-            for change in newer.diff_against(older).changes:
-                field = Project._meta.get_field(change.field)
-                changes.append(
-                    {
-                        "field": field.verbose_name,
-                        "old": _field_display(field, change.old),
-                        "new": _field_display(field, change.new),
-                    }
-                )
-        rows.append(
-            {
-                "when": newer.history_date,
-                "who": newer.history_user,
-                "type": newer.get_history_type_display(),
-                "what": Project._meta.verbose_name,
-                "changes": changes,
-            }
-        )
+    rows = [
+        {**row, "what": Project._meta.verbose_name}
+        for row in history_rows(obj=project, limit=limit)
+    ]
     for model in (ProjectParticipant, ProjectBudget, Transaction):
         for record in (
             model.history.filter(project_id=project.pk)

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coordination.history import history_attribute
+
 from ..models import DuplicatePair, Project
 from ..selectors.duplicates import similar_projects
 
@@ -50,6 +52,5 @@ def duplicate_mark_complementary(*, pair: DuplicatePair, note: str, by) -> Dupli
     pair.decided_by = by
     pair.decided_at = timezone.now()
     pair.note = note.strip()
-    pair._history_user = by
-    pair.save()
+    history_attribute(pair, by=by).save()
     return pair

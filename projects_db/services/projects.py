@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coordination.history import history_attribute
+
 from ..checks.runner import Quality, project_quality
 from ..models import Project, ProjectBudget, ProjectParticipant, Transaction
 from .duplicates import project_duplicates_refresh
@@ -53,11 +55,6 @@ CHILDREN = {
 }
 
 
-def _tag(instance, by):
-    instance._history_user = by
-    return instance
-
-
 def _set_fields(project: Project, fields: dict) -> None:
     unknown = set(fields) - PROJECT_FIELDS
     if unknown:
@@ -86,18 +83,18 @@ def _sync_children(project: Project, name: str, rows: Iterable[dict], by) -> Non
             child.full_clean(exclude=["project"])
         except ValidationError as error:
             raise ValidationError({name: [f"{index + 1}: {m}" for m in error.messages]}) from None
-        _tag(child, by).save()
+        history_attribute(child, by=by).save()
         keep.add(child.pk)
     for pk, child in existing.items():
         if pk not in keep:
-            _tag(child, by).delete()
+            history_attribute(child, by=by).delete()
 
 
 def _save(project: Project, *, by, districts, beneficiaries, children: dict) -> Project:
     if project.nationwide and districts:
         districts = []  # nationwide covers every district
     project.full_clean(exclude=["districts", "beneficiaries"])
-    _tag(project, by).save()
+    history_attribute(project, by=by).save()
     if districts is not None:
         project.districts.set(districts)
     if beneficiaries is not None:
@@ -176,7 +173,7 @@ def project_publish(*, project: Project, by) -> Quality:
         project.state = Project.State.PUBLISHED
         project.published_at = timezone.now()
         project.published_by = by
-        _tag(project, by).save()
+        history_attribute(project, by=by).save()
     return quality
 
 
@@ -188,5 +185,5 @@ def project_unpublish(*, project: Project, by) -> Project:
         project.state = Project.State.DRAFT
         project.published_at = None
         project.published_by = None
-        _tag(project, by).save()
+        history_attribute(project, by=by).save()
     return project

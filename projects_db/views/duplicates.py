@@ -6,12 +6,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from coordination.forms import apply_errors
+from coordination.web import paginate
 from swg import permissions
 
 from ..forms.projects import DuplicateReviewForm
 from ..selectors import duplicates as selectors
 from ..services.duplicates import duplicate_mark_complementary
-from .common import apply_errors, paginate
 
 
 @login_required

@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from coordination.forms import apply_errors
+from coordination.web import paginate, query_without
 from swg import permissions
 
 from ..checks.runner import project_quality
@@ -15,7 +17,7 @@ from ..models import Project
 from ..selectors import duplicates, money
 from ..selectors import projects as selectors
 from ..services import projects as services
-from .common import apply_errors, paginate, project_for, query_without_page
+from .common import project_for
 
 
 @login_required
@@ -31,7 +33,7 @@ def project_list(request):
         {
             "filter": filterset,
             "page": page,
-            "query": query_without_page(request),
+            "query": query_without(request, "page"),
             "totals": money.project_totals_usd(projects),
             "can_create": permissions.can(request.user, "project.create"),
         },

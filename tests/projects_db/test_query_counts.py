@@ -34,7 +34,7 @@ MAX_QUERIES = {
 
 
 def _load(factor: int) -> None:
-    from swg.demo_data import build_demo_world
+    from swg.demo.world import build_demo_world
 
     build_demo_world()
     build_scaled_projects(factor)

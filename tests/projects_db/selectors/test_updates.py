@@ -4,7 +4,7 @@ import pytest
 
 from projects_db.models import QuarterlyUpdate
 from projects_db.selectors.updates import quarterly_updates_missing, quarters_due_between
-from swg import minutes_selectors
+from swg.selectors import reviews
 from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def test_it_counts_updates_owed_and_not_submitted(world):
 
 def test_it_is_registered_with_the_membership_review(world):
     make_project(owner=world.org_a, swg=world.swg_x, publish=True)
-    missing = minutes_selectors.quarterly_updates_missing(
+    missing = reviews.quarterly_updates_missing(
         organization_ids=[world.org_a.pk], period_start=YEAR[0], period_end=YEAR[1]
     )
     assert missing == {world.org_a.pk: 3}
