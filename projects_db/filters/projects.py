@@ -39,9 +39,7 @@ class ProjectFilter(django_filters.FilterSet):
     district = django_filters.ModelChoiceFilter(
         label=_("District"), queryset=District.objects.all(), method="in_district"
     )
-    status = django_filters.TypedChoiceFilter(
-        label=_("Status"), choices=Project.Status.choices, coerce=int
-    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Project.Status.choices)
     year = django_filters.NumberFilter(
         label=_("Active in year"),
         method="active_in",

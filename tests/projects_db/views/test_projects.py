@@ -181,3 +181,9 @@ def test_the_history_page_names_who_changed_what(client, world):
     client.force_login(world.secretariat_x)
     response = client.get(f"/projects/{project.pk}/history/")
     assert str(world.partner_a) in response.content.decode()
+
+
+def test_the_filter_form_starts_empty(client, world):
+    client.force_login(world.partner_a)
+    form = client.get("/projects/").context["filter"].form
+    assert '<option value="" selected>' in str(form["status"])
