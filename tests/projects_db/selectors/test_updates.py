@@ -35,3 +35,14 @@ def test_it_is_registered_with_the_membership_review(world):
         organization_ids=[world.org_a.pk], period_start=YEAR[0], period_end=YEAR[1]
     )
     assert missing == {world.org_a.pk: 3}
+
+
+def test_it_counts_in_three_queries(world, django_assert_num_queries):
+    for _ in range(3):
+        make_project(owner=world.org_a, swg=world.swg_x, publish=True)
+    with django_assert_num_queries(3):
+        quarterly_updates_missing(
+            organization_ids=[world.org_a.pk, world.org_b.pk],
+            period_start=YEAR[0],
+            period_end=YEAR[1],
+        )
