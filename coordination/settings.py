@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "accounts",
     "coordination.apps.CoordinationConfig",
     "swg",
@@ -303,6 +307,47 @@ IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 # Import files hold personal data: beat removes them (and their job) after this many days.
 IMPORT_RETENTION_DAYS = env.int("IMPORT_RETENTION_DAYS", default=30)
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES
+
+# REST API (projects_db.api): a token per user or the browser session; the
+# same permission module as the pages. Throttle rates are "N/second|minute|hour|day".
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_THROTTLE_ANON", default="30/minute"),
+        "user": env.str("API_THROTTLE_USER", default="1000/hour"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SWG Coordination Portal API",
+    "DESCRIPTION": "Technical-assistance projects of the Libyan SWGs (IATI-aligned).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # DESIGN §1: everything is behind login, the API description too.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Self-hosted Swagger UI: the portal loads nothing from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# Duplication check (projects_db): titles at least this similar are flagged.
+# Trigram similarity on PostgreSQL; difflib's ratio (which runs higher) elsewhere.
+DUPLICATE_TITLE_TRIGRAM_THRESHOLD = env.float("DUPLICATE_TITLE_TRIGRAM_THRESHOLD", default=0.4)
+DUPLICATE_TITLE_DIFFLIB_THRESHOLD = env.float("DUPLICATE_TITLE_DIFFLIB_THRESHOLD", default=0.6)
 
 # An SWG is "typically limited to 8-10 members" (assessment Annex 1.1).
 SWG_MEMBER_WARNING_THRESHOLD = 10

@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("swg.urls")),
+    path("", include("projects_db.urls")),
 ]
 # No route serves uploaded files, in DEBUG either: they are private
 # (coordination/storage.py) and leave only through permission-checked views.

@@ -312,6 +312,7 @@ def matrix(django_db_setup, django_db_blocker):
             "focal_point": focal_point.pk,
             "job": job.pk,
         }
+        objects.update(_project_objects(world))
         yield world, objects
         transaction.set_rollback(True)
 
@@ -339,5 +340,135 @@ def test_it_answers_the_expected_status(client, matrix, objects, url_name, role)
     response = client.get(build_url(objects))
     want = expected[ROLES.index(role)]
     assert response.status_code == want, f"{url_name} as {role}"
+    if role == "anonymous" and want == 302:
+        assert response["Location"].startswith(reverse("login"))
+
+
+# ---------------------------------------------------------------- project database
+# The draft and the flagged pair's projects are in Health (swg_x). The draft is
+# WHO's (partner_a); the published project is WHO's too, so the EU Delegation
+# (partner_b) sees it but may not change it (403).
+
+DRAFT_VIEW = (302, 200, 404, 200, 404, 200, 200, 200)
+DRAFT_CHANGE = (302, 200, 404, 200, 404, 403, 200, 200)
+PUBLISHED_CHANGE = (302, 200, 403, 200, 403, 403, 200, 200)
+PROJECT_CREATE = (302, 200, 200, 200, 200, 403, 200, 200)
+DUPLICATE_REVIEW = (302, 403, 403, 200, 403, 403, 200, 200)
+API_EVERYONE = (401,) + (200,) * 7
+API_DRAFT = (401, 200, 404, 200, 404, 200, 200, 200)
+API_POST_ONLY = (401,) + (405,) * 7
+GET_ONLY_LOGIN = (302,) + (405,) * 7
+EVERYONE_REDIRECT = (302,) * 8
+
+
+def _project(name):
+    return lambda o: reverse(f"projects_db:{name}", args=[o["project_draft"]])
+
+
+TABLE.update(
+    {
+        "projects_db:project_list": (
+            lambda o: reverse("projects_db:project_list"),
+            ANON_ONLY_LOGIN,
+        ),
+        "projects_db:project_create": (
+            lambda o: reverse("projects_db:project_create"),
+            PROJECT_CREATE,
+        ),
+        "projects_db:portfolio": (lambda o: reverse("projects_db:portfolio"), ANON_ONLY_LOGIN),
+        "projects_db:duplicate_list": (
+            lambda o: reverse("projects_db:duplicate_list"),
+            ANON_ONLY_LOGIN,
+        ),
+        "projects_db:duplicate_review": (
+            lambda o: reverse("projects_db:duplicate_review", args=[o["pair"]]),
+            DUPLICATE_REVIEW,
+        ),
+        "projects_db:api_token": (lambda o: reverse("projects_db:api_token"), ANON_ONLY_LOGIN),
+        "projects_db:project_detail": (_project("project_detail"), DRAFT_VIEW),
+        "projects_db:project_edit": (
+            lambda o: reverse("projects_db:project_edit", args=[o["project_published"]]),
+            PUBLISHED_CHANGE,
+        ),
+        "projects_db:project_publish": (_project("project_publish"), DRAFT_CHANGE),
+        "projects_db:project_unpublish": (_project("project_unpublish"), POST_ONLY_LOGIN),
+        "projects_db:project_history": (_project("project_history"), DRAFT_VIEW),
+        "projects_db:api-project-list": (
+            lambda o: reverse("projects_db:api-project-list"),
+            API_EVERYONE,
+        ),
+        "projects_db:api-project-detail": (
+            lambda o: reverse("projects_db:api-project-detail", args=[o["project_draft"]]),
+            API_DRAFT,
+        ),
+        "projects_db:api-update-list": (
+            lambda o: reverse("projects_db:api-update-list"),
+            API_EVERYONE,
+        ),
+        "projects_db:api-update-detail": (
+            lambda o: reverse("projects_db:api-update-detail", args=[o["update"]]),
+            API_DRAFT,
+        ),
+        "projects_db:api_schema": (lambda o: reverse("projects_db:api_schema"), API_EVERYONE),
+        "projects_db:api_docs": (lambda o: reverse("projects_db:api_docs"), ANON_ONLY_LOGIN),
+    }
+)
+
+# POST with no data: refused as for GET, or the form again with its errors (200),
+# or done and redirected (302).
+POST_TABLE = {
+    "projects_db:project_list": GET_ONLY_LOGIN,
+    "projects_db:project_create": PROJECT_CREATE,
+    "projects_db:portfolio": GET_ONLY_LOGIN,
+    "projects_db:duplicate_list": GET_ONLY_LOGIN,
+    "projects_db:duplicate_review": DUPLICATE_REVIEW,
+    "projects_db:api_token": EVERYONE_REDIRECT,
+    "projects_db:project_detail": GET_ONLY_LOGIN,
+    "projects_db:project_edit": PUBLISHED_CHANGE,
+    "projects_db:project_publish": (302, 302, 404, 302, 404, 403, 302, 302),
+    "projects_db:project_unpublish": (302, 302, 404, 302, 404, 403, 302, 302),
+    "projects_db:project_history": GET_ONLY_LOGIN,
+    "projects_db:api-project-list": (401, 400, 400, 400, 400, 403, 400, 400),
+    "projects_db:api-project-detail": API_POST_ONLY,
+    "projects_db:api-update-list": API_POST_ONLY,
+    "projects_db:api-update-detail": API_POST_ONLY,
+    "projects_db:api_schema": API_POST_ONLY,
+    "projects_db:api_docs": GET_ONLY_LOGIN,
+}
+
+
+def _project_objects(world) -> dict:
+    from projects_db.models import DuplicatePair, QuarterlyUpdate
+    from tests.factories import make_project
+
+    draft = make_project(owner=world.org_a, swg=world.swg_x)
+    published = make_project(
+        owner=world.org_a, swg=world.swg_x, publish=True, title_en="Mobile clinics for nomads"
+    )
+    make_project(
+        owner=world.org_b,
+        swg=world.swg_x,
+        publish=True,
+        title_en="Mobile clinics for the nomads",
+    )
+    pair = DuplicatePair.objects.get(project_a=published)
+    update = QuarterlyUpdate.objects.create(project=draft, year=2025, quarter=1)
+    return {
+        "project_draft": draft.pk,
+        "project_published": published.pk,
+        "pair": pair.pk,
+        "update": update.pk,
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("url_name", sorted(POST_TABLE))
+def test_it_answers_the_expected_status_to_a_post(client, matrix, objects, url_name, role):
+    build_url, _expected = TABLE[url_name]
+    if role != "anonymous":
+        client.force_login(matrix[0].users()[role])
+    response = client.post(build_url(objects))
+    want = POST_TABLE[url_name][ROLES.index(role)]
+    assert response.status_code == want, f"POST {url_name} as {role}"
     if role == "anonymous" and want == 302:
         assert response["Location"].startswith(reverse("login"))
