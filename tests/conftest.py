@@ -6,21 +6,12 @@ import shutil
 import pytest
 from django.conf import settings
 
+from tests.support.services import REQUIRE_SERVICES, need
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytest_plugins = ["tests.browser_support", "tests.smtp_support"]
-
-# In CI a missing service is a failure, never a skip.
-REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES", "").lower() in {"1", "true", "yes"}
-
-
-def need(condition: bool, what: str):
-    """Skip locally when a service is absent; fail in CI."""
-    if condition:
-        return
-    if REQUIRE_SERVICES:
-        pytest.fail(f"{what} is required in CI but is not available")
-    pytest.skip(f"{what} is not available")
+# Fixtures every test can ask for by name: ``page`` (Playwright) and ``smtp_server``.
+pytest_plugins = ["tests.support.browser", "tests.support.smtp"]
 
 
 @pytest.fixture(autouse=True)
@@ -95,5 +86,3 @@ def chromium_path():
     need(os.path.exists(path), "Debian's chromium")
     return path
 
-
-__all__ = ["need", "REQUIRE_SERVICES", "settings"]

@@ -1,4 +1,10 @@
-"""Factories and the named people every test can use."""
+"""Factories and the named people every test can use.
+
+Rows are built two ways. The factory_boy factories (``MeetingFactory``,
+``MinutesFactory``, ``ActionPointFactory``…) write a row as it is, for tests that
+need a state no service would reach on its own (a meeting held last year). The
+builders below them (``plan_meeting``, ``held_meeting``, ``draft_minutes``…) go
+through the services, so the row is what the portal itself would have made."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -9,16 +15,25 @@ from django.utils import timezone
 from accounts.models import User
 from swg.models import (
     SWG,
+    ActionPoint,
     AgendaItem,
     Contact,
+    Invitation,
     Meeting,
     Membership,
     Minutes,
     Organization,
     SWGAppointment,
 )
-from swg.services.meetings import agenda_item_add, meeting_plan
+from swg.services.attendance import attendance_record
+from swg.services.meetings import agenda_item_add, meeting_mark_held, meeting_plan
 from swg.services.memberships import membership_add
+from swg.services.minutes import (
+    minutes_approve,
+    minutes_circulate,
+    minutes_start,
+    minutes_submit,
+)
 
 PASSWORD = "correct-horse-battery"
 
@@ -58,6 +73,55 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+def _health() -> SWG:
+    return SWG.objects.get(slug="health")
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A planned Health meeting a week ahead, two hours long."""
+
+    class Meta:
+        model = Meeting
+
+    swg = factory.LazyFunction(_health)
+    title_en = factory.Sequence(lambda n: f"Meeting {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
+
+
+class MinutesFactory(factory.django.DjangoModelFactory):
+    """Draft minutes (version 1) of a Health meeting held a week ago."""
+
+    class Meta:
+        model = Minutes
+
+    meeting = factory.SubFactory(
+        MeetingFactory,
+        starts_at=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=7)),
+        status=Meeting.Status.HELD,
+    )
+    version = 1
+
+
+class ActionPointFactory(factory.django.DjangoModelFactory):
+    """An open action point of its source meeting's group (Health without one),
+    due ``due_in_days`` from today (14 unless told)."""
+
+    class Meta:
+        model = ActionPoint
+
+    class Params:
+        due_in_days = 14
+
+    source_meeting = None
+    swg = factory.LazyAttribute(lambda o: o.source_meeting.swg if o.source_meeting else _health())
+    description = factory.Sequence(lambda n: f"Action {n}")
+    owner_organization = factory.SubFactory(OrganizationFactory)
+    due_date = factory.LazyAttribute(
+        lambda o: timezone.localdate() + dt.timedelta(days=o.due_in_days)
+    )
 
 
 @dataclass
@@ -190,16 +254,80 @@ def build_health_meetings(world: World) -> HealthMeetings:
         ends_at=starts + dt.timedelta(hours=2),
     )
     agenda_item = agenda_item_add(meeting=planned, title_en="Welcome")
-    past = timezone.now() - dt.timedelta(days=7)
-    held = Meeting.objects.create(
-        swg=world.swg_x,
-        title_en="Held Health SWG",
-        starts_at=past,
-        ends_at=past + dt.timedelta(hours=2),
-        status=Meeting.Status.HELD,
+    minutes = MinutesFactory(meeting__swg=world.swg_x, meeting__title_en="Held Health SWG")
+    return HealthMeetings(planned, agenda_item, minutes.meeting, minutes)
+
+
+# ---------------------------------------------------------------- meetings and minutes
+# Builders through the services, for the tests of what comes after: the calendar,
+# invitations, minutes, action points, reviews and the home page.
+
+
+def plan_meeting(world: World, *, swg=None, starts_at=None, hours=2, **fields) -> Meeting:
+    """A Health meeting planned by its secretariat a week ahead (or as told)."""
+    starts_at = starts_at or (timezone.now() + dt.timedelta(days=7)).replace(
+        second=0, microsecond=0
     )
-    minutes = Minutes.objects.create(meeting=held, version=1)
-    return HealthMeetings(planned, agenda_item, held, minutes)
+    fields.setdefault("title_en", "Health SWG monthly meeting")
+    fields.setdefault("title_ar", "الاجتماع الشهري لمجموعة الصحة")
+    fields.setdefault("venue", "Ministry of Planning")
+    return meeting_plan(
+        swg=swg or world.swg_x,
+        starts_at=starts_at,
+        ends_at=starts_at + dt.timedelta(hours=hours),
+        by=world.secretariat_x,
+        **fields,
+    )
+
+
+def make_meeting(
+    world: World, *, swg=None, days_ago=7, is_formal=True, status="planned", invite=()
+) -> Meeting:
+    """A Health meeting that started ``days_ago`` (negative: ahead), with invitations."""
+    starts = timezone.now() - dt.timedelta(days=days_ago)
+    meeting = MeetingFactory(
+        swg=swg or world.swg_x,
+        title_en=f"Health SWG meeting {starts:%d %b}",
+        starts_at=starts,
+        is_formal=is_formal,
+        status=status,
+    )
+    for contact in invite:
+        Invitation.objects.create(meeting=meeting, contact=contact)
+    return meeting
+
+
+def held_meeting(world: World, **kwargs) -> Meeting:
+    """A formal Health meeting held a week ago: WHO and the ministry present."""
+    meeting = make_meeting(world, invite=(world.contact_a, world.contact_gov), **kwargs)
+    attendance_record(
+        meeting=meeting, entries=[(world.contact_a, "present"), (world.contact_gov, "present")]
+    )
+    meeting_mark_held(meeting=meeting)
+    meeting.refresh_from_db()
+    return meeting
+
+
+def draft_minutes(world: World, **kwargs) -> Minutes:
+    """Draft minutes of a ``held_meeting`` whose agenda is "Vaccination campaign"."""
+    meeting = held_meeting(world, **kwargs)
+    AgendaItem.objects.create(meeting=meeting, order=1, title_en="Vaccination campaign")
+    return minutes_start(meeting=meeting, by=world.secretariat_x)
+
+
+def submitted_minutes(world: World, **kwargs) -> Minutes:
+    return minutes_submit(minutes=draft_minutes(world, **kwargs), by=world.secretariat_x)
+
+
+def approved_minutes(world: World, **kwargs) -> Minutes:
+    return minutes_approve(minutes=submitted_minutes(world, **kwargs), by=world.chair)
+
+
+def circulated_minutes(world: World, **kwargs) -> Minutes:
+    minutes = approved_minutes(world, **kwargs)
+    minutes_circulate(minutes=minutes)
+    minutes.refresh_from_db()
+    return minutes
 
 
 def make_project(*, owner, swg, by=None, publish=False, **fields):

@@ -19,8 +19,8 @@ from coordination import backup
 from coordination.celery import app
 from coordination.tasks import backup_task
 from swg.models import ImportJob
-from tests.conftest import need
-from tests.worker_support import test_database_url
+from tests.support.services import need
+from tests.support.workers import test_database_url
 
 DOCUMENT = b"email,organization\nsalma@who.example,WHO\n" + bytes(range(256))
 NOW = dt.datetime(2026, 11, 24, 2, 30, tzinfo=dt.UTC)

@@ -13,7 +13,7 @@ from coordination import health
 from coordination.celery import app as celery_app
 from coordination.models import Heartbeat
 from coordination.tasks import heartbeat
-from tests.worker_support import BASE_DIR, Workers, need_worker_services, wait_for
+from tests.support.workers import BASE_DIR, Workers, need_worker_services, wait_for
 
 pytestmark = pytest.mark.services
 

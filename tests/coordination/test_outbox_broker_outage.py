@@ -11,12 +11,10 @@ from coordination import outbox
 from coordination.celery import app as celery_app
 from coordination.models import OutboxMessage
 from coordination.tasks import outbox_send_task, outbox_sweep
-from tests import smtp_support
-from tests.worker_support import Workers, need_worker_services, wait_for
+from tests.support.workers import Workers, need_worker_services, wait_for
 
 pytestmark = pytest.mark.services
 
-smtp_server = smtp_support.smtp_server  # the fixture, used by name
 Status = OutboxMessage.Status
 CLOSED_PORT = "redis://127.0.0.1:1/0"  # nothing listens there
 

@@ -9,9 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from coordination.models import OutboxMessage
-from tests import smtp_support
 
-smtp_server = smtp_support.smtp_server  # the fixture, used by name
 
 RESET = "/accounts/password/reset/"
 NEW_PASSWORD = "a-new-long-passphrase-2025"

@@ -1,66 +1,181 @@
-"""Contact import files: stored privately under a random name, given back only
-to the person who uploaded them, as an attachment under the original name."""
+"""Contact import through the page: all-or-nothing, every error with its row
+and column, no duplicates on a second import (swg/services/contacts.py, swg/exchange/contacts.py)."""
 
-import re
-from pathlib import Path
+import csv
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from openpyxl import Workbook
 
-from swg.models import ImportJob
+from swg.models import Contact, ImportJob
 
-CONTENT = b"email,organization\nsalma@who.example,WHO\n"
+HEADER = ["name_en", "name_ar", "organization", "email", "gender"]
+GOOD = [
+    HEADER,
+    ["Fatima Zahra", "فاطمة الزهراء", "WHO", "fatima@who.example", "f"],
+    ["Yusuf Idris", "يوسف إدريس", "EUD", "yusuf@eud.example", "m"],
+]
+BAD = [
+    HEADER,
+    ["Fatima Zahra", "فاطمة الزهراء", "WHO", "not-an-email", "f"],
+    ["Yusuf Idris", "يوسف إدريس", "Nowhere Inc", "yusuf@eud.example", "m"],
+    ["", "", "WHO", "nameless@who.example", "q"],
+]
+
+
+def _csv(rows) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _xlsx(rows) -> bytes:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
 
 
 @pytest.fixture
-def job(client, world, settings):
-    client.force_login(world.secretariat_x)
-    upload = SimpleUploadedFile("Health contacts.csv", CONTENT, content_type="text/csv")
-    response = client.post(reverse("swg:contact_import"), {"file": upload})
-    assert response.status_code == 302, response.content
-    client.logout()
-    return ImportJob.objects.get(created_by=world.secretariat_x)
-
-
-def test_it_stores_the_upload_under_a_random_private_name(job, settings):
-    assert re.fullmatch(r"imports/\d{4}/\d{2}/[0-9a-f]{32}\.csv", job.file.name)
-    assert job.original_name == "Health contacts.csv"
-    assert (Path(settings.PRIVATE_MEDIA_ROOT) / job.file.name).read_bytes() == CONTENT
-
-
-def test_the_status_page_names_the_file_as_uploaded_with_a_download_link(client, world, job):
+def upload(client, world, django_capture_on_commit_callbacks):
+    """Post a file as secretariat_x; the queued task runs when the request commits."""
     client.force_login(world.secretariat_x)
 
-    page = client.get(reverse("swg:contact_import_status", args=[job.pk])).content.decode()
+    def post(name, content):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post("/contacts/import/", {"file": SimpleUploadedFile(name, content)})
 
-    assert "Health contacts.csv" in page
-    assert reverse("swg:contact_import_file", args=[job.pk]) in page
-    assert job.file.name not in page
-
-
-def test_the_uploader_downloads_the_file_as_an_attachment(client, world, job):
-    client.force_login(world.secretariat_x)
-
-    response = client.get(reverse("swg:contact_import_file", args=[job.pk]))
-
-    assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="Health contacts.csv"'
-    assert response["X-Content-Type-Options"] == "nosniff"
-    assert b"".join(response.streaming_content) == CONTENT
+    return post
 
 
-@pytest.mark.parametrize("who", ["partner_b", "partner_a", "secretariat_y", "coordination"])
-def test_nobody_else_learns_the_file_exists(client, world, job, who):
-    client.force_login(getattr(world, who))
-
-    response = client.get(reverse("swg:contact_import_file", args=[job.pk]))
-
-    assert response.status_code == 404
-
-
-def test_an_anonymous_visitor_is_sent_to_login(client, job):
-    response = client.get(reverse("swg:contact_import_file", args=[job.pk]))
-
+def test_it_imports_a_csv_with_arabic_names(client, upload):
+    response = upload("contacts.csv", _csv(GOOD))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    html = client.get(response["Location"]).content.decode()
+    assert "2 rows checked: 2 contacts created, 0 updated." in html
+    fatima = Contact.objects.get(email="fatima@who.example")
+    assert (fatima.name_ar, fatima.organization.acronym) == ("فاطمة الزهراء", "WHO")
+
+
+def test_it_imports_an_xlsx(client, upload):
+    response = upload("contacts.xlsx", _xlsx(GOOD))
+    html = client.get(response["Location"]).content.decode()
+    assert "2 rows checked: 2 contacts created, 0 updated." in html
+    assert Contact.objects.get(email="yusuf@eud.example").name_ar == "يوسف إدريس"
+
+
+def test_it_reports_every_bad_row_and_saves_nothing(client, world, upload):
+    before = Contact.objects.count()
+    response = upload("contacts.csv", _csv(BAD))
+    html = client.get(response["Location"]).content.decode()
+    assert "4 problems found; nothing was saved." in html
+    for row, column, message in [
+        (2, "email", "Enter a valid email address."),
+        (3, "organization", "Unknown organization; use its acronym or name."),
+        (4, "gender", "Use f, m or leave empty."),
+        (4, "name_en", "Give the name in English or Arabic (or both)."),
+    ]:
+        assert f"<td>{row}</td><td><code>{column}</code></td><td>{message}</td>" in html
+    assert Contact.objects.count() == before
+
+
+def test_it_saves_nothing_when_only_one_row_is_bad(upload):
+    upload("contacts.csv", _csv([*GOOD, ["Ali", "علي", "WHO", "broken@", "m"]]))
+    assert not Contact.objects.filter(email="fatima@who.example").exists()
+    assert ImportJob.objects.get().status == ImportJob.Status.INVALID
+
+
+def test_it_offers_the_rejected_rows_as_csv(client, upload):
+    upload("contacts.csv", _csv(BAD))
+    job = ImportJob.objects.get()
+    response = client.get(f"/contacts/import/{job.pk}/rejected.csv")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["row", *HEADER, "errors"]
+    assert rows[1][:3] == ["2", "Fatima Zahra", "فاطمة الزهراء"]
+    assert rows[1][-1] == "email: Enter a valid email address."
+    assert [r[0] for r in rows[1:]] == ["2", "3", "4"]
+    assert "gender: Use f, m or leave empty." in rows[3][-1]
+
+
+def test_it_has_no_rejected_rows_for_a_good_import(client, upload):
+    upload("contacts.csv", _csv(GOOD))
+    job = ImportJob.objects.get()
+    assert client.get(f"/contacts/import/{job.pk}/rejected.csv").status_code == 404
+
+
+def test_it_creates_no_duplicates_on_a_second_import(client, upload):
+    upload("contacts.csv", _csv(GOOD))
+    count = Contact.objects.count()
+    response = upload("contacts.csv", _csv(GOOD))
+    html = client.get(response["Location"]).content.decode()
+    assert "2 rows checked: 0 contacts created, 0 updated." in html
+    assert Contact.objects.count() == count
+
+
+def test_it_updates_a_known_email(client, upload):
+    upload("contacts.csv", _csv(GOOD))
+    changed = [HEADER, ["Fatima Z. Ali", "فاطمة علي", "WHO", "FATIMA@who.example", "f"]]
+    response = upload("contacts.csv", _csv(changed))
+    assert "0 contacts created, 1 updated." in client.get(response["Location"]).content.decode()
+    assert Contact.objects.get(email="fatima@who.example").name_en == "Fatima Z. Ali"
+
+
+def _field_error(response):
+    assert response.status_code == 200
+    assert not ImportJob.objects.exists()
+    html = response.content.decode()
+    assert 'id="error_1_id_file"' in html
+    return html
+
+
+def test_it_refuses_a_text_file_at_the_field(upload):
+    html = _field_error(upload("contacts.txt", _csv(GOOD)))
+    assert "Upload a .csv or .xlsx file." in html
+
+
+def test_it_refuses_an_xlsx_that_is_not_a_zip(upload):
+    html = _field_error(upload("contacts.xlsx", _csv(GOOD)))
+    assert "This is not a valid Excel (.xlsx) file." in html
+
+
+def test_it_refuses_an_empty_file(upload):
+    html = _field_error(upload("contacts.csv", b""))
+    assert "empty" in html
+
+
+def test_it_refuses_a_file_over_the_size_limit(settings, upload):
+    settings.IMPORT_MAX_BYTES = 100
+    html = _field_error(upload("contacts.csv", _csv(GOOD * 3)))
+    assert "The file is larger than" in html
+
+
+def test_it_refuses_a_header_without_rows(upload):
+    html = _field_error(upload("contacts.csv", _csv([HEADER])))
+    assert "The file has no rows below its header." in html
+
+
+def test_it_names_the_missing_columns(upload):
+    html = _field_error(upload("contacts.csv", _csv([["name_en", "email"], ["A", "a@b.example"]])))
+    assert "Missing column(s): organization." in html
+
+
+def test_it_asks_for_utf8(upload):
+    html = _field_error(upload("contacts.csv", "email,organization\né@x.ly,WHO\n".encode("cp1256")))
+    assert "Save the CSV file as UTF-8" in html
+
+
+def test_it_forbids_a_partner_to_import(client, world):
+    client.force_login(world.partner_a)
+    response = client.post("/contacts/import/", {"file": SimpleUploadedFile("c.csv", _csv(GOOD))})
+    assert response.status_code == 403
+    assert not ImportJob.objects.exists()
+
+
+def test_it_hides_another_users_import(client, world, upload):
+    upload("contacts.csv", _csv(GOOD))
+    client.force_login(world.secretariat_y)
+    assert client.get(f"/contacts/import/{ImportJob.objects.get().pk}/").status_code == 404

@@ -1,10 +1,6 @@
 """A real SMTP server for the email tests (aiosmtpd on 127.0.0.1, a free port).
 
-Use it as a fixture in any test module::
-
-    from tests import smtp_support
-
-    smtp_server = smtp_support.smtp_server  # the fixture, used by name
+conftest.py loads this module as a plugin, so any test can ask for the fixture::
 
     def test_it_sends_the_invitation(smtp_server, world):
         ...  # Django now sends through django.core.mail.backends.smtp to it

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from swg.models import Contact, ImportJob
-from tests.browser_support import BROWSER_DB, login
+from tests.support.browser import BROWSER_DB, login
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, *BROWSER_DB]

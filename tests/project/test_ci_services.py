@@ -9,9 +9,9 @@ from django.core.files.base import ContentFile
 from django.db import connection
 
 from swg.models import Contact, ImportJob
-from tests.conftest import need
+from tests.support.services import need
 from tests.factories import OrganizationFactory, UserFactory
-from tests.worker_support import (
+from tests.support.workers import (
     Workers,
     need_worker_services,
     redis_answers,

@@ -23,7 +23,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from swg.models import ActionPoint, Contact, Invitation, Meeting, Minutes
-from tests.browser_support import BROWSER_DB, TIMEOUT_MS, login
+from tests.support.browser import BROWSER_DB, TIMEOUT_MS, login
 from tests.factories import PASSWORD, ContactFactory
 
 pytestmark = [pytest.mark.browser, *BROWSER_DB]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import need
+from tests.support.services import need
 
 ROOT = Path(__file__).resolve().parent.parent
 AR_PO = ROOT / "locale" / "ar" / "LC_MESSAGES" / "django.po"

@@ -4,18 +4,23 @@ contributions ... and lack of cooperation in providing requested significant
 data")."""
 
 import datetime as dt
-
 import pytest
 from django.utils import timezone
-
 from swg.models import ActionPoint, Membership, MembershipReview
 from swg.selectors.reviews import member_records, review_period
 from swg.services.attendance import attendance_record
 from swg.services.meetings import meeting_mark_held
 from swg.services.reviews import membership_review_record
 from tests.factories import ContactFactory, OrganizationFactory
-from tests.test_attendance import held_meeting, make_meeting
-from tests.test_minutes import as_chair
+
+
+
+
+
+from tests.factories import held_meeting
+from tests.factories import make_meeting
+from tests.support.clients import as_chair
+
 
 URL = "/swg/health/reassessment/"
 
@@ -56,41 +61,6 @@ def test_it_leaves_out_the_chair(client, world):
     response = client.get(URL)
     chair = Membership.objects.get(swg=world.swg_x, role=Membership.Role.CHAIR)
     assert f'data-membership="{chair.pk}"' not in response.text
-
-
-def test_it_counts_only_meetings_since_the_member_joined(world):
-    _two_meetings_who_at_one(world)
-    start, end = review_period()
-    joined = timezone.localdate() - dt.timedelta(days=50)
-    record = member_records(
-        swg=world.swg_x,
-        organization_ids=[world.org_a.pk],
-        period_start=start,
-        period_end=end,
-        since={world.org_a.pk: joined},
-    )[world.org_a.pk]
-    assert (record.meetings_held, record.meetings_attended, record.attendance_percent) == (1, 0, 0)
-
-
-def test_it_counts_action_points_done_and_overdue(world):
-    meeting = held_meeting(world, days_ago=30)
-    today = timezone.localdate()
-    for status, due in (("done", 5), ("open", -5), ("in_progress", -1), ("open", 10)):
-        ActionPoint.objects.create(
-            swg=world.swg_x,
-            source_meeting=meeting,
-            description="x",
-            owner_organization=world.org_a,
-            due_date=today + dt.timedelta(days=due),
-            status=status,
-            closed_on=today if status == "done" else None,
-        )
-    start, end = review_period()
-    record = member_records(
-        swg=world.swg_x, organization_ids=[world.org_a.pk], period_start=start, period_end=end
-    )[world.org_a.pk]
-    assert (record.actions_done, record.actions_overdue) == (1, 2)
-    assert record.updates_missing == 0  # counted by projects_db (no projects here)
 
 
 def test_it_shows_a_dash_while_nothing_counts_quarterly_updates(client, world, monkeypatch):
@@ -178,14 +148,3 @@ def test_it_shows_the_page_in_a_fixed_number_of_queries(
     # Ten, and three for the quarterly updates missing (projects_db's count).
     with django_assert_max_num_queries(13):
         assert client.get(URL).status_code == 200
-
-
-def test_it_takes_missing_updates_from_the_project_database_once_it_exists(world, monkeypatch):
-    monkeypatch.setattr(
-        "swg.selectors.reviews._updates_missing",
-        lambda *, organization_ids, period_start, period_end: dict.fromkeys(organization_ids, 2),
-    )
-    review = membership_review_record(
-        membership=_who(world), decision="warn", note="Send the updates", by=world.chair
-    )
-    assert review.updates_missing == 2

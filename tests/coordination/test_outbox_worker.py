@@ -20,12 +20,10 @@ import pytest
 from coordination import outbox
 from coordination.models import OutboxMessage
 from coordination.tasks import outbox_send_task
-from tests import smtp_support
-from tests.worker_support import Workers, need_worker_services, wait_for
+from tests.support.workers import Workers, need_worker_services, wait_for
 
 pytestmark = pytest.mark.services
 
-smtp_server = smtp_support.smtp_server  # the fixture, used by name
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 Status = OutboxMessage.Status
 

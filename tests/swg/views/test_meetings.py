@@ -4,32 +4,17 @@ agenda and sets dates)."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
-
 import pytest
 from django.utils import timezone
-
 from swg.models import ActionPoint, AgendaItem, Meeting
 from swg.services.invitations import invitations_add
 from swg.services.meetings import agenda_item_add, meeting_plan
 
-TRIPOLI = ZoneInfo("Africa/Tripoli")
 
 
-def plan(world, *, swg=None, starts_at=None, hours=2, **fields) -> Meeting:
-    """A planned Health meeting a week ahead (or as told)."""
-    starts_at = starts_at or (timezone.now() + dt.timedelta(days=7)).replace(
-        second=0, microsecond=0
-    )
-    fields.setdefault("title_en", "Health SWG monthly meeting")
-    fields.setdefault("title_ar", "الاجتماع الشهري لمجموعة الصحة")
-    fields.setdefault("venue", "Ministry of Planning")
-    return meeting_plan(
-        swg=swg or world.swg_x,
-        starts_at=starts_at,
-        ends_at=starts_at + dt.timedelta(hours=hours),
-        by=world.secretariat_x,
-        **fields,
-    )
+
+
+from tests.factories import plan_meeting
 
 
 def _form(**overrides):
@@ -97,7 +82,7 @@ def test_it_plans_an_informal_meeting_in_tunis(client, world):
 
 
 def test_it_lets_a_partner_member_see_but_not_plan(client, world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     client.force_login(world.partner_a)
     assert client.get(meeting.get_absolute_url()).status_code == 200
     assert client.get("/swg/health/meetings/new/").status_code == 403
@@ -105,14 +90,14 @@ def test_it_lets_a_partner_member_see_but_not_plan(client, world):
 
 
 def test_it_hides_a_health_meeting_from_a_partner_outside_health(client, world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     client.force_login(world.partner_b)
     assert client.get(meeting.get_absolute_url()).status_code == 404
     assert client.get(f"/meetings/{meeting.pk}/agenda/").status_code == 404
 
 
 def test_it_shows_the_secretariat_its_actions(client, world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     client.force_login(world.secretariat_x)
     html = client.get(meeting.get_absolute_url()).content.decode()
     for action in ("Edit", "Agenda", "Invitations", "Send invitations", "Postpone", "Cancel"):
@@ -125,8 +110,8 @@ def test_it_shows_the_secretariat_its_actions(client, world):
 
 
 def test_it_lists_the_meetings_on_the_swg_page(client, world):
-    soon = plan(world, title_en="Vaccination planning")
-    past = plan(
+    soon = plan_meeting(world, title_en="Vaccination planning")
+    past = plan_meeting(
         world, title_en="Last quarter review", starts_at=timezone.now() - dt.timedelta(days=30)
     )
     client.force_login(world.partner_a)
@@ -140,7 +125,7 @@ def test_it_lists_the_meetings_on_the_swg_page(client, world):
 
 
 def test_it_keeps_the_history_of_changes(client, world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     client.force_login(world.secretariat_x)
     client.post(
         f"/meetings/{meeting.pk}/edit/",
@@ -156,7 +141,7 @@ def test_it_keeps_the_history_of_changes(client, world):
 
 
 def test_it_refuses_an_edit_that_ends_before_it_starts(client, world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     client.force_login(world.secretariat_x)
     response = client.post(
         f"/meetings/{meeting.pk}/edit/",
@@ -166,15 +151,12 @@ def test_it_refuses_an_edit_that_ends_before_it_starts(client, world):
     assert Meeting.objects.get().starts_at == meeting.starts_at
 
 
-# ---------------------------------------------------------------- agenda
-
-
 def _agenda(meeting):
     return list(meeting.agenda_items.order_by("order").values_list("title_en", flat=True))
 
 
 def test_it_adds_agenda_items_with_presenter_and_document(client, world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     client.force_login(world.secretariat_x)
     url = f"/meetings/{meeting.pk}/agenda/"
     client.post(url, {"form": "item", "title_en": "Welcome", "presenter": world.contact_gov.pk})
@@ -188,7 +170,7 @@ def test_it_adds_agenda_items_with_presenter_and_document(client, world):
 
 
 def test_it_refuses_an_item_without_a_title(client, world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     client.force_login(world.secretariat_x)
     response = client.post(f"/meetings/{meeting.pk}/agenda/", {"form": "item", "title_en": ""})
     assert response.context["item_form"].errors["title_en"]
@@ -196,7 +178,7 @@ def test_it_refuses_an_item_without_a_title(client, world):
 
 
 def test_it_moves_agenda_items_up_and_down(client, world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     for title in ("Welcome", "Vaccine stock", "Any other business"):
         agenda_item_add(meeting=meeting, title_en=title)
     last = meeting.agenda_items.get(title_en="Any other business")
@@ -209,7 +191,7 @@ def test_it_moves_agenda_items_up_and_down(client, world):
 
 
 def test_it_removes_an_item_and_closes_the_gap(client, world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     items = [agenda_item_add(meeting=meeting, title_en=t) for t in "ABC"]
     client.force_login(world.secretariat_x)
     client.post(f"/meetings/{meeting.pk}/agenda/{items[0].pk}/delete/")
@@ -228,7 +210,7 @@ def _action_point(world, description, status=ActionPoint.Status.OPEN, swg=None):
 
 
 def test_it_offers_the_open_action_points_for_the_agenda(client, world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     open_point = _action_point(world, "Share the cold-chain assessment")
     _action_point(world, "Draft the TOR", status=ActionPoint.Status.IN_PROGRESS)
     _action_point(world, "Circulate the map", status=ActionPoint.Status.DONE)
@@ -248,11 +230,8 @@ def test_it_offers_the_open_action_points_for_the_agenda(client, world):
     assert html.count("Share the cold-chain assessment") == 1  # on the agenda, no longer offered
 
 
-# ---------------------------------------------------------------- postpone
-
-
 def test_it_postpones_to_a_new_meeting_with_the_same_agenda(client, world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     agenda_item_add(meeting=meeting, title_en="Vaccine stock")
     client.force_login(world.secretariat_x)
     response = client.post(
@@ -271,7 +250,7 @@ def test_it_postpones_to_a_new_meeting_with_the_same_agenda(client, world):
 
 
 def test_it_cancels_a_meeting_once(client, world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     client.force_login(world.secretariat_x)
     client.post(f"/meetings/{meeting.pk}/cancel/", {"reason": "Security situation"})
     meeting.refresh_from_db()
@@ -285,7 +264,7 @@ def test_it_cancels_a_meeting_once(client, world):
 def test_it_shows_the_meeting_page_in_a_fixed_number_of_queries(
     client, world, django_assert_max_num_queries, role
 ):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     for n in range(8):
         agenda_item_add(meeting=meeting, title_en=f"Item {n}", presenter=world.contact_a)
     invitations_add(meeting=meeting, contacts=[world.contact_a, world.contact_gov, world.contact_b])

@@ -4,10 +4,8 @@ signed, good until the meeting ends, one answer per choice."""
 import datetime as dt
 import time
 from unittest import mock
-
 import pytest
 from django.utils import timezone
-
 from swg.models import Invitation, Meeting
 from swg.services.invitations import (
     RsvpLinkError,
@@ -18,12 +16,17 @@ from swg.services.invitations import (
     rsvp_token,
 )
 from swg.services.meetings import meeting_cancel
-from tests.test_meetings_plan import plan
+
+
+
+
+
+from tests.factories import plan_meeting
 
 
 @pytest.fixture
 def invitation(world):
-    meeting = plan(world)
+    meeting = plan_meeting(world)
     (invitation,) = invitations_add(meeting=meeting, contacts=[world.contact_a])
     return invitation
 

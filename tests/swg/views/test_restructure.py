@@ -2,12 +2,17 @@
 
 import datetime as dt
 import re
-
 from django.utils import timezone
-
 from swg.models import SWG, Membership, StructureChange, Subsector
 from swg.selectors.structure import swg_as_of
 from swg.services.structure import swg_rename
+
+
+
+
+
+
+
 
 TODAY = timezone.localdate
 
@@ -164,10 +169,3 @@ def test_it_forbids_the_chair_to_merge(client, world):
 def test_it_answers_404_for_an_unknown_kind(client, world):
     client.force_login(world.coordination)
     assert client.get("/swg/health/restructure/explode/").status_code == 404
-
-
-def test_the_service_records_who_renamed(world):
-    swg_rename(swg=world.swg_x, name_en="Public Health", name_ar="", by=world.coordination)
-    change = StructureChange.objects.get(swg=world.swg_x, kind="rename")
-    assert change.made_by == world.coordination
-    assert world.swg_x.history.latest().history_user == world.coordination

@@ -2,12 +2,12 @@
 
 Use it from a fixture, after :func:`need_worker_services`::
 
-    from tests import worker_support
+    from tests.support.workers import Workers, need_worker_services
 
     @pytest.fixture
     def workers(transactional_db, tmp_path):
-        broker = worker_support.need_worker_services()
-        with worker_support.Workers(broker=broker, log_dir=tmp_path) as pool:
+        broker = need_worker_services()
+        with Workers(broker=broker, log_dir=tmp_path) as pool:
             yield pool  # the test calls pool.start(), pool.dispatch(task, ...)
 
 Each :class:`Workers` has a queue nobody else listens to; its workers use the
@@ -30,7 +30,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.conftest import need
+from tests.support.services import need
 
 BASE_DIR = Path(settings.BASE_DIR)
 START_TIMEOUT = 30

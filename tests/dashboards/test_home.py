@@ -2,19 +2,22 @@
 their organization's open action points (DESIGN §1 "Partner focal point")."""
 
 import datetime as dt
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-
 from swg.models import ActionPoint, Minutes
 from swg.services.minutes import minutes_approve, minutes_circulate, minutes_correct, minutes_submit
-from tests.test_attendance import held_meeting
-from tests.test_minutes import draft
+
+
+
+
+
+from tests.factories import draft_minutes
+from tests.factories import held_meeting
 
 
 def circulated(world, days_ago):
-    minutes = draft(world, days_ago=days_ago)
+    minutes = draft_minutes(world, days_ago=days_ago)
     minutes = minutes_submit(minutes=minutes)
     minutes = minutes_approve(minutes=minutes, by=world.chair)
     minutes_circulate(minutes=minutes)
@@ -41,7 +44,7 @@ def _section(html, testid):
 def test_it_shows_a_partner_the_latest_circulated_minutes(client, world):
     for days_ago in range(10, 70, 10):
         circulated(world, days_ago)
-    draft_minutes = draft(world, days_ago=3)
+    draft_minutes = draft_minutes(world, days_ago=3)
     client.force_login(world.partner_a)
     section = _section(client.get("/").text, "home-minutes")
     links = [

@@ -3,13 +3,17 @@ filtered, showing only what the user may see."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
-
 import pytest
 from django.utils import timezone
-
 from swg.models import Meeting
 from swg.services.meetings import meeting_cancel
-from tests.test_meetings_plan import plan
+
+
+
+
+
+from tests.factories import plan_meeting
+
 
 TRIPOLI = ZoneInfo("Africa/Tripoli")
 
@@ -35,15 +39,15 @@ def _month_titles(response) -> dict[int, list[str]]:
 def meetings(world):
     soon = timezone.now() + dt.timedelta(days=3)
     return {
-        "health": plan(world, title_en="Health SWG", starts_at=soon),
-        "education": plan(world, swg=world.swg_y, title_en="Education SWG", starts_at=soon),
-        "workshop": plan(
+        "health": plan_meeting(world, title_en="Health SWG", starts_at=soon),
+        "education": plan_meeting(world, swg=world.swg_y, title_en="Education SWG", starts_at=soon),
+        "workshop": plan_meeting(
             world,
             title_en="Cold-chain workshop",
             kind="workshop",
             starts_at=soon + dt.timedelta(days=1),
         ),
-        "past": plan(
+        "past": plan_meeting(
             world, title_en="Last quarter", starts_at=timezone.now() - dt.timedelta(days=20)
         ),
     }
@@ -89,9 +93,9 @@ def test_it_lists_one_groups_meetings_with_a_plan_button(client, world, meetings
 
 
 def test_it_shows_the_month_grid_by_tripoli_date(client, world):
-    plan(world, title_en="Morning meeting", starts_at=_at(2030, 3, 10))
+    plan_meeting(world, title_en="Morning meeting", starts_at=_at(2030, 3, 10))
     # 00:30 in Tripoli on 1 April is still 31 March in UTC.
-    plan(world, title_en="Early April", starts_at=_at(2030, 4, 1, 0, 30))
+    plan_meeting(world, title_en="Early April", starts_at=_at(2030, 4, 1, 0, 30))
     client.force_login(world.secretariat_x)
     march = client.get("/calendar/month/", {"month": "2030-03"})
     assert _month_titles(march) == {10: ["Morning meeting"]}
@@ -108,8 +112,8 @@ def test_it_starts_weeks_on_sunday(client, world):
 
 
 def test_it_filters_the_month_grid(client, world):
-    plan(world, title_en="Health SWG", starts_at=_at(2030, 3, 10))
-    plan(world, swg=world.swg_y, title_en="Education SWG", starts_at=_at(2030, 3, 12))
+    plan_meeting(world, title_en="Health SWG", starts_at=_at(2030, 3, 10))
+    plan_meeting(world, swg=world.swg_y, title_en="Education SWG", starts_at=_at(2030, 3, 12))
     client.force_login(world.secretariat_x)
     response = client.get("/calendar/month/", {"month": "2030-03", "swg": world.swg_y.pk})
     assert _month_titles(response) == {12: ["Education SWG"]}
@@ -131,7 +135,7 @@ def test_it_falls_back_to_this_month_for_a_bad_month(client, world):
 def _many_meetings(world, count):
     for n in range(count):
         swg = world.swg_x if n % 2 else world.swg_y
-        plan(world, swg=swg, title_en=f"Meeting {n}", starts_at=_at(2030, 3, 1 + n % 28, 9 + n % 8))
+        plan_meeting(world, swg=swg, title_en=f"Meeting {n}", starts_at=_at(2030, 3, 1 + n % 28, 9 + n % 8))
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from swg.models import CalendarToken, ImportJob
 from swg.services.calendar_feeds import calendar_token_create
-from tests.browser_support import BROWSER_DB, login
+from tests.support.browser import BROWSER_DB, login
 from tests.factories import PASSWORD, build_health_meetings
 
 pytestmark = [pytest.mark.browser, *BROWSER_DB]
