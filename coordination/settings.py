@@ -196,6 +196,8 @@ CELERY_BEAT_SCHEDULE = {
     # Lets /healthz and the admin see that beat and a worker are alive.
     "heartbeat": {"task": "coordination.tasks.heartbeat", "schedule": 60.0},
     "outbox-sweep": {"task": "coordination.tasks.outbox_sweep", "schedule": 300.0},
+    # Gives up import jobs whose worker died, and queues again lost ones.
+    "import-jobs-sweep": {"task": "swg.tasks.import_jobs_sweep", "schedule": 60.0},
     "import-jobs-cleanup": {
         "task": "swg.tasks.import_jobs_purge",
         "schedule": crontab(hour=3, minute=15),
@@ -219,6 +221,18 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # Uploads: imports larger than this are refused with a message at the field.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES
+# What the import job accepts before and while it reads a file
+# (coordination/spreadsheets/reader.py): an XLSX's unpacked size and number of
+# parts (read from the zip's directory, before parsing), then rows below the
+# header, columns, and characters in a cell (Excel's own limit).
+IMPORT_MAX_UNCOMPRESSED_BYTES = env.int("IMPORT_MAX_UNCOMPRESSED_BYTES", default=25 * 1024 * 1024)
+IMPORT_MAX_ZIP_ENTRIES = env.int("IMPORT_MAX_ZIP_ENTRIES", default=200)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
+IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=100)
+IMPORT_MAX_CELL_CHARS = env.int("IMPORT_MAX_CELL_CHARS", default=32_767)
+# An import job whose worker has shown no sign of life for this long is given
+# up (failed, with a retry) by the sweeper (swg/services/imports.py).
+IMPORT_JOB_STALE_SECONDS = env.int("IMPORT_JOB_STALE_SECONDS", default=120)
 
 # An SWG is "typically limited to 8-10 members" (assessment Annex 1.1).
 SWG_MEMBER_WARNING_THRESHOLD = 10

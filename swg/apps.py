@@ -12,5 +12,11 @@ class SwgConfig(AppConfig):
         from coordination.context_processors import register_nav_flag
 
         from .permissions import Action, can
+        from .services import contacts, imports
 
         register_nav_flag("nav_outbox", lambda user: can(user, Action.OUTBOX_VIEW))
+        imports.import_kind_register(
+            contacts.IMPORT_KIND,
+            check=contacts.contacts_import_check,
+            write=contacts.contacts_import_write,
+        )
