@@ -131,38 +131,30 @@ def spreadsheet_rows(
     return _checked(rows, limits)
 
 
-class _Location:
-    """Where a cell is, in the words of the user's spreadsheet program."""
-
-    def __init__(self, sheet: str):
-        self.sheet = sheet
-        self.header: tuple = ()
-
-    def __call__(self, number: int, column: int | None = None) -> str:
-        where = _("row %(row)s") % {"row": number}
-        if column is not None:
-            letter = get_column_letter(column + 1)
-            label = self.header[column] if column < len(self.header) else None
-            where = (
-                _("row %(row)s, column %(column)s (%(label)s)")
-                % {"row": number, "column": letter, "label": label}
-                if label not in (None, "")
-                else _("row %(row)s, column %(column)s") % {"row": number, "column": letter}
-            )
-        if self.sheet:
-            where = _('Sheet "%(sheet)s", %(where)s') % {"sheet": self.sheet, "where": where}
-        return where[:1].upper() + where[1:]
+def _where(row: SheetRow, header: tuple, column: int | None = None) -> str:
+    """Where a row or cell is, in the words of the user's spreadsheet program."""
+    if column is None:
+        where = _("Row %(row)s") % {"row": row.number}
+    else:
+        place = {"row": row.number, "column": get_column_letter(column + 1)}
+        label = header[column] if column < len(header) else None
+        if label in (None, ""):
+            where = _("Row %(row)s, column %(column)s") % place
+        else:
+            where = _("Row %(row)s, column %(column)s (%(label)s)") % {**place, "label": label}
+    if row.sheet:
+        where = _('Sheet "%(sheet)s": %(where)s') % {"sheet": row.sheet, "where": where}
+    return where
 
 
 def _checked(rows: Iterator[SheetRow], limits: ImportLimits) -> Iterator[SheetRow]:
-    locations: dict[str, _Location] = {}
+    header = None
     data_rows = 0
     for row in rows:
-        where = locations.setdefault(row.sheet, _Location(row.sheet))
         if len(row.values) > limits.max_columns:
             raise SpreadsheetRejected(
                 _("%(where)s: the file has more than %(limit)s columns.")
-                % {"where": where(row.number), "limit": _count(limits.max_columns)}
+                % {"where": _where(row, header or ()), "limit": _count(limits.max_columns)}
             )
         for column, value in enumerate(row.values):
             if isinstance(value, str) and len(value) > limits.max_cell_chars:
@@ -172,13 +164,13 @@ def _checked(rows: Iterator[SheetRow], limits: ImportLimits) -> Iterator[SheetRo
                         "at most %(limit)s."
                     )
                     % {
-                        "where": where(row.number, column),
+                        "where": _where(row, header or (), column),
                         "length": _count(len(value)),
                         "limit": _count(limits.max_cell_chars),
                     }
                 )
-        if not where.header:
-            where.header = row.values
+        if header is None:
+            header = row.values
         else:
             data_rows += 1
             if data_rows > limits.max_rows:

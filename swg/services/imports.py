@@ -43,7 +43,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -151,10 +151,14 @@ class JobRun:
         if not self._mine().select_for_update().exists():
             raise JobLost
 
-    def close(self, status: str, *, result: ImportResult | None = None, message: str = "") -> str:
-        """Record how the run ended (conditional on the run still owning the job)."""
-        fields = {"status": status, "progress": 100, "finished_at": timezone.now()}
-        fields["message"] = message
+    def finish(self, status: str, *, result: ImportResult | None = None, message: str = "") -> str:
+        """Record how the run ended (if the run still owns the job); returns ``status``."""
+        fields = {
+            "status": status,
+            "progress": 100,
+            "finished_at": timezone.now(),
+            "message": message,
+        }
         rejected = self.job.rejected_file
         if result is not None:
             fields.update(
@@ -165,8 +169,11 @@ class JobRun:
                 updated_count=result.updated,
             )
             if result.rejected is not None:
-                result.rejected.seek(0)
-                rejected.save(f"rejected-rows-{self.job.pk}.csv", File(result.rejected), save=False)
+                with result.rejected:
+                    result.rejected.seek(0)
+                    rejected.save(
+                        f"rejected-rows-{self.job.pk}.csv", File(result.rejected), save=False
+                    )
                 fields["rejected_file"] = rejected.name
         if not self._mine().update(**fields):
             if "rejected_file" in fields:
@@ -234,24 +241,24 @@ def import_job_run(*, job_id: int) -> str:
         try:
             result = kind.check(run)
             if result.error_count:
-                return run.close(Status.INVALID, result=result)
+                return run.finish(Status.INVALID, result=result)
             with transaction.atomic():
                 run.lock()
                 kind.write(result, run.job.created_by)
-                return run.close(Status.DONE, result=result)
+                return run.finish(Status.DONE, result=result)
         except JobLost:
             log.warning("%s import %s was given up while it ran", run.job.kind, job_id)
             return _status(job_id)
         except ValueError as exc:
-            return _close_failed(run, str(exc))
+            return _fail(run, str(exc))
         except Exception:
             log.exception("%s import %s failed", run.job.kind, job_id)
-            return _close_failed(run, _("The file could not be read. Check its format."))
+            return _fail(run, _("The file could not be read. Check its format."))
 
 
-def _close_failed(run: JobRun, message: str) -> str:
+def _fail(run: JobRun, message: str) -> str:
     try:
-        return run.close(Status.FAILED, message=message)
+        return run.finish(Status.FAILED, message=message)
     except JobLost:
         return _status(run.job.pk)
 
@@ -266,7 +273,11 @@ def import_jobs_sweep(
     if older_than is None:
         older_than = dt.timedelta(seconds=settings.IMPORT_JOB_STALE_SECONDS)
     now = timezone.now()
-    jobs = ImportJob.objects.filter(heartbeat_at__lt=now - older_than)
+    cutoff = now - older_than
+    # Jobs from before heartbeats were kept count from their upload.
+    jobs = ImportJob.objects.filter(
+        Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
+    )
     if job_ids is not None:
         jobs = jobs.filter(pk__in=job_ids)
     with transaction.atomic():

@@ -156,7 +156,7 @@ def test_it_names_the_row_and_column_of_an_oversized_csv_cell():
 
 def test_it_names_the_sheet_of_an_oversized_xlsx_cell():
     content = xlsx_bytes([["name_en", "email"], ["Amina", "y" * 101]])
-    with pytest.raises(reader.SpreadsheetRejected, match='Sheet "Sheet", row 2, column B'):
+    with pytest.raises(reader.SpreadsheetRejected, match='Sheet "Sheet": Row 2, column B'):
         _read(content, "long.xlsx", max_cell_chars=100)
 
 
