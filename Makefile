@@ -34,6 +34,7 @@ dirs:
 demo: messages dirs
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo_projects
 
 run: demo
 	@echo ""

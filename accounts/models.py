@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from coordination.emails import normalize_email
 
 
 class UserManager(BaseUserManager):
@@ -12,7 +15,7 @@ class UserManager(BaseUserManager):
     def _create(self, email, password, **extra):
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=normalize_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -27,7 +30,7 @@ class UserManager(BaseUserManager):
         return self._create(email, password, **extra)
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        return self.get(email=normalize_email(username))
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -72,9 +75,18 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["email"]
+        constraints = [
+            # One account per mailbox, whatever the spelling (coordination/emails.py).
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
 
     def __str__(self):
         return self.full_name or self.email
+
+    def save(self, *args, **kwargs):
+        # The admin's forms and the shell save directly, not through the manager.
+        self.email = normalize_email(self.email)
+        super().save(*args, **kwargs)
 
     def get_full_name(self):
         return self.full_name or self.email

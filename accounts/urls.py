@@ -12,15 +12,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path(
-        "password/reset/",
-        auth_views.PasswordResetView.as_view(
-            html_email_template_name="registration/password_reset_email.html",
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
-        name="password_reset",
-    ),
+    path("password/reset/", views.password_reset, name="password_reset"),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),

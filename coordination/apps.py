@@ -6,3 +6,6 @@ class CoordinationConfig(AppConfig):
     name = "coordination"
     label = "coordination"
     verbose_name = _("Coordination")
+
+    def ready(self):
+        from . import storage  # noqa: F401 (registers the private-media check)

@@ -57,6 +57,9 @@ class OutboxMessage(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    # When the send task of this queueing reached the broker; empty while it has
+    # not (the broker was down), which the sweeper picks up within a minute.
+    dispatched_at = models.DateTimeField(_("handed to the queue at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:

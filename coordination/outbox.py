@@ -39,6 +39,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
+from .emails import normalize_email
 from .models import OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -46,8 +47,8 @@ log = logging.getLogger(__name__)
 Status = OutboxMessage.Status
 
 MAX_ATTEMPTS = 5
-# A claim older than this without progress means its worker died; a queued
-# message older than this without a worker taking it lost its task.
+# A claim older than this without progress means its worker died; a message
+# handed to the broker this long ago and still queued lost its task.
 STALE_SENDING_AFTER = dt.timedelta(minutes=10)
 
 # Stored untranslated in ``last_error`` and translated where it is shown.
@@ -99,7 +100,7 @@ def outbox_enqueue(
     is returned unchanged. ``swg`` makes the message visible to that SWG's
     secretariat and chair on the outbox page.
     """
-    email = recipient_email.strip().lower()
+    email = normalize_email(recipient_email)
     existing = OutboxMessage.objects.filter(
         purpose=purpose, recipient_email=email, object_key=object_key
     ).first()
@@ -144,10 +145,17 @@ def _queue(message_id: int) -> None:
     outbox_send_task.delay(message_id)
 
 
+def _dispatch(message_id: int) -> None:
+    _queue(message_id)  # raises when the broker cannot take the task
+    OutboxMessage.objects.filter(
+        pk=message_id, status=Status.QUEUED, dispatched_at__isnull=True
+    ).update(dispatched_at=timezone.now())
+
+
 def _queue_on_commit(message_id: int) -> None:
     # robust: with the broker down the request still succeeds; the row stays
-    # queued and the sweeper queues it again later.
-    transaction.on_commit(lambda: _queue(message_id), robust=True)
+    # queued without dispatched_at and the sweeper queues it once the broker is back.
+    transaction.on_commit(lambda: _dispatch(message_id), robust=True)
 
 
 # ---------------------------------------------------------------- send
@@ -325,24 +333,35 @@ def outbox_retry(*, message: OutboxMessage) -> bool:
     Returns False when the message is not failed (any more).
     """
     requeued = OutboxMessage.objects.filter(pk=message.pk, status=Status.FAILED).update(
-        status=Status.QUEUED, sent_at=None, claimed_at=timezone.now()
+        status=Status.QUEUED, sent_at=None, claimed_at=timezone.now(), dispatched_at=None
     )
     if requeued:
         _queue_on_commit(message.pk)
     return bool(requeued)
 
 
-def outbox_requeue_stale(*, older_than: dt.timedelta = STALE_SENDING_AFTER) -> list[int]:
-    """Recover from dead workers and lost tasks; returns the ids queued again.
+def outbox_requeue_stale(
+    *,
+    older_than: dt.timedelta = STALE_SENDING_AFTER,
+    undispatched_after: dt.timedelta | None = None,
+) -> list[int]:
+    """Recover from dead workers, lost tasks and a broker that was down; returns
+    the ids queued again. Beat runs it every minute (``outbox_sweep``).
 
     - "sending" without ``sent_at``: the worker died before the message content
       went out, so nothing was delivered; back to the queue.
     - "sending" with ``sent_at``: the worker died while the server was taking
       the message; it may have been delivered, so failed with that reason.
-    - "queued" with no worker taking it: its task was lost (broker down at
-      commit, or held by a worker that died); queued again. A duplicate task is
-      harmless, the claim lets only one send.
+    - "queued" and never handed to the broker (no ``dispatched_at``) for
+      ``undispatched_after`` (``OUTBOX_UNDISPATCHED_AFTER`` seconds): the broker
+      was down when it was queued; queued again now that the sweeper runs.
+    - "queued", handed to the broker more than ``older_than`` ago: its task was
+      lost (held by a worker that died); queued again.
+
+    A duplicate task is harmless: the claim lets only one send.
     """
+    if undispatched_after is None:
+        undispatched_after = dt.timedelta(seconds=settings.OUTBOX_UNDISPATCHED_AFTER)
     now = timezone.now()
     cutoff = now - older_than
     requeued: list[int] = []
@@ -352,7 +371,7 @@ def outbox_requeue_stale(*, older_than: dt.timedelta = STALE_SENDING_AFTER) -> l
         # Conditional on the token: a message claimed again meanwhile is left alone.
         if OutboxMessage.objects.filter(
             pk=pk, status=Status.SENDING, claimed_at=token, sent_at__isnull=True
-        ).update(status=Status.QUEUED, claimed_at=now):
+        ).update(status=Status.QUEUED, claimed_at=now, dispatched_at=None):
             requeued.append(pk)
     for pk, token in OutboxMessage.objects.filter(
         status=Status.SENDING, sent_at__lt=cutoff
@@ -362,12 +381,19 @@ def outbox_requeue_stale(*, older_than: dt.timedelta = STALE_SENDING_AFTER) -> l
         ):
             log.warning("outbox message %s may have been delivered; not resent", pk)
     # claimed_at of a queued message is when it was last put in the queue.
+    undispatched_cutoff = now - undispatched_after
+    waiting = Q(dispatched_at__isnull=True) & (
+        Q(claimed_at__lt=undispatched_cutoff)
+        | Q(claimed_at__isnull=True, created_at__lt=undispatched_cutoff)
+    )
     lost = OutboxMessage.objects.filter(status=Status.QUEUED).filter(
-        Q(claimed_at__lt=cutoff) | Q(claimed_at__isnull=True, created_at__lt=cutoff)
+        waiting | Q(dispatched_at__lt=cutoff)
     )
     lost_ids = [pk for pk in lost.values_list("pk", flat=True) if pk not in requeued]
     if lost_ids:
-        OutboxMessage.objects.filter(pk__in=lost_ids, status=Status.QUEUED).update(claimed_at=now)
+        OutboxMessage.objects.filter(pk__in=lost_ids, status=Status.QUEUED).update(
+            claimed_at=now, dispatched_at=None
+        )
     requeued += lost_ids
     for pk in requeued:
         _queue_on_commit(pk)

@@ -10,6 +10,7 @@ Importing this module creates no folder: ``make run`` creates the ones under
 from pathlib import Path
 
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,11 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "csp",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "accounts",
     "coordination.apps.CoordinationConfig",
     "swg",
@@ -57,6 +63,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "coordination.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "coordination.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,6 +135,27 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Failures count under the normalised email, so every spelling shares one counter.
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
+
+# The client's address, for the lockout and the password-reset throttle (read
+# through axes.helpers.get_client_ip_address). Exposed directly, it is
+# REMOTE_ADDR only: trusting X-Forwarded-For without a proxy would let a client
+# name a new address for every guess. Behind REVERSE_PROXY_COUNT proxies
+# (docker-compose.yml sets 1: the TLS proxy in front of web, which must set
+# X-Forwarded-For to the address it received the request from), the address
+# comes from X-Forwarded-For. django-ipware counts only the proxies listed
+# *inside* that header (the nearest proxy is REMOTE_ADDR, not in it), hence
+# the minus one; it matches the count strictly, so a header with extra,
+# client-written entries falls back to the proxy's own address instead of
+# letting the client choose one.
+REVERSE_PROXY_COUNT = env.int("REVERSE_PROXY_COUNT", default=0)
+if REVERSE_PROXY_COUNT > 0:
+    AXES_IPWARE_PROXY_COUNT = REVERSE_PROXY_COUNT - 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_PROXY_COUNT = None
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ar", _("Arabic"))]
@@ -139,10 +168,39 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Uploads are private in every mode (coordination/storage.py): no MEDIA_URL, no
+# route or WhiteNoise folder serves them; a permission-checked view streams each
+# one. PRIVATE_MEDIA_ROOT must lie outside everything served (a system check says so).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+PRIVATE_STORAGE = env.str("PRIVATE_STORAGE", default="filesystem")
+if PRIVATE_STORAGE == "filesystem":
+    PRIVATE_STORAGE_CONFIG = {"BACKEND": "coordination.storage.PrivateFileSystemStorage"}
+elif PRIVATE_STORAGE == "s3":
+    # Optional: an S3-compatible bucket through django-storages (install
+    # 'django-storages[s3]'). Objects are private and reached only through the
+    # download views, which stream them; no signed URL is handed out.
+    PRIVATE_STORAGE_CONFIG = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("PRIVATE_S3_BUCKET"),
+            "endpoint_url": env.str("PRIVATE_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("PRIVATE_S3_REGION", default="") or None,
+            "location": env.str("PRIVATE_S3_PREFIX", default="private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    raise ImproperlyConfigured(
+        f"PRIVATE_STORAGE={PRIVATE_STORAGE!r} is not known; use filesystem or s3."
+    )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # A FileField that forgets storage=private_storage still lands in private storage.
+    "default": PRIVATE_STORAGE_CONFIG,
+    "private": PRIVATE_STORAGE_CONFIG,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -192,10 +250,20 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# /healthz: beat or the worker silent for this many seconds is "down" (both
+# check in every minute); HEALTHZ_TOKEN, when set, lets a monitor read the
+# detail with "Authorization: Bearer <token>" (coordination/health.py).
+HEARTBEAT_STALE_AFTER = env.int("HEARTBEAT_STALE_AFTER", default=180)
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
+
+# A queued email whose send task did not reach the broker (it was down) for this
+# many seconds is queued again by the sweeper (coordination/outbox.py).
+OUTBOX_UNDISPATCHED_AFTER = env.int("OUTBOX_UNDISPATCHED_AFTER", default=60)
 CELERY_BEAT_SCHEDULE = {
-    # Lets /healthz and the admin see that beat and a worker are alive.
+    # Lets /healthz see that beat schedules and a worker consumes (coordination/health.py).
     "heartbeat": {"task": "coordination.tasks.heartbeat", "schedule": 60.0},
-    "outbox-sweep": {"task": "coordination.tasks.outbox_sweep", "schedule": 300.0},
+    # Mail queued while the broker was down goes out within a minute of its return.
+    "outbox-sweep": {"task": "coordination.tasks.outbox_sweep", "schedule": 60.0},
     # Gives up import jobs whose worker died, and queues again lost ones.
     "import-jobs-sweep": {"task": "swg.tasks.import_jobs_sweep", "schedule": 60.0},
     "import-jobs-cleanup": {
@@ -209,9 +277,27 @@ CELERY_BEAT_SCHEDULE = {
         "task": "swg.tasks.monthly_schedule_send_task",
         "schedule": crontab(hour=8, minute=0, day_of_month="1-3"),
     },
+    # A dated archive of the database and the private files every night, old ones
+    # pruned (coordination/backup.py; BACKUP_SCHEDULE_ENABLED=off turns it off).
+    "backup": {"task": "coordination.tasks.backup_task", "schedule": crontab(hour=2, minute=30)},
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Backups (`manage.py backup` / `manage.py restore`, README "Operations").
+BACKUP_DIR = env.path("BACKUP_DIR", default=VAR_DIR / "backups")
+BACKUP_RETENTION_DAYS = env.int("BACKUP_RETENTION_DAYS", default=30)
+BACKUP_KEEP_AT_LEAST = env.int("BACKUP_KEEP_AT_LEAST", default=7)
+BACKUP_SCHEDULE_ENABLED = env.bool("BACKUP_SCHEDULE_ENABLED", default=True)
+
+# One cache for every web process in production (docker-compose.yml: Redis), so
+# that the request throttles (coordination/throttle.py) count across workers.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# Password reset requests allowed per address and per client address in a window
+# (seconds); past them the form says to wait. The link itself is valid for
+# PASSWORD_RESET_TIMEOUT (Django's default, three days).
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", default=3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=10)
+PASSWORD_RESET_LIMIT_WINDOW = 3600
 
 # The admin shows the history of a record but never reverts it: a change goes
 # through a service, which applies the rules and records who made it
@@ -220,6 +306,8 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Uploads: imports larger than this are refused with a message at the field.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
+# Import files hold personal data: beat removes them (and their job) after this many days.
+IMPORT_RETENTION_DAYS = env.int("IMPORT_RETENTION_DAYS", default=30)
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES
 # What the import job accepts before and while it reads a file
 # (coordination/spreadsheets/reader.py): an XLSX's unpacked size and number of
@@ -234,8 +322,81 @@ IMPORT_MAX_CELL_CHARS = env.int("IMPORT_MAX_CELL_CHARS", default=32_767)
 # up (failed, with a retry) by the sweeper (swg/services/imports.py).
 IMPORT_JOB_STALE_SECONDS = env.int("IMPORT_JOB_STALE_SECONDS", default=120)
 
+# REST API (projects_db.api): a token per user or the browser session; the
+# same permission module as the pages. Throttle rates are "N/second|minute|hour|day".
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_THROTTLE_ANON", default="30/minute"),
+        "user": env.str("API_THROTTLE_USER", default="1000/hour"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SWG Coordination Portal API",
+    "DESCRIPTION": "Technical-assistance projects of the Libyan SWGs (IATI-aligned).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # DESIGN §1: everything is behind login, the API description too.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Self-hosted Swagger UI: the portal loads nothing from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# Duplication check (projects_db): titles at least this similar are flagged.
+# Trigram similarity on PostgreSQL; difflib's ratio (which runs higher) elsewhere.
+DUPLICATE_TITLE_TRIGRAM_THRESHOLD = env.float("DUPLICATE_TITLE_TRIGRAM_THRESHOLD", default=0.4)
+DUPLICATE_TITLE_DIFFLIB_THRESHOLD = env.float("DUPLICATE_TITLE_DIFFLIB_THRESHOLD", default=0.6)
+
 # An SWG is "typically limited to 8-10 members" (assessment Annex 1.1).
 SWG_MEMBER_WARNING_THRESHOLD = 10
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images only
+# from the portal itself, so that text a user managed to inject is never run.
+# Templates carry no inline <script>, no on…="" handlers and no style=""; what
+# needs behaviour uses data attributes read by static/js/portal.js. Images may
+# be data: URIs (Bootstrap's icons are). No page may be framed, and forms post
+# only to the portal.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# Browser features no page of the portal uses (coordination/middleware.py).
+PERMISSIONS_POLICY = {
+    "accelerometer": "()",
+    "camera": "()",
+    "geolocation": "()",
+    "gyroscope": "()",
+    "magnetometer": "()",
+    "microphone": "()",
+    "payment": "()",
+    "usb": "()",
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -1,15 +1,16 @@
 import smtplib
 
 from celery import shared_task
-from django.utils import timezone
+from django.conf import settings
 
-from . import outbox
-from .models import Heartbeat
+from . import backup, health, outbox
 
 
-@shared_task
+@shared_task(ignore_result=True)
 def heartbeat():
-    Heartbeat.objects.update_or_create(name="beat", defaults={"seen_at": timezone.now()})
+    """Beat sends it every minute (and records its own heartbeat as it does);
+    the worker that runs it records the worker's (coordination/health.py)."""
+    health.heartbeat_record(name=health.WORKER)
 
 
 @shared_task(
@@ -31,5 +32,21 @@ def outbox_send_task(self, message_id: int) -> str:
 
 @shared_task
 def outbox_sweep() -> int:
-    """Recover messages of dead workers and lost tasks (DESIGN §5)."""
+    """Recover messages of dead workers, lost tasks and a broker that was down
+    (DESIGN §5); beat runs it every minute."""
     return len(outbox.outbox_requeue_stale())
+
+
+@shared_task(acks_late=False)
+def backup_task() -> str | None:
+    """The nightly backup and pruning (beat); BACKUP_SCHEDULE_ENABLED=off skips it.
+    Not redelivered if a worker dies: the next night makes a fresh one."""
+    if not settings.BACKUP_SCHEDULE_ENABLED:
+        return None
+    archive = backup.backup_create(directory=settings.BACKUP_DIR)
+    backup.backup_prune(
+        directory=settings.BACKUP_DIR,
+        retention_days=settings.BACKUP_RETENTION_DAYS,
+        keep_at_least=settings.BACKUP_KEEP_AT_LEAST,
+    )
+    return str(archive)

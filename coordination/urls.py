@@ -1,6 +1,5 @@
 # The one module of coordination that names the portal's apps: it wires their
 # pages in (DESIGN §6).
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -16,9 +15,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("swg.urls")),
+    path("", include("projects_db.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves uploaded files, in DEBUG either: they are private
+# (coordination/storage.py) and leave only through permission-checked views.

@@ -12,6 +12,8 @@ from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 
+from .downloads import safe_filename
+
 PAGE_SIZE = 25
 
 
@@ -64,13 +66,14 @@ def button_action(request, action: Callable[[], object], *, then, done="", refus
 
 
 def download(content, *, filename: str, content_type: str) -> HttpResponse:
-    """``content`` as an attachment: bytes, or streamed from an open file or
-    an iterator of text or bytes (a spreadsheet of any length)."""
+    """A generated file (export, report) as an attachment: bytes, or streamed
+    from an open file or an iterator of text (a spreadsheet of any length). A
+    stored upload goes through ``coordination.downloads.stored_file_response``."""
     if isinstance(content, bytes):
         response = HttpResponse(content, content_type=content_type)
     elif hasattr(content, "read"):
         response = FileResponse(content, content_type=content_type)  # closes the file
     else:
         response = StreamingHttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Disposition"] = content_disposition_header(True, safe_filename(filename))
     return response

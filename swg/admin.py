@@ -9,6 +9,7 @@ Every changelist selects the related rows it shows in one query.
 """
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from coordination.admin import (
     HTTPS_URL_FIELDS,
@@ -207,3 +208,10 @@ class ImportJobAdmin(ReadOnlyAdmin):
     list_select_related = ["created_by"]
     search_fields = ["original_name", "created_by__email"]
     date_hierarchy = "created_at"
+    # A private file has no address (coordination/storage.py): its stored name, no link.
+    exclude = ["file"]
+    readonly_fields = ["stored_file"]
+
+    @admin.display(description=_("stored as"))
+    def stored_file(self, job):
+        return job.file.name

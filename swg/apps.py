@@ -7,14 +7,18 @@ class SwgConfig(AppConfig):
     verbose_name = _("Sector working groups")
 
     def ready(self):
-        # The menu shows "Sent messages" to whom the outbox rule allows; the
-        # rule is ours, the menu coordination's (DESIGN §6: higher apps register).
+        # The menu shows "Sent messages" to whom the outbox rule allows, and
+        # /healthz its detail to whom the health rule allows; the rules are
+        # ours, the menu and the health check coordination's (DESIGN §6:
+        # higher apps register).
         from coordination.context_processors import register_nav_flag
+        from coordination.health import register_detail_viewer
 
         from .permissions import Action, can
         from .services import contacts, imports
 
         register_nav_flag("nav_outbox", lambda user: can(user, Action.OUTBOX_VIEW))
+        register_detail_viewer(lambda user: can(user, Action.HEALTH_DETAIL))
         imports.import_kind_register(
             contacts.IMPORT_KIND,
             check=contacts.contacts_import_check,

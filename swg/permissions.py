@@ -26,6 +26,7 @@ from .models import (
     SWG,
     ActionPoint,
     Contact,
+    ImportJob,
     Meeting,
     Membership,
     Minutes,
@@ -56,6 +57,7 @@ class Action(StrEnum):
     ACTION_POINT_UPDATE = "actionpoint.update"
     MEMBERSHIP_REVIEW = "membership.review"
     OUTBOX_VIEW = "outbox.view"
+    HEALTH_DETAIL = "health.detail"
 
 
 RULES: dict[str, Callable[[Actor, object], bool]] = {}
@@ -252,6 +254,12 @@ def _outbox(actor: Actor, qs):
     return qs.none()
 
 
+@scope_for(ImportJob)
+def _import_jobs(actor: Actor, qs):
+    # An import and its uploaded file are their uploader's alone.
+    return qs.filter(created_by_id=actor.user.pk)
+
+
 def visible_swgs(user) -> QuerySet:
     return scope(user, SWG.objects.all())
 
@@ -380,3 +388,9 @@ def _membership_review(actor: Actor, swg: SWG):
 @rule(Action.OUTBOX_VIEW)
 def _outbox_view(actor: Actor, obj):
     return actor.sees_everything or actor.is_ministry_staff
+
+
+@rule(Action.HEALTH_DETAIL)
+def _health_detail(actor: Actor, obj):
+    # What is down and since when: for the coordination team and administrators.
+    return actor.sees_everything

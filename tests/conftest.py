@@ -25,7 +25,7 @@ def need(condition: bool, what: str):
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.CELERY_TASK_ALWAYS_EAGER = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     from coordination.celery import app
@@ -34,6 +34,10 @@ def _test_settings(settings, tmp_path):
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = was_eager
+    # Throttle counters live in the cache: each test starts with none.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

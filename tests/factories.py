@@ -1,11 +1,23 @@
 """Factories and the named people every test can use."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 import factory
+from django.utils import timezone
 
 from accounts.models import User
-from swg.models import SWG, Contact, Membership, Organization, SWGAppointment
+from swg.models import (
+    SWG,
+    AgendaItem,
+    Contact,
+    Meeting,
+    Membership,
+    Minutes,
+    Organization,
+    SWGAppointment,
+)
+from swg.services.meetings import agenda_item_add, meeting_plan
 from swg.services.memberships import membership_add
 
 PASSWORD = "correct-horse-battery"
@@ -157,3 +169,81 @@ def build_world() -> World:
         coordination,
         admin,
     )
+
+
+@dataclass
+class HealthMeetings:
+    planned: Meeting
+    agenda_item: AgendaItem
+    held: Meeting
+    minutes: Minutes
+
+
+def build_health_meetings(world: World) -> HealthMeetings:
+    """Health (swg_x) meets in a week (agenda: "Welcome") and met a week ago
+    (held, with draft minutes)."""
+    starts = timezone.now() + dt.timedelta(days=7)
+    planned = meeting_plan(
+        swg=world.swg_x,
+        title_en="Health SWG",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=2),
+    )
+    agenda_item = agenda_item_add(meeting=planned, title_en="Welcome")
+    past = timezone.now() - dt.timedelta(days=7)
+    held = Meeting.objects.create(
+        swg=world.swg_x,
+        title_en="Held Health SWG",
+        starts_at=past,
+        ends_at=past + dt.timedelta(hours=2),
+        status=Meeting.Status.HELD,
+    )
+    minutes = Minutes.objects.create(meeting=held, version=1)
+    return HealthMeetings(planned, agenda_item, held, minutes)
+
+
+def make_project(*, owner, swg, by=None, publish=False, **fields):
+    """A project that passes the quality check unless ``fields`` say otherwise."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from projects_db.models import District, ProjectParticipant, Transaction
+    from projects_db.services.projects import project_create, project_publish
+
+    values = {
+        "title_en": "Primary health care in the south",
+        "title_ar": "الرعاية الصحية الأولية في الجنوب",
+        "description_en": "Clinics and training.",
+        "dac_sector": "12220",
+        "status": 2,
+        "planned_start": dt.date(2025, 1, 1),
+        "planned_end": dt.date(2026, 12, 31),
+        "currency": "USD",
+        "districts": [District.objects.get(code="LY-SB")],
+        "participants": [
+            {"organization": owner, "role": ProjectParticipant.Role.FUNDING},
+            {"organization": owner, "role": ProjectParticipant.Role.IMPLEMENTING},
+        ],
+        "budgets": [
+            {
+                "period_start": dt.date(2025, 1, 1),
+                "period_end": dt.date(2025, 12, 31),
+                "value": Decimal(100_000),
+                "currency": "USD",
+            }
+        ],
+        "transactions": [
+            {
+                "type": Transaction.Type.COMMITMENT,
+                "value": Decimal(80_000),
+                "currency": "USD",
+                "value_date": dt.date(2025, 1, 1),
+            }
+        ],
+    }
+    values.update(fields)
+    project = project_create(owner=owner, swg=swg, by=by, **values)
+    if publish:
+        project_publish(project=project, by=by)
+        project.refresh_from_db()
+    return project

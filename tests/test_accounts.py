@@ -1,13 +1,11 @@
 """Accounts: log in by email, lock-out, password reset and change, language."""
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 from django.conf import settings as django_settings
-from django.core import mail
 
 from tests.factories import PASSWORD
 
@@ -53,23 +51,6 @@ def test_it_does_not_lock_after_four_failures(client, world, settings):
     for _ in range(4):
         _login(client, "partner.a@example.org", "wrong-password")
     assert _login(client, "partner.a@example.org").status_code == 302
-
-
-def test_it_mails_a_reset_link_that_sets_a_new_password(client, world):
-    response = client.post("/accounts/password/reset/", {"email": "partner.a@example.org"})
-    assert response.status_code == 302
-    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["partner.a@example.org"]
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/\S+/)", mail.outbox[0].body)
-    form_url = client.get(link.group(1))["Location"]  # Django swaps the token for a session
-    response = client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
-    assert response["Location"] == "/accounts/password/reset/done/"
-    assert _login(client, "partner.a@example.org", NEW_PASSWORD).status_code == 302
-
-
-def test_it_sends_no_reset_mail_to_an_unknown_address(client, world):
-    response = client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
-    assert response.status_code == 302  # no hint whether the address exists
-    assert mail.outbox == []
 
 
 def test_it_changes_the_password(client, world):

@@ -5,7 +5,6 @@ absent service is a failure (``need``).
 """
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection
 
@@ -38,13 +37,18 @@ def test_redis_answers_ping_at_the_broker_url():
     need(redis_answers(url), f"Redis at {url}")
 
 
-def test_healthz_is_ok_with_the_real_broker(client, db, monkeypatch):
+def test_healthz_is_ok_with_the_real_broker(client, db, monkeypatch, settings):
     url = redis_broker_url()
     need(redis_answers(url), f"Redis at {url}")
 
+    from coordination import health
     from coordination.celery import app
 
     assert app.conf.broker_url == url  # the check below really asks Redis
+    health.heartbeat_record(name=health.BEAT)
+    health.heartbeat_record(name=health.WORKER)
+    settings.HEALTHZ_TOKEN = "ci-monitor-token"
+    client.defaults["HTTP_AUTHORIZATION"] = "Bearer ci-monitor-token"  # the detail
 
     response = client.get("/healthz")
 
@@ -66,10 +70,9 @@ def test_healthz_is_ok_with_the_real_broker(client, db, monkeypatch):
 @pytest.fixture
 def celery_worker_process(transactional_db, tmp_path):
     """A real ``celery worker`` on a queue nobody else listens to, using the test
-    database and this test's MEDIA_ROOT. Yields its :class:`Workers`."""
+    database and this test's PRIVATE_MEDIA_ROOT. Yields its :class:`Workers`."""
     broker = need_worker_services()
-    extra_env = {"MEDIA_ROOT": str(settings.MEDIA_ROOT)}
-    with Workers(broker=broker, env=extra_env, log_dir=tmp_path, prefix="test-import") as workers:
+    with Workers(broker=broker, log_dir=tmp_path, prefix="test-import") as workers:
         workers.start(pool="solo", concurrency=1)
         yield workers
 

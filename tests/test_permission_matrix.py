@@ -5,21 +5,19 @@ Delegation is not, so Health and its people lie outside partner_b's reach (404),
 while a visible object with a forbidden action is a 403 (swg/permissions.py).
 """
 
-import datetime as dt
-
 import pytest
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from swg.models import ActionPoint, FocalPoint, ImportJob, Meeting, Membership, Minutes
+from coordination import health
+from swg.models import ActionPoint, FocalPoint, ImportJob, Membership
 from swg.reference_data import ensure_reference_data
 from swg.services.calendar_feeds import calendar_token_create
 from swg.services.invitations import invitations_add, rsvp_token
-from swg.services.meetings import agenda_item_add, meeting_plan
 from swg.services.memberships import focal_point_appoint
-from tests.factories import build_world
+from tests.factories import build_health_meetings, build_world
 
 ROLES = (
     "anonymous",
@@ -45,9 +43,8 @@ HEALTH_MANAGE = (302, 403, 404, 200, 403, 200, 200, 200)
 RESTRUCTURE = (302, 403, 404, 403, 403, 403, 200, 200)
 ORG_A_CHANGE = (302, 200, 403, 200, 200, 200, 200, 200)
 MINISTRY_STAFF = (302, 403, 403, 200, 200, 200, 200, 200)
-# The import job belongs to secretariat_x: a non-importer is refused (403),
-# another importer does not see it at all (404).
-IMPORT_JOB = (302, 403, 403, 200, 404, 404, 404, 404)
+# The import job and its file belong to secretariat_x: nobody else sees them (404).
+IMPORT_JOB = (302, 404, 404, 200, 404, 404, 404, 404)
 CONTACT_A = (302, 200, 404, 200, 200, 200, 200, 200)
 
 # url name -> (how to build the URL from the objects, expected status per role)
@@ -113,6 +110,10 @@ TABLE = {
     ),
     "swg:contact_import_errors": (
         lambda o: reverse("swg:contact_import_errors", args=[o["job"]]),
+        IMPORT_JOB,
+    ),
+    "swg:contact_import_file": (
+        lambda o: reverse("swg:contact_import_file", args=[o["job"]]),
         IMPORT_JOB,
     ),
     "swg:contact_import_retry": (
@@ -270,6 +271,9 @@ def matrix(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         ensure_reference_data()  # an earlier transactional test may have flushed them
         world = build_world()
+        # A running portal: beat and a worker just checked in, so /healthz is up.
+        health.heartbeat_record(name=health.BEAT)
+        health.heartbeat_record(name=health.WORKER)
         membership = Membership.objects.get(swg=world.swg_x, organization=world.org_a)
         focal_point = focal_point_appoint(
             organization=world.org_a,
@@ -283,25 +287,11 @@ def matrix(django_db_setup, django_db_blocker):
             status=ImportJob.Status.INVALID,
             errors=[{"row": 2, "column": "email", "message": "Enter a valid email address."}],
         )
-        starts = timezone.now() + dt.timedelta(days=7)
-        meeting = meeting_plan(
-            swg=world.swg_x,
-            title_en="Health SWG",
-            starts_at=starts,
-            ends_at=starts + dt.timedelta(hours=2),
-        )
-        agenda_item = agenda_item_add(meeting=meeting, title_en="Welcome")
+        meetings = build_health_meetings(world)
+        meeting, agenda_item = meetings.planned, meetings.agenda_item
+        held, minutes = meetings.held, meetings.minutes
         (invitation,) = invitations_add(meeting=meeting, contacts=[world.contact_a])
         feed_token = calendar_token_create(user=world.partner_a)
-        past = timezone.now() - dt.timedelta(days=7)
-        held = Meeting.objects.create(
-            swg=world.swg_x,
-            title_en="Held Health SWG",
-            starts_at=past,
-            ends_at=past + dt.timedelta(hours=2),
-            status=Meeting.Status.HELD,
-        )
-        minutes = Minutes.objects.create(meeting=held, version=1)
         action_point = ActionPoint.objects.create(
             swg=world.swg_x,
             source_meeting=held,
@@ -326,6 +316,7 @@ def matrix(django_db_setup, django_db_blocker):
             "focal_point": focal_point.pk,
             "job": job.pk,
         }
+        objects.update(_project_objects(world))
         yield world, objects
         transaction.set_rollback(True)
 
@@ -333,7 +324,7 @@ def matrix(django_db_setup, django_db_blocker):
 @pytest.fixture
 def objects(db, matrix):
     _world, objects = matrix
-    # MEDIA_ROOT is a fresh folder per test: the upload must be there for the download.
+    # PRIVATE_MEDIA_ROOT is a fresh folder per test: the upload must be there for the download.
     job = ImportJob.objects.get(pk=objects["job"])
     job.file.save("contacts.csv", ContentFile(b"email,organization\nnot-an-email,WHO\n"))
     job.rejected_file.save(
@@ -357,5 +348,135 @@ def test_it_answers_the_expected_status(client, matrix, objects, url_name, role)
     response = client.get(build_url(objects))
     want = expected[ROLES.index(role)]
     assert response.status_code == want, f"{url_name} as {role}"
+    if role == "anonymous" and want == 302:
+        assert response["Location"].startswith(reverse("login"))
+
+
+# ---------------------------------------------------------------- project database
+# The draft and the flagged pair's projects are in Health (swg_x). The draft is
+# WHO's (partner_a); the published project is WHO's too, so the EU Delegation
+# (partner_b) sees it but may not change it (403).
+
+DRAFT_VIEW = (302, 200, 404, 200, 404, 200, 200, 200)
+DRAFT_CHANGE = (302, 200, 404, 200, 404, 403, 200, 200)
+PUBLISHED_CHANGE = (302, 200, 403, 200, 403, 403, 200, 200)
+PROJECT_CREATE = (302, 200, 200, 200, 200, 403, 200, 200)
+DUPLICATE_REVIEW = (302, 403, 403, 200, 403, 403, 200, 200)
+API_EVERYONE = (401,) + (200,) * 7
+API_DRAFT = (401, 200, 404, 200, 404, 200, 200, 200)
+API_POST_ONLY = (401,) + (405,) * 7
+GET_ONLY_LOGIN = (302,) + (405,) * 7
+EVERYONE_REDIRECT = (302,) * 8
+
+
+def _project(name):
+    return lambda o: reverse(f"projects_db:{name}", args=[o["project_draft"]])
+
+
+TABLE.update(
+    {
+        "projects_db:project_list": (
+            lambda o: reverse("projects_db:project_list"),
+            ANON_ONLY_LOGIN,
+        ),
+        "projects_db:project_create": (
+            lambda o: reverse("projects_db:project_create"),
+            PROJECT_CREATE,
+        ),
+        "projects_db:portfolio": (lambda o: reverse("projects_db:portfolio"), ANON_ONLY_LOGIN),
+        "projects_db:duplicate_list": (
+            lambda o: reverse("projects_db:duplicate_list"),
+            ANON_ONLY_LOGIN,
+        ),
+        "projects_db:duplicate_review": (
+            lambda o: reverse("projects_db:duplicate_review", args=[o["pair"]]),
+            DUPLICATE_REVIEW,
+        ),
+        "projects_db:api_token": (lambda o: reverse("projects_db:api_token"), ANON_ONLY_LOGIN),
+        "projects_db:project_detail": (_project("project_detail"), DRAFT_VIEW),
+        "projects_db:project_edit": (
+            lambda o: reverse("projects_db:project_edit", args=[o["project_published"]]),
+            PUBLISHED_CHANGE,
+        ),
+        "projects_db:project_publish": (_project("project_publish"), DRAFT_CHANGE),
+        "projects_db:project_unpublish": (_project("project_unpublish"), POST_ONLY_LOGIN),
+        "projects_db:project_history": (_project("project_history"), DRAFT_VIEW),
+        "projects_db:api-project-list": (
+            lambda o: reverse("projects_db:api-project-list"),
+            API_EVERYONE,
+        ),
+        "projects_db:api-project-detail": (
+            lambda o: reverse("projects_db:api-project-detail", args=[o["project_draft"]]),
+            API_DRAFT,
+        ),
+        "projects_db:api-update-list": (
+            lambda o: reverse("projects_db:api-update-list"),
+            API_EVERYONE,
+        ),
+        "projects_db:api-update-detail": (
+            lambda o: reverse("projects_db:api-update-detail", args=[o["update"]]),
+            API_DRAFT,
+        ),
+        "projects_db:api_schema": (lambda o: reverse("projects_db:api_schema"), API_EVERYONE),
+        "projects_db:api_docs": (lambda o: reverse("projects_db:api_docs"), ANON_ONLY_LOGIN),
+    }
+)
+
+# POST with no data: refused as for GET, or the form again with its errors (200),
+# or done and redirected (302).
+POST_TABLE = {
+    "projects_db:project_list": GET_ONLY_LOGIN,
+    "projects_db:project_create": PROJECT_CREATE,
+    "projects_db:portfolio": GET_ONLY_LOGIN,
+    "projects_db:duplicate_list": GET_ONLY_LOGIN,
+    "projects_db:duplicate_review": DUPLICATE_REVIEW,
+    "projects_db:api_token": EVERYONE_REDIRECT,
+    "projects_db:project_detail": GET_ONLY_LOGIN,
+    "projects_db:project_edit": PUBLISHED_CHANGE,
+    "projects_db:project_publish": (302, 302, 404, 302, 404, 403, 302, 302),
+    "projects_db:project_unpublish": (302, 302, 404, 302, 404, 403, 302, 302),
+    "projects_db:project_history": GET_ONLY_LOGIN,
+    "projects_db:api-project-list": (401, 400, 400, 400, 400, 403, 400, 400),
+    "projects_db:api-project-detail": API_POST_ONLY,
+    "projects_db:api-update-list": API_POST_ONLY,
+    "projects_db:api-update-detail": API_POST_ONLY,
+    "projects_db:api_schema": API_POST_ONLY,
+    "projects_db:api_docs": GET_ONLY_LOGIN,
+}
+
+
+def _project_objects(world) -> dict:
+    from projects_db.models import DuplicatePair, QuarterlyUpdate
+    from tests.factories import make_project
+
+    draft = make_project(owner=world.org_a, swg=world.swg_x)
+    published = make_project(
+        owner=world.org_a, swg=world.swg_x, publish=True, title_en="Mobile clinics for nomads"
+    )
+    make_project(
+        owner=world.org_b,
+        swg=world.swg_x,
+        publish=True,
+        title_en="Mobile clinics for the nomads",
+    )
+    pair = DuplicatePair.objects.get(project_a=published)
+    update = QuarterlyUpdate.objects.create(project=draft, year=2025, quarter=1)
+    return {
+        "project_draft": draft.pk,
+        "project_published": published.pk,
+        "pair": pair.pk,
+        "update": update.pk,
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("url_name", sorted(POST_TABLE))
+def test_it_answers_the_expected_status_to_a_post(client, matrix, objects, url_name, role):
+    build_url, _expected = TABLE[url_name]
+    if role != "anonymous":
+        client.force_login(matrix[0].users()[role])
+    response = client.post(build_url(objects))
+    want = POST_TABLE[url_name][ROLES.index(role)]
+    assert response.status_code == want, f"POST {url_name} as {role}"
     if role == "anonymous" and want == 302:
         assert response["Location"].startswith(reverse("login"))

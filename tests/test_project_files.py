@@ -23,23 +23,36 @@ def test_it_defines_the_service_with_a_healthcheck(compose, name):
     assert service["healthcheck"]["test"]
 
 
-def _media_mount(service):
+def _mount(service, volume_name):
     for volume in service.get("volumes", []):
         source, _sep, target = volume.partition(":")
-        if source == "media":
+        if source == volume_name:
             return target.split(":")[0]
     return None
 
 
-def test_it_mounts_the_media_volume_at_media_root_on_web(compose):
+def test_it_mounts_the_private_files_volume_at_private_media_root_on_web(compose):
     web = compose["services"]["web"]
-    assert "media" in compose["volumes"]
-    assert _media_mount(web) == web["environment"]["MEDIA_ROOT"]
+    assert "private" in compose["volumes"]
+    assert _mount(web, "private") == web["environment"]["PRIVATE_MEDIA_ROOT"]
 
 
-def test_it_shares_the_media_volume_with_the_worker(compose):
+def test_it_shares_the_private_files_volume_with_the_worker(compose):
     # The import task runs on the worker and reads the file the web process saved.
-    assert _media_mount(compose["services"]["worker"]) == _media_mount(compose["services"]["web"])
+    web, worker = compose["services"]["web"], compose["services"]["worker"]
+    assert _mount(worker, "private") == _mount(web, "private")
+
+
+@pytest.mark.parametrize("name", ["web", "worker"])
+def test_it_keeps_backups_in_their_own_volume(compose, name):
+    # The nightly backup runs on the worker; `manage.py backup` by hand on web.
+    service = compose["services"][name]
+    assert "backups" in compose["volumes"]
+    assert _mount(service, "backups") == service["environment"]["BACKUP_DIR"]
+
+
+def test_the_image_has_the_postgresql_client_for_backups():
+    assert "postgresql-client" in (Path(settings.BASE_DIR) / "Dockerfile").read_text()
 
 
 def test_it_checks_the_web_service_through_healthz(compose):

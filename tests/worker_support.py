@@ -110,6 +110,8 @@ class Workers:
             "DATABASE_URL": test_database_url(),
             "CELERY_BROKER_URL": broker,
             "CELERY_TASK_ALWAYS_EAGER": "false",
+            # The worker reads the files this test stored.
+            "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
             "PYTHONUNBUFFERED": "1",
             **(env or {}),
         }

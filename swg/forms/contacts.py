@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coordination.emails import normalize_email
 from coordination.forms import ARABIC, PortalForm, PortalModelForm
 from coordination.spreadsheets import reader
 
@@ -43,7 +44,7 @@ class ContactForm(PortalModelForm):
             self.fields["organization"].disabled = True
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = normalize_email(self.cleaned_data["email"])
         clash = Contact.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
         if clash.exists():
             raise forms.ValidationError(_("Another contact already uses this email address."))
@@ -111,7 +112,7 @@ class ContactRowForm(forms.Form):
         return org
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        return normalize_email(self.cleaned_data["email"])
 
     def clean_gender(self):
         value = self.cleaned_data["gender"].strip().lower()

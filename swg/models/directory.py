@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coordination.bilingual import BilingualName, pick_language
+from coordination.emails import normalize_email
 
 
 class Organization(BilingualName):
@@ -127,4 +128,4 @@ class Contact(models.Model):
         if not (self.name_en or "").strip() and not (self.name_ar or "").strip():
             raise ValidationError({"name_en": _("Give the name in English or Arabic (or both).")})
         if self.email:
-            self.email = self.email.strip().lower()
+            self.email = normalize_email(self.email)

@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from coordination.storage import RandomName, private_storage
+
 
 class ImportJob(models.Model):
     """An uploaded file imported by a Celery task; the page polls ``progress``.
@@ -23,7 +25,10 @@ class ImportJob(models.Model):
         FAILED = "failed", _("Failed")
 
     kind = models.CharField(_("kind"), max_length=30, default="contacts")
-    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    # Stored privately under a random name; the uploader's file name is only shown.
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to=RandomName("imports/%Y/%m")
+    )
     original_name = models.CharField(_("file name"), max_length=255)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED
@@ -34,8 +39,12 @@ class ImportJob(models.Model):
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
     error_count = models.PositiveIntegerField(_("problems"), default=0)
+    # Written by the job; holds the rows of the upload, so private like it.
     rejected_file = models.FileField(
-        _("rejected rows"), upload_to="imports/rejected/%Y/%m/", blank=True
+        _("rejected rows"),
+        storage=private_storage,
+        upload_to=RandomName("imports/rejected/%Y/%m"),
+        blank=True,
     )
     message = models.TextField(_("message"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)

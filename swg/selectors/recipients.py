@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from coordination.bilingual import pick_language
+from coordination.emails import normalize_email
 
 from ..models import SWG, Contact, FocalPoint, Membership, Minutes
 from .contacts import swg_contact_list
@@ -32,7 +33,7 @@ class Recipients:
         self._found: dict[str, Recipient] = {}
 
     def add(self, *, email: str, name: str = "", language: str = "") -> None:
-        email = (email or "").strip().lower()
+        email = normalize_email(email)
         if email and email not in self._found:
             language = language or settings.LANGUAGE_CODE
             self._found[email] = Recipient(email=email, name=name, language=language)

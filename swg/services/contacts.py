@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
+from coordination.emails import normalize_email
 from coordination.history import history_attribute
 from coordination.spreadsheets.cells import cell_text
 from coordination.spreadsheets.reader import SpreadsheetRejected
@@ -83,7 +85,11 @@ def contacts_import_check(run: JobRun) -> ImportResult:
 def contacts_import_write(result: ImportResult, by) -> None:
     """Create or update the checked contacts, matched on email."""
     emails = [data["email"] for data in result.rows]
-    existing = {c.email.lower(): c for c in Contact.objects.filter(email__in=emails)}
+    # Matched whatever the case a stored address was written in (coordination/emails.py).
+    existing = {
+        normalize_email(c.email): c
+        for c in Contact.objects.annotate(email_key=Lower("email")).filter(email_key__in=emails)
+    }
     for data in result.rows:
         contact = existing.get(data["email"]) or Contact()
         changed = False

@@ -55,8 +55,6 @@ from ..models import ImportJob
 log = logging.getLogger(__name__)
 Status = ImportJob.Status
 
-# Uploaded files hold personal data: kept only as long as needed.
-PURGE_AFTER_DAYS = 30
 # The page lists this many problems; the rejected-rows file has them all.
 ERRORS_KEPT = 200
 # A run writes its heartbeat at least this often while it makes progress.
@@ -325,9 +323,10 @@ def import_job_retry(*, job: ImportJob) -> ImportJob:
     return job
 
 
-def import_jobs_purge(*, older_than_days: int = PURGE_AFTER_DAYS) -> int:
-    """Delete old jobs and their files; returns how many."""
-    cutoff = timezone.now() - dt.timedelta(days=older_than_days)
+def import_jobs_purge() -> int:
+    """Delete jobs older than IMPORT_RETENTION_DAYS with their uploaded and
+    rejected-rows files (personal data, kept only as long as needed); returns how many."""
+    cutoff = timezone.now() - dt.timedelta(days=settings.IMPORT_RETENTION_DAYS)
     count = 0
     for job in ImportJob.objects.filter(created_at__lt=cutoff):
         job.file.delete(save=False)

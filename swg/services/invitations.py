@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from coordination.emails import normalize_email
 from coordination.history import history_attribute
 from coordination.models import OutboxMessage
 from coordination.outbox import absolute_url, outbox_enqueue
@@ -82,7 +83,7 @@ def invitation_remove(*, invitation: Invitation, by=None) -> bool:
     their calendar. Returns whether a cancellation was queued."""
     meeting = invitation.meeting
     _require_planned(meeting)
-    informed = invitation.contact.email.lower() in _informed_emails(meeting)
+    informed = normalize_email(invitation.contact.email) in _informed_emails(meeting)
     queued = False
     if informed:
         queued = bool(
@@ -110,7 +111,7 @@ def invitations_send(*, meeting: Meeting, by=None) -> int:
     agenda = list(meeting.agenda_items.select_related("presenter"))
     queued = 0
     for invitation in invitations:
-        if invitation.contact.email.lower() in informed:
+        if normalize_email(invitation.contact.email) in informed:
             continue
         queued += _send(
             invitation, purpose=PURPOSE_INVITATION, template="meeting_invitation", agenda=agenda
@@ -137,7 +138,7 @@ def _informed_invitations(meeting: Meeting) -> list[Invitation]:
     return [
         invitation
         for invitation in meeting.invitations.select_related("contact")
-        if invitation.contact.email.lower() in informed
+        if normalize_email(invitation.contact.email) in informed
     ]
 
 

@@ -23,6 +23,7 @@ urlpatterns = [
         imports.contact_import_errors,
         name="contact_import_errors",
     ),
+    path("contacts/import/<int:pk>/file", imports.contact_import_file, name="contact_import_file"),
     path("contacts/<int:pk>/", contacts.contact_detail, name="contact_detail"),
     path("contacts/<int:pk>/edit/", contacts.contact_edit, name="contact_edit"),
 ]

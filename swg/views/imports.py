@@ -1,11 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coordination.web import button_action, download
+from coordination.downloads import stored_file_response
+from coordination.web import button_action
 
 from .. import permissions, services
 from ..forms.contacts import ImportFileForm
@@ -28,9 +29,11 @@ def contact_import(request):
 
 
 def _job_for(request, pk) -> ImportJob:
+    # Somebody else's upload is out of reach (404, whoever asks); an uploader
+    # who may no longer import is refused (403).
+    job = permissions.get_visible_or_404(request.user, ImportJob.objects.all(), pk=pk)
     permissions.require(request.user, Action.CONTACT_IMPORT)
-    # Somebody else's upload is not within reach.
-    return get_object_or_404(ImportJob, pk=pk, created_by=request.user)
+    return job
 
 
 @login_required
@@ -64,10 +67,14 @@ def contact_import_retry(request, pk):
 @login_required
 def contact_import_errors(request, pk):
     job = _job_for(request, pk)
-    if job.status != ImportJob.Status.INVALID or not job.rejected_file:
+    if job.status != ImportJob.Status.INVALID:
         raise Http404
-    return download(
-        job.rejected_file.open("rb"),
-        filename=f"rejected-rows-{job.pk}.csv",
-        content_type="text/csv; charset=utf-8",
-    )
+    # Written by the job as it checked the rows (swg.services.imports), streamed here.
+    return stored_file_response(job.rejected_file, filename=f"rejected-rows-{job.pk}.csv")
+
+
+@login_required
+def contact_import_file(request, pk):
+    """The uploaded file itself, to its uploader only, under its original name."""
+    job = _job_for(request, pk)
+    return stored_file_response(job.file, filename=job.original_name)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from coordination.emails import normalize_email
 from coordination.forms import apply_errors
 from coordination.history import history_rows
 from coordination.web import button_action, error_messages
@@ -76,8 +77,10 @@ def meeting_plan(request, slug):
 def meeting_detail(request, pk):
     meeting = meeting_for(request, pk)
     detail = selectors.meetings.meeting_detail(meeting=meeting)
-    email = request.user.email.lower()
-    mine = next((i for i in detail["invitations"] if i.contact.email.lower() == email), None)
+    email = normalize_email(request.user.email)
+    mine = next(
+        (i for i in detail["invitations"] if normalize_email(i.contact.email) == email), None
+    )
     my_links = []
     if mine is not None and meeting.status == Meeting.Status.PLANNED:
         my_links = [

@@ -1,0 +1,114 @@
+"""The project database's rules, registered into the one permissions module
+(``swg.permissions``) when the app is ready.
+
+DESIGN §1: nobody sees another organization's draft data and a partner never
+edits another organization's project. Published projects are for everybody
+who signs in; a draft is seen by its owner organization's focal points, the
+secretariat and chair of its SWG, the coordination team and administrators.
+"""
+
+from django.db.models import Q
+
+from swg.permissions import Actor, actor_for, rule, scope_for
+
+from .models import DuplicatePair, Project, QuarterlyUpdate
+
+
+def _project_scope_q(actor: Actor, prefix: str = "") -> Q:
+    published = Q(**{f"{prefix}state": Project.State.PUBLISHED})
+    mine = Q(**{f"{prefix}swg_id__in": actor.managed_swg_ids})
+    if actor.is_partner and actor.organization_id:
+        mine |= Q(**{f"{prefix}owner_id": actor.organization_id})
+    return published | mine
+
+
+@scope_for(Project)
+def _projects(actor: Actor, qs):
+    if actor.sees_everything:
+        return qs
+    return qs.filter(_project_scope_q(actor))
+
+
+@scope_for(QuarterlyUpdate)
+def _updates(actor: Actor, qs):
+    """An update is seen by those who may change its project, and read by the
+    project's SWG chair and the coordination team."""
+    if actor.sees_everything:
+        return qs
+    keep = Q(project__swg_id__in=actor.managed_swg_ids)
+    if actor.is_partner and actor.organization_id:
+        keep |= Q(project__owner_id=actor.organization_id)
+    return qs.filter(keep)
+
+
+@scope_for(DuplicatePair)
+def _duplicates(actor: Actor, qs):
+    if actor.sees_everything:
+        return qs
+    return qs.filter(
+        _project_scope_q(actor, "project_a__") & _project_scope_q(actor, "project_b__")
+    )
+
+
+@rule("project.view")
+def _project_view(actor: Actor, project: Project):
+    return actor.sees_everything or project.is_published or _project_change(actor, project)
+
+
+@rule("project.create")
+def _project_create(actor: Actor, obj):
+    """May open the new-project form; the saved project must pass project.change."""
+    if actor.sees_everything or actor.secretariat_swg_ids:
+        return True
+    return actor.is_partner and actor.organization_id is not None
+
+
+@rule("project.change")
+def _project_change(actor: Actor, project: Project):
+    if actor.sees_everything or project.swg_id in actor.secretariat_swg_ids:
+        return True
+    return (
+        actor.is_partner
+        and actor.organization_id is not None
+        and project.owner_id == actor.organization_id
+    )
+
+
+@rule("project.publish")
+def _project_publish(actor: Actor, project: Project):
+    return _project_change(actor, project)
+
+
+@rule("project.history")
+def _project_history(actor: Actor, project: Project):
+    if actor.sees_everything or project.swg_id in actor.managed_swg_ids:
+        return True
+    return _project_change(actor, project)
+
+
+@rule("duplication.review")
+def _duplication_review(actor: Actor, pair: DuplicatePair):
+    """The secretariat of the pair's SWG (either project's) or the coordination team."""
+    if actor.sees_everything:
+        return True
+    return bool({pair.project_a.swg_id, pair.project_b.swg_id} & actor.secretariat_swg_ids)
+
+
+@rule("api.token")
+def _api_token(actor: Actor, obj):
+    return True
+
+
+def projects_changeable(user, qs):
+    """The projects of ``qs`` that ``user`` may change (the queryset form of
+    project.change, for the API's writes)."""
+
+    actor = actor_for(user)
+    if actor is None:
+        return qs.none()
+    if actor.sees_everything:
+        return qs
+    keep = Q(swg_id__in=actor.secretariat_swg_ids)
+    if actor.is_partner and actor.organization_id:
+        keep |= Q(owner_id=actor.organization_id)
+    return qs.filter(keep)

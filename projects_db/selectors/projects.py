@@ -1,0 +1,150 @@
+"""Reads for the project pages. Each runs a fixed number of queries."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext
+
+from coordination.history import history_rows
+from swg.models import SWG
+
+from ..models import NationalPriority, Project, ProjectBudget, ProjectParticipant, Transaction
+from .money import budget_sum, funding_sums, project_totals_usd
+
+
+def project_rows(queryset):
+    """A list page's projects with what the rows show (three queries a page)."""
+    participants = ProjectParticipant.objects.filter(
+        role__in=(ProjectParticipant.Role.FUNDING, ProjectParticipant.Role.IMPLEMENTING)
+    ).select_related("organization")
+    return queryset.select_related("owner", "swg", "subsector").prefetch_related(
+        Prefetch("participants", queryset=participants, to_attr="main_participants")
+    )
+
+
+def project_detail(*, project: Project) -> dict:
+    participants = list(project.participants.select_related("organization"))
+    budgets = list(project.budgets.all())
+    transactions = list(project.transactions.select_related("provider", "receiver"))
+    totals = project_totals_usd(Project.objects.filter(pk=project.pk))
+    return {
+        "participants": participants,
+        "budgets": budgets,
+        "transactions": transactions,
+        "districts": list(project.districts.all()),
+        "beneficiaries": list(project.beneficiaries.all()),
+        "totals": totals,
+    }
+
+
+def _gap(required, committed):
+    if required is None:
+        return None
+    return max(required - committed, Decimal(0))
+
+
+def portfolio_by_priority(projects) -> list[dict]:
+    """Per national priority: required (from the government), budget, pledged,
+    committed, disbursed in USD and the gap = required − committed. Three queries."""
+    ids = projects.order_by().values("pk")
+    money = {
+        row["project__national_priority"]: row
+        for row in Transaction.objects.filter(project__in=ids)
+        .values("project__national_priority")
+        .annotate(**funding_sums())
+        .order_by()
+    }
+    budgets = {
+        row["project__national_priority"]: row["budget"]
+        for row in ProjectBudget.objects.filter(project__in=ids)
+        .values("project__national_priority")
+        .annotate(budget=budget_sum())
+        .order_by()
+    }
+    rows = []
+    zero = Decimal(0)
+    for priority in [*NationalPriority.objects.filter(is_active=True), None]:
+        key = priority.pk if priority else None
+        found = money.get(key, {})
+        committed = found.get("committed", zero)
+        if priority is None and not found and key not in budgets:
+            continue
+        rows.append(
+            {
+                "label": priority.name if priority else gettext("No national priority given"),
+                "code": priority.code if priority else "",
+                "required": priority.required_funding_usd if priority else None,
+                "budget": budgets.get(key, zero),
+                "pledged": found.get("pledged", zero),
+                "committed": committed,
+                "disbursed": found.get("disbursed", zero),
+                "gap": _gap(priority.required_funding_usd if priority else None, committed),
+            }
+        )
+    return rows
+
+
+def portfolio_by_swg(projects) -> list[dict]:
+    """Per SWG: budget, pledged, committed, disbursed in USD; the gap is the
+    budget not yet committed. Three queries."""
+    ids = projects.order_by().values("pk")
+    money = {
+        row["project__swg"]: row
+        for row in Transaction.objects.filter(project__in=ids)
+        .values("project__swg")
+        .annotate(**funding_sums())
+        .order_by()
+    }
+    budgets = {
+        row["project__swg"]: row["budget"]
+        for row in ProjectBudget.objects.filter(project__in=ids)
+        .values("project__swg")
+        .annotate(budget=budget_sum())
+        .order_by()
+    }
+    zero = Decimal(0)
+    rows = []
+    swgs = SWG.objects.filter(Q(is_active=True) | Q(pk__in=money.keys() | budgets.keys()))
+    for swg in swgs.order_by("-is_active", "number", "name_en"):
+        found = money.get(swg.pk, {})
+        budget = budgets.get(swg.pk, zero)
+        committed = found.get("committed", zero)
+        rows.append(
+            {
+                "swg": swg,
+                "budget": budget,
+                "pledged": found.get("pledged", zero),
+                "committed": committed,
+                "disbursed": found.get("disbursed", zero),
+                "gap": _gap(budget, committed),
+            }
+        )
+    return rows
+
+
+def project_history_rows(*, project: Project, limit: int = 50) -> list[dict]:
+    """Who changed the project, its participants, budget lines and transactions,
+    newest first. A fixed number of queries."""
+    rows = [
+        {**row, "what": Project._meta.verbose_name}
+        for row in history_rows(obj=project, limit=limit)
+    ]
+    for model in (ProjectParticipant, ProjectBudget, Transaction):
+        for record in (
+            model.history.filter(project_id=project.pk)
+            .select_related("history_user")
+            .order_by("-history_date")[:limit]
+        ):
+            rows.append(
+                {
+                    "when": record.history_date,
+                    "who": record.history_user,
+                    "type": record.get_history_type_display(),
+                    "what": model._meta.verbose_name,
+                    "changes": [{"field": "", "old": "", "new": str(record.instance)}],
+                }
+            )
+    rows.sort(key=lambda row: row["when"], reverse=True)
+    return rows[:limit]

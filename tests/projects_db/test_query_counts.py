@@ -1,0 +1,83 @@
+"""The project list and the API list run a fixed number of queries, whatever
+the number of projects (totals in USD are computed in SQL)."""
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from accounts.models import User
+from projects_db.demo import build_scaled_projects
+from projects_db.models import Project
+
+PAGES = {
+    "project list": "/projects/",
+    "filtered list": "/projects/?year=2025&status=2&state=published",
+    "portfolio": "/projects/portfolio/",
+    "duplicates": "/projects/duplicates/",
+    "api list": "/api/v1/projects/",
+}
+PEOPLE = {
+    "partner": "partner@demo.ly",
+    "secretariat": "secretariat@demo.ly",
+    "coordination": "coordination@demo.ly",
+}
+# Measured on PostgreSQL with ten times the demo projects, plus a margin of two.
+# The filter form's seven choice lists cost one query each.
+MAX_QUERIES = {
+    "project list": 18,
+    "filtered list": 18,
+    "portfolio": 16,
+    "duplicates": 10,
+    "api list": 14,
+}
+
+
+def _load(factor: int) -> None:
+    from swg.demo.world import build_demo_world
+
+    build_demo_world()
+    build_scaled_projects(factor)
+
+
+def _count(user, url) -> int:
+    client = APIClient()
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.fixture(scope="module")
+def big_world(django_db_setup, django_db_blocker):
+    from swg.reference_data import ensure_reference_data
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        ensure_reference_data()
+        _load(10)
+        yield {role: User.objects.get(email=email) for role, email in PEOPLE.items()}
+        transaction.set_rollback(True)
+
+
+def test_it_has_ten_times_the_demo_projects(db, big_world):
+    assert Project.objects.count() >= 840
+
+
+@pytest.mark.parametrize("role", sorted(PEOPLE))
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_it_stays_within_its_query_budget(db, big_world, role, page):
+    count = _count(big_world[role], PAGES[page])
+    assert count <= MAX_QUERIES[page], f"{page} as {role}: {count} queries"
+
+
+def test_it_runs_as_many_queries_with_ten_times_the_projects(db):
+    from swg.reference_data import ensure_reference_data
+
+    ensure_reference_data()
+    _load(1)
+    people = {role: User.objects.get(email=email) for role, email in PEOPLE.items()}
+    keys = [(role, page) for role in sorted(PEOPLE) for page in sorted(PAGES)]
+    before = {(r, p): _count(people[r], PAGES[p]) for r, p in keys}
+    build_scaled_projects(10)
+    after = {(r, p): _count(people[r], PAGES[p]) for r, p in keys}
+    assert after == before
