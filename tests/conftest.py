@@ -57,6 +57,20 @@ def _reference_data(request):
     from swg.reference_data import ensure_reference_data
 
     ensure_reference_data()
+    _project_reference_data()
+
+
+def _project_reference_data():
+    """The districts, priorities and exchange rates of projects_db's data migration,
+    put back after a flush by that migration's own loader."""
+    import importlib
+
+    from django.apps import apps
+
+    from projects_db.models import District
+
+    if not District.objects.exists():
+        importlib.import_module("projects_db.migrations.0002_reference_data").seed(apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from .views import ProjectViewSet, QuarterlyUpdateViewSet
@@ -14,7 +14,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path(
         "docs/",
-        login_required(SpectacularSwaggerView.as_view(url_name="projects_db:api_schema")),
+        login_required(SpectacularSwaggerSplitView.as_view(url_name="projects_db:api_schema")),
         name="api_docs",
     ),
 ]

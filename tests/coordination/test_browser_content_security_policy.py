@@ -182,3 +182,24 @@ def test_an_injected_inline_script_does_not_run(watched, live_server, world):
 
     assert ran is False
     assert any(re.match(r"script-src", v) for v in page.evaluate("window.__csp"))
+
+
+def test_the_project_pages_and_the_api_docs_work_under_the_policy(watched, live_server, world):
+    from tests.factories import make_project
+
+    page = watched
+    project = make_project(owner=world.org_a, swg=world.swg_x, by=world.partner_a, publish=True)
+    paths = [
+        "/projects/",
+        f"/projects/{project.pk}/",
+        f"/projects/{project.pk}/edit/",
+        "/projects/new/",
+        "/projects/portfolio/",
+        "/projects/duplicates/",
+        "/projects/api-token/",
+        "/api/docs/",
+    ]
+    _visit_as(page, live_server, world.partner_a, paths)
+    # Swagger UI is self-hosted and started by its own script file, not inline.
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("SWG Coordination Portal API")
+    assert _violations(page) == []
