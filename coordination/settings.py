@@ -264,6 +264,8 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "coordination.tasks.heartbeat", "schedule": 60.0},
     # Mail queued while the broker was down goes out within a minute of its return.
     "outbox-sweep": {"task": "coordination.tasks.outbox_sweep", "schedule": 60.0},
+    # Gives up import jobs whose worker died, and queues again lost ones.
+    "import-jobs-sweep": {"task": "swg.tasks.import_jobs_sweep", "schedule": 60.0},
     "import-jobs-cleanup": {
         "task": "swg.tasks.import_jobs_purge",
         "schedule": crontab(hour=3, minute=15),
@@ -307,6 +309,18 @@ IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 # Import files hold personal data: beat removes them (and their job) after this many days.
 IMPORT_RETENTION_DAYS = env.int("IMPORT_RETENTION_DAYS", default=30)
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES
+# What the import job accepts before and while it reads a file
+# (coordination/spreadsheets/reader.py): an XLSX's unpacked size and number of
+# parts (read from the zip's directory, before parsing), then rows below the
+# header, columns, and characters in a cell (Excel's own limit).
+IMPORT_MAX_UNCOMPRESSED_BYTES = env.int("IMPORT_MAX_UNCOMPRESSED_BYTES", default=25 * 1024 * 1024)
+IMPORT_MAX_ZIP_ENTRIES = env.int("IMPORT_MAX_ZIP_ENTRIES", default=200)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
+IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=100)
+IMPORT_MAX_CELL_CHARS = env.int("IMPORT_MAX_CELL_CHARS", default=32_767)
+# An import job whose worker has shown no sign of life for this long is given
+# up (failed, with a retry) by the sweeper (swg/services/imports.py).
+IMPORT_JOB_STALE_SECONDS = env.int("IMPORT_JOB_STALE_SECONDS", default=120)
 
 # REST API (projects_db.api): a token per user or the browser session; the
 # same permission module as the pages. Throttle rates are "N/second|minute|hour|day".

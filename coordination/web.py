@@ -1,14 +1,14 @@
 """View helpers shared by every app: pagination, the query string of a list
 without its page, a ``next`` address that stays on the site, a service's
 refusal shown as messages (and a button's action built on it), and a file
-download."""
+download (whole or streamed)."""
 
 from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 
@@ -65,9 +65,15 @@ def button_action(request, action: Callable[[], object], *, then, done="", refus
     return redirect(then(result) if callable(then) else then)
 
 
-def download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
-    """A generated file (export, report) as an attachment; a stored upload goes
-    through ``coordination.downloads.stored_file_response`` instead."""
-    response = HttpResponse(content, content_type=content_type)
+def download(content, *, filename: str, content_type: str) -> HttpResponse:
+    """A generated file (export, report) as an attachment: bytes, or streamed
+    from an open file or an iterator of text (a spreadsheet of any length). A
+    stored upload goes through ``coordination.downloads.stored_file_response``."""
+    if isinstance(content, bytes):
+        response = HttpResponse(content, content_type=content_type)
+    elif hasattr(content, "read"):
+        response = FileResponse(content, content_type=content_type)  # closes the file
+    else:
+        response = StreamingHttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(True, safe_filename(filename))
     return response

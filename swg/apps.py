@@ -15,6 +15,12 @@ class SwgConfig(AppConfig):
         from coordination.health import register_detail_viewer
 
         from .permissions import Action, can
+        from .services import contacts, imports
 
         register_nav_flag("nav_outbox", lambda user: can(user, Action.OUTBOX_VIEW))
         register_detail_viewer(lambda user: can(user, Action.HEALTH_DETAIL))
+        imports.import_kind_register(
+            contacts.IMPORT_KIND,
+            check=contacts.contacts_import_check,
+            write=contacts.contacts_import_write,
+        )

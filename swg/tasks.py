@@ -6,12 +6,20 @@ import datetime as dt
 
 from celery import shared_task
 
-from .services import contacts, imports, schedule
+from .services import imports, schedule
 
 
-@shared_task(name="swg.tasks.import_contacts")
-def import_contacts(job_id: int) -> str:
-    return contacts.contacts_import_job_run(job_id=job_id)
+@shared_task(name="swg.tasks.import_job")
+def import_job(job_id: int) -> str:
+    """Every kind of import (``swg.services.imports``); a second delivery of
+    the same job does nothing."""
+    return imports.import_job_run(job_id=job_id)
+
+
+@shared_task(name="swg.tasks.import_jobs_sweep")
+def import_jobs_sweep() -> int:
+    """Beat, every minute: give up jobs whose worker died, queue lost ones again."""
+    return len(imports.import_jobs_sweep())
 
 
 @shared_task(name="swg.tasks.import_jobs_purge")

@@ -1,22 +1,23 @@
 """Contact list file formats (DESIGN §3 "Exchange"): CSV, XLSX and vCard 3.0
-writers, the CSV/XLSX reader of an import and the file of its rejected rows.
+exports, and the columns of an import file.
 
 The same column keys serve exports and imports, so an exported file can be
-edited and imported back. The import itself is ``swg.services.contacts``.
+edited and imported back. Spreadsheets are written and read only through
+``coordination.spreadsheets`` (text stays text, formulas are neutralised,
+uploads are read within limits); the import itself is ``swg.services.contacts``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 import vobject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
+
+from coordination.spreadsheets import reader, writer
 
 from ..models import Contact
 
@@ -40,7 +41,6 @@ SWG_COLUMNS = [
     ("task", gettext_lazy("Exact task in the SWG")),
 ]
 REQUIRED_COLUMNS = {"email", "organization"}
-ALLOWED_EXTENSIONS = (".csv", ".xlsx")
 
 
 @dataclass
@@ -76,27 +76,13 @@ def _table(rows: Iterable[ContactRow], with_swg: bool):
         yield [values[k] for k in keys]
 
 
-def export_csv(rows: Iterable[ContactRow], *, with_swg: bool = False) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for line in _table(rows, with_swg):
-        writer.writerow(line)
-    # A byte-order mark lets Excel open the Arabic names as UTF-8.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+def export_csv(rows: Iterable[ContactRow], *, with_swg: bool = False) -> Iterator[str]:
+    return writer.csv_stream(_table(rows, with_swg))
 
 
-def export_xlsx(rows: Iterable[ContactRow], *, with_swg: bool = False, title: str = "") -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = (title or _("Contacts"))[:31]
-    for line in _table(rows, with_swg):
-        sheet.append(line)
-    sheet.freeze_panes = "A2"
-    for column in sheet.columns:
-        sheet.column_dimensions[column[0].column_letter].width = 24
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+def export_xlsx(rows: Iterable[ContactRow], *, with_swg: bool = False, title: str = ""):
+    """A temporary file, to stream and close."""
+    return writer.xlsx_file(_table(rows, with_swg), title=title or _("Contacts"))
 
 
 def export_vcard(rows: Iterable[ContactRow]) -> bytes:
@@ -138,39 +124,23 @@ def _normalize_header(value) -> str:
     return str(value or "").strip().lower().replace(" ", "_").replace("-", "_")
 
 
-def read_table(content: bytes, filename: str) -> list[list[str]]:
-    """The file as rows of strings; the first row's headers normalized."""
-    if filename.lower().endswith(".xlsx"):
-        try:
-            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-            raise ValueError(_("This is not a valid Excel (.xlsx) file.")) from None
-        sheet = workbook.worksheets[0]
-        rows = [
-            ["" if cell is None else str(cell).strip() for cell in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-        workbook.close()
-    else:
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValueError(_("Save the CSV file as UTF-8 and upload it again.")) from None
-        rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
-    rows = [row for row in rows if any(row)]
-    if rows:
-        rows[0] = [_normalize_header(h) for h in rows[0]]
-    return rows
+@dataclass
+class ImportTable:
+    header: tuple  # as in the file
+    keys: list[str]  # the column keys it names
+    rows: Iterator[reader.SheetRow]  # below the header
 
 
-def invalid_rows_csv(*, rows: list[list[str]], errors: list[dict]) -> bytes:
-    """The rejected rows with their problems, to fix and upload again."""
-    by_row: dict[int, list[str]] = {}
-    for error in errors:
-        by_row.setdefault(error["row"], []).append(f"{error['column']}: {error['message']}")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["row", *rows[0], "errors"])
-    for number in sorted(by_row):
-        writer.writerow([number, *rows[number - 1], "; ".join(by_row[number])])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+def import_table(file: BinaryIO, *, name: str) -> ImportTable:
+    """An import file through the guarded reader; refuses a file without the
+    required columns."""
+    rows = reader.spreadsheet_rows(file, name=name)
+    first = next(rows, None)
+    header = first.values if first else ()
+    keys = [_normalize_header(value) for value in header]
+    missing = REQUIRED_COLUMNS - set(keys)
+    if missing:
+        raise reader.SpreadsheetRejected(
+            _("Missing column(s): %(columns)s.") % {"columns": ", ".join(sorted(missing))}
+        )
+    return ImportTable(header=header, keys=keys, rows=rows)

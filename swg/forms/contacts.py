@@ -4,15 +4,13 @@ one row of it (the rules of a row are the same as the contact form's)."""
 from collections.abc import Callable
 
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.emails import normalize_email
 from coordination.forms import ARABIC, PortalForm, PortalModelForm
+from coordination.spreadsheets import reader
 
-from ..exchange.contacts import ALLOWED_EXTENSIONS, REQUIRED_COLUMNS, read_table
 from ..models import Contact, Organization
 
 
@@ -66,32 +64,12 @@ class ImportFileForm(PortalForm):
     )
 
     def clean_file(self):
+        # Only what needs no parsing: the import job reads the file.
         upload = self.cleaned_data["file"]
-        name = upload.name.lower()
-        if not name.endswith(ALLOWED_EXTENSIONS):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        if upload.size > settings.IMPORT_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than %(limit)s.")
-                % {"limit": filesizeformat(settings.IMPORT_MAX_BYTES)}
-            )
-        head = upload.read(4)
-        upload.seek(0)
-        if name.endswith(".xlsx") and head != b"PK\x03\x04":
-            raise forms.ValidationError(_("This is not a valid Excel (.xlsx) file."))
         try:
-            rows = read_table(upload.read(), upload.name)
-        except ValueError as exc:
+            reader.spreadsheet_check_file(upload, name=upload.name)
+        except reader.SpreadsheetRejected as exc:
             raise forms.ValidationError(str(exc)) from None
-        finally:
-            upload.seek(0)
-        if len(rows) < 2:
-            raise forms.ValidationError(_("The file has no rows below its header."))
-        missing = REQUIRED_COLUMNS - set(rows[0])
-        if missing:
-            raise forms.ValidationError(
-                _("Missing column(s): %(columns)s.") % {"columns": ", ".join(sorted(missing))}
-            )
         return upload
 
 

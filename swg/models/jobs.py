@@ -8,7 +8,14 @@ from coordination.storage import RandomName, private_storage
 
 class ImportJob(models.Model):
     """An uploaded file imported by a Celery task; the page polls ``progress``.
-    All-or-nothing: ``errors`` holds every row problem and then nothing is saved."""
+    All-or-nothing: when a row has a problem nothing is saved; ``errors``
+    holds the first problems (``error_count`` counts them all) and
+    ``rejected_file`` every rejected row with its problems.
+
+    The states and who moves them are in ``swg.services.imports``: queued →
+    running (one worker claims it: ``attempts`` counts the claims and
+    ``heartbeat_at`` is its last sign of life) → done, invalid or failed; a
+    job whose worker died is failed with ``interrupted`` and may be retried."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -31,7 +38,18 @@ class ImportJob(models.Model):
     created_count = models.PositiveIntegerField(_("created"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
+    error_count = models.PositiveIntegerField(_("problems"), default=0)
+    # Written by the job; holds the rows of the upload, so private like it.
+    rejected_file = models.FileField(
+        _("rejected rows"),
+        storage=private_storage,
+        upload_to=RandomName("imports/rejected/%Y/%m"),
+        blank=True,
+    )
     message = models.TextField(_("message"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    interrupted = models.BooleanField(_("stopped before it finished"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="import_jobs"
     )
@@ -52,3 +70,13 @@ class ImportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {self.Status.INVALID, self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def can_retry(self) -> bool:
+        """Only a job whose worker died is worth running again; a file that
+        cannot be read gives the same answer twice."""
+        return self.status == self.Status.FAILED and self.interrupted
+
+    @property
+    def errors_not_shown(self) -> int:
+        return self.error_count - len(self.errors)

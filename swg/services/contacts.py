@@ -1,28 +1,33 @@
 """The contact import (DESIGN §3 "Exchange"): all-or-nothing, so nothing is
-half-saved. Every row is validated first, every problem is reported with its
-row number and column, and rows are written in one transaction only when all
-of them are valid. Contacts are matched on email, so importing the same file
+half-saved. Every row is validated first and every problem is reported with
+its row number and column (the first ones on the page, all of them in the
+rejected-rows file); rows are written in one transaction only when all of
+them are valid. Contacts are matched on email, so importing the same file
 twice creates no duplicates. The upload is checked and imported by a Celery
-task while the page shows its progress (``swg.services.imports``).
+job while the page shows its progress (``swg.services.imports``, where this
+kind is registered as ``check`` and ``write``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from coordination.emails import normalize_email
 from coordination.history import history_attribute
+from coordination.spreadsheets.cells import cell_text
+from coordination.spreadsheets.reader import SpreadsheetRejected
 
-from ..exchange.contacts import read_table
+from ..exchange.contacts import import_table
 from ..forms.contacts import ContactRowForm
 from ..models import Contact, ImportJob, Organization
-from .imports import ImportResult, import_job_run, import_job_start
+from .imports import ImportResult, JobRun, import_job_start
 
 IMPORT_KIND = "contacts"
+# Progress shown on the page: reading the file, then checking its rows.
+READ_PERCENT, CHECKED_PERCENT = 10, 90
 
 
 def _organization_finder() -> Callable[[str], Organization | None]:
@@ -36,75 +41,68 @@ def _organization_finder() -> Callable[[str], Organization | None]:
 
 def contacts_import_start(*, upload, by) -> ImportJob:
     """Store the upload and let a worker check and import it."""
-    from ..tasks import import_contacts  # the task module imports this one
-
-    return import_job_start(upload=upload, kind=IMPORT_KIND, by=by, task=import_contacts)
+    return import_job_start(upload=upload, kind=IMPORT_KIND, by=by)
 
 
-def _import_file(job: ImportJob, progress: Callable[[int], None]) -> ImportResult:
-    with job.file.open("rb") as fh:
-        rows = read_table(fh.read(), job.original_name)
-    return contacts_import(rows=rows, by=job.created_by, progress=progress)
-
-
-def contacts_import_job_run(*, job_id: int) -> str:
-    """The worker's side of ``contacts_import_start``; returns the job's status."""
-    return import_job_run(job_id=job_id, importer=_import_file)
-
-
-def contacts_import(
-    *, rows: list[list[str]], by=None, progress: Callable[[int], None] | None = None
-) -> ImportResult:
-    """Validate every row; write all of them or none."""
-    header, body = rows[0], rows[1:]
+def contacts_import_check(run: JobRun) -> ImportResult:
+    """Read the job's file and validate every row; writes nothing."""
+    with run.job.file.open("rb") as fh:
+        table = import_table(fh, name=run.job.original_name)
+        rows = []
+        for row in table.rows:
+            rows.append(row)
+            run.progress(0)  # a sign of life while the file is read
+    if not rows:
+        raise SpreadsheetRejected(_("The file has no rows below its header."))
+    run.progress(READ_PERCENT)
     find = _organization_finder()
-    cleaned, errors, seen = [], [], {}
-    for index, raw in enumerate(body, start=2):
-        data = {key: (raw[i] if i < len(raw) else "") for i, key in enumerate(header)}
+    result = ImportResult(header=table.header, total=len(rows))
+    seen: dict[str, int] = {}
+    for index, row in enumerate(rows, start=1):
+        data = {key: cell_text(value) for key, value in zip(table.keys, row.values, strict=False)}
         form = ContactRowForm(data, organizations=find)
         if not form.is_valid():
-            for column, messages in form.errors.items():
-                for message in messages:
-                    errors.append({"row": index, "column": column, "message": message})
-            continue
-        email = form.cleaned_data["email"]
-        if email in seen:
-            errors.append(
-                {
-                    "row": index,
-                    "column": "email",
-                    "message": _("The same email is already on row %(row)s.")
-                    % {"row": seen[email]},
-                }
+            result.reject(
+                row,
+                [
+                    (column, message)
+                    for column, messages in form.errors.items()
+                    for message in messages
+                ],
             )
-            continue
-        seen[email] = index
-        cleaned.append(form.cleaned_data)
-        if progress and index % 25 == 0:
-            progress(int(80 * index / (len(body) + 1)))
-    result = ImportResult(errors=errors, total=len(body))
-    if errors:
-        return result
+        elif form.cleaned_data["email"] in seen:
+            message = _("The same email is already on row %(row)s.") % {
+                "row": seen[form.cleaned_data["email"]]
+            }
+            result.reject(row, [("email", message)])
+        else:
+            seen[form.cleaned_data["email"]] = row.number
+            result.rows.append(form.cleaned_data)
+        run.progress(READ_PERCENT + (CHECKED_PERCENT - READ_PERCENT) * index // len(rows))
+    return result
+
+
+def contacts_import_write(result: ImportResult, by) -> None:
+    """Create or update the checked contacts, matched on email."""
+    emails = [data["email"] for data in result.rows]
     # Matched whatever the case a stored address was written in (coordination/emails.py).
     existing = {
         normalize_email(c.email): c
-        for c in Contact.objects.annotate(email_key=Lower("email")).filter(email_key__in=list(seen))
+        for c in Contact.objects.annotate(email_key=Lower("email")).filter(email_key__in=emails)
     }
-    with transaction.atomic():
-        for data in cleaned:
-            contact = existing.get(data["email"]) or Contact()
-            changed = False
-            for field, value in data.items():
-                if getattr(contact, field if field != "organization" else "organization_id") != (
-                    value.pk if field == "organization" else value
-                ):
-                    setattr(contact, field, value)
-                    changed = True
-            if contact.pk is None:
-                result.created += 1
-            elif changed:
-                result.updated += 1
-            else:
-                continue
-            history_attribute(contact, by=by).save()
-    return result
+    for data in result.rows:
+        contact = existing.get(data["email"]) or Contact()
+        changed = False
+        for field, value in data.items():
+            if getattr(contact, field if field != "organization" else "organization_id") != (
+                value.pk if field == "organization" else value
+            ):
+                setattr(contact, field, value)
+                changed = True
+        if contact.pk is None:
+            result.created += 1
+        elif changed:
+            result.updated += 1
+        else:
+            continue
+        history_attribute(contact, by=by).save()

@@ -16,6 +16,9 @@ urlpatterns = [
     path("contacts/import/", imports.contact_import, name="contact_import"),
     path("contacts/import/<int:pk>/", imports.contact_import_status, name="contact_import_status"),
     path(
+        "contacts/import/<int:pk>/retry/", imports.contact_import_retry, name="contact_import_retry"
+    ),
+    path(
         "contacts/import/<int:pk>/rejected.csv",
         imports.contact_import_errors,
         name="contact_import_errors",

@@ -3,12 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from coordination.downloads import stored_file_response
-from coordination.web import download
+from coordination.web import button_action
 
 from .. import permissions, services
-from ..exchange.contacts import invalid_rows_csv, read_table
 from ..forms.contacts import ImportFileForm
 from ..models import ImportJob
 from ..permissions import Action
@@ -39,6 +39,11 @@ def _job_for(request, pk) -> ImportJob:
 @login_required
 def contact_import_status(request, pk):
     job = _job_for(request, pk)
+    if not job.is_finished:
+        # The page polls: it gives up a job whose worker went quiet without
+        # waiting for beat's sweep, so the retry shows at once.
+        services.imports.import_jobs_sweep(job_ids=[job.pk])
+        job.refresh_from_db()
     template = (
         "swg/_import_progress.html"
         if request.headers.get("HX-Request")
@@ -48,16 +53,24 @@ def contact_import_status(request, pk):
 
 
 @login_required
+@require_POST
+def contact_import_retry(request, pk):
+    job = _job_for(request, pk)
+    return button_action(
+        request,
+        lambda: services.imports.import_job_retry(job=job),
+        then=job,
+        done=_("The import was queued again."),
+    )
+
+
+@login_required
 def contact_import_errors(request, pk):
     job = _job_for(request, pk)
     if job.status != ImportJob.Status.INVALID:
         raise Http404
-    with job.file.open("rb") as fh:
-        rows = read_table(fh.read(), job.original_name)
-    content = invalid_rows_csv(rows=rows, errors=job.errors)
-    return download(
-        content, filename=f"rejected-rows-{job.pk}.csv", content_type="text/csv; charset=utf-8"
-    )
+    # Written by the job as it checked the rows (swg.services.imports), streamed here.
+    return stored_file_response(job.rejected_file, filename=f"rejected-rows-{job.pk}.csv")
 
 
 @login_required

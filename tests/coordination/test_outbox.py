@@ -7,6 +7,8 @@ import datetime as dt
 import smtplib
 from pathlib import Path
 import pytest
+
+import tests
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
@@ -23,7 +25,7 @@ from coordination.tasks import outbox_send_task
 
 
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
+TEMPLATES_DIR = Path(tests.__file__).parent / "templates"
 
 
 Status = OutboxMessage.Status

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+import tests
+
 from coordination import outbox
 from coordination.models import OutboxMessage
 from coordination.tasks import outbox_send_task
@@ -24,7 +26,7 @@ from tests.support.workers import Workers, need_worker_services, wait_for
 
 pytestmark = pytest.mark.services
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
+TEMPLATES_DIR = Path(tests.__file__).parent / "templates"
 Status = OutboxMessage.Status
 
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from coordination.env import parse_bool, parse_int
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(settings.BASE_DIR)
 PRINT_SETTINGS = (
     "import django; from django.conf import settings; django.setup(); "
     "print(settings.EMAIL_USE_TLS, settings.AXES_ENABLED, settings.EMAIL_PORT)"

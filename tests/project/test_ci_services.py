@@ -79,7 +79,7 @@ def celery_worker_process(transactional_db, tmp_path):
 
 def test_real_worker_imports_contacts_once(celery_worker_process):
     from coordination.celery import app
-    from swg.tasks import import_contacts
+    from swg.tasks import import_job
 
     workers = celery_worker_process
     org = OrganizationFactory(acronym="WHO")
@@ -96,7 +96,7 @@ def test_real_worker_imports_contacts_once(celery_worker_process):
     )
     app.conf.task_always_eager = False  # conftest turns it back on for the next test
 
-    result = workers.dispatch(import_contacts, job.pk)
+    result = workers.dispatch(import_job, job.pk)
 
     def finished():
         job.refresh_from_db()
@@ -112,7 +112,7 @@ def test_real_worker_imports_contacts_once(celery_worker_process):
     first_finished_at = job.finished_at
 
     # A redelivered message (the same task id again) must not import twice.
-    workers.dispatch(import_contacts, job.pk, task_id=result.id)
+    workers.dispatch(import_job, job.pk, task_id=result.id)
     succeeded = f"[{result.id}] succeeded"
     wait_for(
         lambda: workers.log_text().count(succeeded) >= 2,

@@ -116,6 +116,10 @@ TABLE = {
         lambda o: reverse("swg:contact_import_file", args=[o["job"]]),
         IMPORT_JOB,
     ),
+    "swg:contact_import_retry": (
+        lambda o: reverse("swg:contact_import_retry", args=[o["job"]]),
+        POST_ONLY_LOGIN,
+    ),
     "swg:contact_detail": (lambda o: reverse("swg:contact_detail", args=[o["contact"]]), CONTACT_A),
     "swg:contact_edit": (lambda o: reverse("swg:contact_edit", args=[o["contact"]]), CONTACT_A),
     "outbox": (lambda o: reverse("outbox"), MINISTRY_STAFF),
@@ -323,6 +327,10 @@ def objects(db, matrix):
     # PRIVATE_MEDIA_ROOT is a fresh folder per test: the upload must be there for the download.
     job = ImportJob.objects.get(pk=objects["job"])
     job.file.save("contacts.csv", ContentFile(b"email,organization\nnot-an-email,WHO\n"))
+    job.rejected_file.save(
+        "rejected-rows.csv",
+        ContentFile(b"row,email,organization,errors\n2,not-an-email,WHO,email\n"),
+    )
     return objects
 
 

@@ -24,7 +24,7 @@ import pytest
 
 from tests.support.services import need
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(settings.BASE_DIR)
 AR_PO = ROOT / "locale" / "ar" / "LC_MESSAGES" / "django.po"
 MAKEMESSAGES_ARGS = [
     "makemessages",

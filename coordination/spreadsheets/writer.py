@@ -1,0 +1,84 @@
+"""The one way the portal writes CSV and XLSX (see the package docstring).
+
+``csv_stream(rows)`` yields the file piece by piece, for a
+``StreamingHttpResponse`` or a file; ``xlsx_file(rows, title=)`` writes a
+workbook in openpyxl's write-only mode into a temporary file, ready to stream.
+A row is a sequence of cells: text, numbers, dates, booleans or None.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
+
+from .cells import cell_text, csv_escape
+
+BYTE_ORDER_MARK = "\ufeff"
+COLUMN_WIDTH = 24
+# Characters Excel does not allow in a sheet's name.
+SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SPOOL_BYTES = 4 * 1024 * 1024  # beyond this the temporary workbook goes to disk
+
+
+class _Line:
+    """The file ``csv.writer`` writes to: it hands back each line it is given."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def csv_line(row: Sequence) -> str:
+    """One row as a CSV line, every text cell neutralised (``csv_escape``)."""
+    return csv.writer(_Line()).writerow([csv_escape(cell_text(value)) for value in row])
+
+
+def csv_stream(rows: Iterable[Sequence]) -> Iterator[str]:
+    """The rows as CSV: first a byte-order mark, so that Excel opens the Arabic
+    text as UTF-8, then one line per row."""
+    yield BYTE_ORDER_MARK
+    for row in rows:
+        yield csv_line(row)
+
+
+def _xlsx_cell(sheet, value) -> WriteOnlyCell:
+    if isinstance(value, str):
+        # openpyxl would store a string that starts with "=" as a formula:
+        # set the type after the value so that it stays a string cell.
+        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+        cell.data_type = "s"
+        return cell
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, dt.datetime):
+        cell.number_format = "yyyy-mm-dd hh:mm"
+    elif isinstance(value, dt.date):
+        cell.number_format = "yyyy-mm-dd"
+    return cell
+
+
+def xlsx_file(rows: Iterable[Sequence], *, title: str):
+    """The rows as one sheet named ``title`` (header row frozen), in a
+    temporary file positioned at its start; the caller streams and closes it.
+    Characters that XML cannot hold (control characters) become U+FFFD."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(SHEET_TITLE_FORBIDDEN.sub("-", title)[:31] or "Sheet")
+    sheet.freeze_panes = "A2"
+    rows = iter(rows)
+    header = next(rows, None)
+    if header is not None:
+        for index in range(1, len(header) + 1):
+            sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTH
+        sheet.append([_xlsx_cell(sheet, value) for value in header])
+    for row in rows:
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
+    out = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
+    workbook.save(out)
+    out.seek(0)
+    return out

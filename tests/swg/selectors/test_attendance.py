@@ -1,0 +1,27 @@
+"""The per-meeting figures (DESIGN §4 government participation)."""
+
+import datetime as dt
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from swg.models import Attendance, Contact, Invitation, Meeting
+from swg.selectors.attendance import meeting_attendance_figures
+from swg.services.attendance import attendance_add_walk_in, attendance_record
+from swg.services.meetings import meeting_mark_held
+from tests.factories import ContactFactory
+
+
+
+
+
+from tests.factories import make_meeting
+
+
+def test_it_says_no_government_when_no_ministry_came(world):
+    meeting = make_meeting(world, invite=(world.contact_a, world.contact_gov))
+    attendance_record(
+        meeting=meeting, entries=[(world.contact_a, "present"), (world.contact_gov, "absent")]
+    )
+    figures = meeting_attendance_figures(meeting=meeting)
+    assert not figures.government_present
+    assert figures.absent == 1

@@ -1,0 +1,122 @@
+"""Invitations sent through the outbox: once, in the invitee's language, with an
+update only for those whom a new date or place concerns (swg/services/invitations.py)."""
+
+import datetime as dt
+import icalendar
+import vobject
+from django.core import mail
+from django.utils import timezone
+from coordination.models import OutboxMessage
+from swg.models import FocalPoint, Invitation, Meeting, Membership
+from swg.services.invitations import invitations_add, invitations_send
+from swg.services.meetings import agenda_item_add, meeting_cancel, meeting_postpone, meeting_update
+from tests.factories import ContactFactory
+
+
+
+
+
+from tests.factories import plan_meeting
+
+
+
+
+def _invited(world, meeting=None, contacts=None):
+    meeting = meeting or plan_meeting(world)
+    agenda_item_add(meeting=meeting, title_en="Vaccine stock", title_ar="مخزون اللقاحات")
+    invitations_add(meeting=meeting, contacts=contacts or [world.contact_a, world.contact_gov])
+    return meeting
+
+
+def _ics(message: OutboxMessage) -> icalendar.Calendar:
+    (attachment,) = message.attachments
+    return icalendar.Calendar.from_ical(attachment["content"])
+
+
+def _messages(purpose):
+    return OutboxMessage.objects.filter(purpose=purpose).order_by("recipient_email")
+
+
+def test_it_sends_the_arabic_email_to_an_arabic_invitee(world):
+    world.contact_gov.preferred_language = "ar"
+    world.contact_gov.save()
+    meeting = _invited(world)
+    invitations_send(meeting=meeting)
+    arabic = OutboxMessage.objects.get(recipient_email="khaled@moh.example")
+    assert arabic.language == "ar"
+    assert 'lang="ar"' in arabic.body_html and 'dir="rtl"' in arabic.body_html
+    assert "الاجتماع الشهري لمجموعة الصحة" in arabic.subject
+    assert "مخزون اللقاحات" in arabic.body_text and "خالد بن عمر" in arabic.body_text
+    (event,) = _ics(arabic).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "الاجتماع الشهري لمجموعة الصحة"
+    english = OutboxMessage.objects.get(recipient_email="amina@who.example")
+    assert 'lang="en"' in english.body_html and "Health SWG monthly meeting" in english.subject
+
+
+def test_it_sends_each_invitation_once(world):
+    meeting = _invited(world)
+    assert invitations_send(meeting=meeting) == 2
+    assert invitations_send(meeting=meeting) == 0
+    invitations_add(meeting=meeting, contacts=[world.contact_b])
+    assert invitations_send(meeting=meeting) == 1
+    assert _messages("meeting.invitation").count() == 3
+
+
+def test_it_delivers_the_invitation_over_smtp(
+    world, smtp_server, django_capture_on_commit_callbacks
+):
+    meeting = _invited(world, contacts=[world.contact_a])
+    with django_capture_on_commit_callbacks(execute=True):
+        invitations_send(meeting=meeting)
+    (received,) = smtp_server.wait_for(1)
+    assert received.rcpt_tos == ["amina@who.example"]
+    assert "Accept" in received.html and "Vaccine stock" in received.text
+    (attachment,) = received.attachments
+    assert (attachment.filename, attachment.content_type) == ("invite.ics", "text/calendar")
+    cal = icalendar.Calendar.from_ical(attachment.content)
+    assert cal["METHOD"] == "REQUEST" and cal.walk("VTIMEZONE")
+
+
+def test_it_sends_no_update_for_a_new_title(world):
+    meeting = _invited(world)
+    invitations_send(meeting=meeting)
+    _meeting, queued = meeting_update(
+        meeting=meeting,
+        title_en="Health SWG — renamed",
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        venue=meeting.venue,
+    )
+    assert queued == 0 and Meeting.objects.get().sequence == 0
+    assert not _messages("meeting.update").exists()
+
+
+def test_it_sends_a_later_invitee_the_current_details_only(world):
+    meeting = _invited(world, contacts=[world.contact_a])
+    invitations_send(meeting=meeting)
+    meeting_update(
+        meeting=meeting,
+        title_en=meeting.title_en,
+        starts_at=meeting.starts_at + dt.timedelta(hours=1),
+        ends_at=meeting.ends_at + dt.timedelta(hours=1),
+    )
+    invitations_add(meeting=meeting, contacts=[world.contact_gov])
+    assert invitations_send(meeting=meeting) == 1
+    late = _messages("meeting.invitation").get(recipient_email="khaled@moh.example")
+    assert _ics(late).walk("VEVENT")[0]["SEQUENCE"] == 1
+
+
+def test_it_tells_the_invitees_of_a_postponement_and_invites_them_again(world):
+    meeting = _invited(world)
+    invitations_send(meeting=meeting)
+    new = meeting_postpone(
+        meeting=meeting,
+        starts_at=meeting.starts_at + dt.timedelta(days=14),
+        ends_at=meeting.ends_at + dt.timedelta(days=14),
+        reason="Eid holiday",
+    )
+    assert _messages("meeting.cancellation").count() == 2
+    assert "postponed" in _messages("meeting.cancellation")[0].body_text
+    again = _messages("meeting.invitation").filter(object_key=f"meeting:{new.pk}:seq0")
+    assert [m.recipient_email for m in again] == ["amina@who.example", "khaled@moh.example"]
+    assert list(new.invitations.values_list("rsvp", flat=True)) == ["", ""]

@@ -1,0 +1,89 @@
+"""The minutes' states and circulation (swg/services/minutes.py): held meetings
+only, circulated once to members and MoP once approved, corrected by a new version."""
+
+import datetime as dt
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from coordination.models import OutboxMessage
+from swg.models import AgendaItem, FocalPoint, Meeting, Minutes, Organization
+from swg.services.action_points import action_point_add
+from swg.services.memberships import focal_point_appoint
+from swg.services.minutes import (
+    minutes_approve,
+    minutes_circulate,
+    minutes_correct,
+    minutes_start,
+    minutes_submit,
+)
+from tests.factories import ContactFactory, OrganizationFactory
+
+
+
+
+
+from tests.factories import approved_minutes
+from tests.factories import draft_minutes
+from tests.factories import make_meeting
+from tests.factories import submitted_minutes
+
+
+
+
+def test_it_refuses_minutes_before_the_meeting_is_held(world):
+    meeting = make_meeting(world, invite=(world.contact_a,))
+    with pytest.raises(ValidationError) as caught:
+        minutes_start(meeting=meeting)
+    assert "Mark the meeting as held" in caught.value.messages[0]
+
+
+def test_it_circulates_to_mop_and_its_mailbox(world, settings):
+    settings.MOP_MINUTES_EMAIL = "tco@planning.gov.ly"
+    mop = OrganizationFactory(
+        acronym="MoP", org_type=Organization.Type.MINISTRY, is_ministry_of_planning=True
+    )
+    focal = ContactFactory(organization=mop, email="focal@planning.gov.ly")
+    focal_point_appoint(organization=mop, contact=focal, purpose=FocalPoint.Purpose.GENERAL)
+    ContactFactory(organization=mop, email="not-a-focal-point@planning.gov.ly")
+    minutes = approved_minutes(world)
+    assert minutes_circulate(minutes=minutes) == 4
+    emails = set(OutboxMessage.objects.values_list("recipient_email", flat=True))
+    assert {"focal@planning.gov.ly", "tco@planning.gov.ly"} <= emails
+    assert "not-a-focal-point@planning.gov.ly" not in emails
+
+
+def test_it_refuses_to_circulate_unapproved_minutes(world):
+    minutes = submitted_minutes(world)
+    with pytest.raises(ValidationError):
+        minutes_circulate(minutes=minutes)
+    assert not OutboxMessage.objects.exists()
+
+
+def test_it_delivers_circulated_minutes_over_smtp(
+    world, smtp_server, django_capture_on_commit_callbacks
+):
+    minutes = approved_minutes(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        count = minutes_circulate(minutes=minutes)
+    received = smtp_server.wait_for(count)
+    assert sorted(r.rcpt_tos[0] for r in received) == ["amina@who.example", "khaled@moh.example"]
+    (attachment,) = received[0].attachments
+    assert attachment.filename.endswith("-v1.txt")
+    assert b"Vaccination campaign" in attachment.content
+    assert "/minutes/" in received[0].text
+
+
+def test_it_circulates_a_correction_to_everybody_again(world):
+    minutes = approved_minutes(world)
+    minutes_circulate(minutes=minutes)
+    v2 = minutes_correct(minutes=minutes)
+    v2 = minutes_submit(minutes=v2)
+    v2 = minutes_approve(minutes=v2, by=world.chair)
+    assert minutes_circulate(minutes=v2) == 2
+    assert OutboxMessage.objects.filter(object_key=f"minutes:{v2.pk}").count() == 2
+
+
+def test_it_refuses_to_correct_a_draft(world):
+    with pytest.raises(ValidationError):
+        minutes_correct(minutes=draft_minutes(world))
