@@ -85,4 +85,3 @@ def chromium_path():
     path = shutil.which("chromium") or "/usr/bin/chromium"
     need(os.path.exists(path), "Debian's chromium")
     return path
-

@@ -28,7 +28,7 @@ def meeting_list(*, meetings: QuerySet) -> QuerySet:
 
 def swg_meetings_overview(*, meetings: QuerySet, limit: int = 5) -> dict[str, list[Meeting]]:
     """The next ``limit`` meetings and the last ``limit`` ones, in one query
-    (the SWG page's query budget is fixed: tests/test_query_counts.py)."""
+    (the SWG page's query budget is fixed: tests/project/test_query_counts.py)."""
     now = timezone.now()
     ranked = (
         meetings.annotate(

@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 
 from swg.models import CalendarToken, ImportJob
 from swg.services.calendar_feeds import calendar_token_create
-from tests.support.browser import BROWSER_DB, login
 from tests.factories import PASSWORD, build_health_meetings
+from tests.support.browser import BROWSER_DB, login
 
 pytestmark = [pytest.mark.browser, *BROWSER_DB]
 

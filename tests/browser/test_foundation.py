@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from swg.models import Contact, ImportJob
-from tests.support.browser import BROWSER_DB, login
 from tests.factories import PASSWORD
+from tests.support.browser import BROWSER_DB, login
 
 pytestmark = [pytest.mark.browser, *BROWSER_DB]
 

@@ -23,8 +23,8 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from swg.models import ActionPoint, Contact, Invitation, Meeting, Minutes
-from tests.support.browser import BROWSER_DB, TIMEOUT_MS, login
 from tests.factories import PASSWORD, ContactFactory
+from tests.support.browser import BROWSER_DB, TIMEOUT_MS, login
 
 pytestmark = [pytest.mark.browser, *BROWSER_DB]
 

@@ -6,24 +6,16 @@ import copy
 import datetime as dt
 import smtplib
 from pathlib import Path
-import pytest
 
-import tests
+import pytest
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
+
+import tests
 from coordination import outbox
 from coordination.models import OutboxMessage
 from coordination.tasks import outbox_send_task
-
-
-
-
-
-
-
-
-
 
 TEMPLATES_DIR = Path(tests.__file__).parent / "templates"
 

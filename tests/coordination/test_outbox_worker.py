@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 import tests
-
 from coordination import outbox
 from coordination.models import OutboxMessage
 from coordination.tasks import outbox_send_task

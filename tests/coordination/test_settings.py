@@ -1,4 +1,5 @@
-"""Settings fail loudly on a value they do not understand, and create no folder."""
+"""Settings fail loudly on a value they do not understand (a boolean, a port, a
+missing SECRET_KEY with DEBUG off), and create no folder."""
 
 import os
 import subprocess
@@ -6,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from coordination.env import parse_bool, parse_int
@@ -90,3 +92,28 @@ def test_it_refuses_other_words(word):
 def test_it_refuses_a_number_it_cannot_read(raw):
     with pytest.raises(ImproperlyConfigured, match="X="):
         parse_int("X", raw)
+
+
+def _start_django(**env):
+    environ = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    environ.update(DJANGO_SETTINGS_MODULE="coordination.settings", **env)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = _start_django(DEBUG="off")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_it_starts_with_a_real_secret_key_when_debug_is_off():
+    result = _start_django(DEBUG="off", SECRET_KEY="k" * 50)
+    assert result.returncode == 0, result.stderr

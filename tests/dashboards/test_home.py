@@ -1,36 +1,20 @@
 """A partner's home page: the latest circulated minutes of their groups and
 their organization's open action points (DESIGN §1 "Partner focal point")."""
 
-import datetime as dt
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
-from swg.models import ActionPoint, Minutes
+
+from swg.models import Minutes
 from swg.services.minutes import minutes_approve, minutes_circulate, minutes_correct, minutes_submit
-
-
-
-
-
-from tests.factories import draft_minutes
-from tests.factories import held_meeting
-
-
-def circulated(world, days_ago):
-    minutes = draft_minutes(world, days_ago=days_ago)
-    minutes = minutes_submit(minutes=minutes)
-    minutes = minutes_approve(minutes=minutes, by=world.chair)
-    minutes_circulate(minutes=minutes)
-    return minutes
+from tests.factories import ActionPointFactory, circulated_minutes, draft_minutes, held_meeting
 
 
 def point(world, meeting, description, *, owner=None, status="open"):
-    return ActionPoint.objects.create(
-        swg=meeting.swg,
+    return ActionPointFactory(
         source_meeting=meeting,
         description=description,
         owner_organization=owner or world.org_a,
-        due_date=timezone.localdate() + dt.timedelta(days=7),
+        due_in_days=7,
         status=status,
     )
 
@@ -43,19 +27,19 @@ def _section(html, testid):
 
 def test_it_shows_a_partner_the_latest_circulated_minutes(client, world):
     for days_ago in range(10, 70, 10):
-        circulated(world, days_ago)
-    draft_minutes = draft_minutes(world, days_ago=3)
+        circulated_minutes(world, days_ago=days_ago)
+    draft = draft_minutes(world, days_ago=3)
     client.force_login(world.partner_a)
     section = _section(client.get("/").text, "home-minutes")
     links = [
         m for m in Minutes.objects.order_by("-circulated_at") if m.get_absolute_url() in section
     ]
     assert len(links) == 5
-    assert draft_minutes.get_absolute_url() not in section
+    assert draft.get_absolute_url() not in section
 
 
 def test_it_shows_a_circulated_correction_instead_of_the_version_it_corrects(client, world):
-    v1 = circulated(world, 10)
+    v1 = circulated_minutes(world, days_ago=10)
     v2 = minutes_correct(minutes=v1)
     v2 = minutes_approve(minutes=minutes_submit(minutes=v2), by=world.chair)
     minutes_circulate(minutes=v2)
@@ -90,12 +74,12 @@ def _queries(client, user):
 def test_it_runs_a_fixed_number_of_queries_for_a_partner(
     client, world, django_assert_max_num_queries
 ):
-    circulated(world, 10)
+    circulated_minutes(world, days_ago=10)
     meeting = held_meeting(world)
     point(world, meeting, "First")
     before = _queries(client, world.partner_a)
     for n in range(6):
-        circulated(world, 20 + n)
+        circulated_minutes(world, days_ago=20 + n)
         point(world, meeting, f"Item {n}")
     assert _queries(client, world.partner_a) == before
     with django_assert_max_num_queries(9):

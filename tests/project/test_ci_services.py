@@ -9,8 +9,8 @@ from django.core.files.base import ContentFile
 from django.db import connection
 
 from swg.models import Contact, ImportJob
-from tests.support.services import need
 from tests.factories import OrganizationFactory, UserFactory
+from tests.support.services import need
 from tests.support.workers import (
     Workers,
     need_worker_services,

@@ -13,6 +13,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 

@@ -1,18 +1,6 @@
 """The language switch: saved on the user, kept across logins, and offered before login."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-from django.conf import settings as django_settings
 from tests.factories import PASSWORD
-
-
-
-
-
-
-
 
 LOGIN = "/accounts/login/"
 

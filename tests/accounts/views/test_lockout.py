@@ -23,6 +23,21 @@ def _login(client, email, password=PASSWORD, **headers):
     return client.post(LOGIN, {"username": email, "password": password}, **headers)
 
 
+def test_it_locks_the_account_after_five_failures(client, world):
+    for _ in range(5):
+        _login(client, "partner.a@example.org", WRONG)
+    response = _login(client, "partner.a@example.org")  # even the right password now
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_it_does_not_lock_after_four_failures(client, world):
+    for _ in range(4):
+        _login(client, "partner.a@example.org", WRONG)
+    assert _login(client, "partner.a@example.org").status_code == 302
+
+
 def test_it_refuses_an_upper_case_variant_of_a_locked_email(client, world):
     for _ in range(5):
         _login(client, "partner.a@example.org", WRONG)

@@ -1,18 +1,6 @@
 """Signing in by email, and out."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-from django.conf import settings as django_settings
 from tests.factories import PASSWORD
-
-
-
-
-
-
-
 
 LOGIN = "/accounts/login/"
 

@@ -1,18 +1,6 @@
 """Changing one's own password."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-from django.conf import settings as django_settings
 from tests.factories import PASSWORD
-
-
-
-
-
-
-
 
 NEW_PASSWORD = "a-new-long-passphrase-2025"
 

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 
 from coordination.models import OutboxMessage
 
-
 RESET = "/accounts/password/reset/"
 NEW_PASSWORD = "a-new-long-passphrase-2025"
 

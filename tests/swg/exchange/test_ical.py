@@ -1,25 +1,20 @@
 """iCalendar files for invitations, updates and cancellations (swg/exchange/ical.py)."""
 
 import datetime as dt
+
 import icalendar
-import vobject
 from django.test import override_settings
-from django.utils import timezone
+
 from swg.exchange.ical import cancellation_ics, invitation_ics
-from swg.models import CalendarToken
-from swg.services.calendar_feeds import calendar_token_create
 from swg.services.invitations import invitation_respond, invitations_add
 from swg.services.meetings import meeting_cancel, meeting_update
-
-
-
-
-
 from tests.factories import plan_meeting
 
 
 def test_it_builds_an_invitation_for_one_attendee(world):
-    meeting = plan_meeting(world, city="tunis", venue="EU Delegation", online_url="https://meet.example/h")
+    meeting = plan_meeting(
+        world, city="tunis", venue="EU Delegation", online_url="https://meet.example/h"
+    )
     (invitation,) = invitations_add(meeting=meeting, contacts=[world.contact_b])
     invitation_respond(invitation=invitation, choice="tentative")
     invitation.refresh_from_db()

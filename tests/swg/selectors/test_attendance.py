@@ -1,19 +1,7 @@
 """The per-meeting figures (DESIGN §4 government participation)."""
 
-import datetime as dt
-import pytest
-from django.core.exceptions import ValidationError
-from django.utils import timezone
-from swg.models import Attendance, Contact, Invitation, Meeting
 from swg.selectors.attendance import meeting_attendance_figures
-from swg.services.attendance import attendance_add_walk_in, attendance_record
-from swg.services.meetings import meeting_mark_held
-from tests.factories import ContactFactory
-
-
-
-
-
+from swg.services.attendance import attendance_record
 from tests.factories import make_meeting
 
 

@@ -1,30 +1,10 @@
 """Who receives the monthly schedule: active people of active groups and
 partner focal points, each address once."""
 
-import datetime as dt
-from io import StringIO
-from zoneinfo import ZoneInfo
-import icalendar
-import pytest
-from celery.schedules import crontab
-from django.conf import settings
-from django.core.management import call_command
-from coordination.models import OutboxMessage
 from swg.models import FocalPoint, Membership
 from swg.selectors.recipients import monthly_schedule_recipients
-from swg.selectors.schedule import first_working_day
-from swg.services.meetings import agenda_item_add, meeting_cancel, meeting_postpone
 from swg.services.memberships import membership_add
-from swg.services.schedule import monthly_schedule_send
-from swg.tasks import monthly_schedule_send_task
 from tests.factories import ContactFactory, UserFactory
-
-
-
-
-
-
-
 
 EVERYONE = [
     "amina@who.example",  # technical lead of Health

@@ -3,21 +3,16 @@ meetings attended since joining, action points done and overdue, and the
 quarterly updates counted by whichever app registers the hook."""
 
 import datetime as dt
+
 import pytest
 from django.utils import timezone
-from swg.models import ActionPoint, Membership, MembershipReview
+
+from swg.models import Membership
 from swg.selectors.reviews import member_records, review_period
 from swg.services.attendance import attendance_record
 from swg.services.meetings import meeting_mark_held
 from swg.services.reviews import membership_review_record
-from tests.factories import ContactFactory, OrganizationFactory
-
-
-
-
-
-from tests.factories import held_meeting
-from tests.factories import make_meeting
+from tests.factories import ActionPointFactory, held_meeting, make_meeting
 
 
 def _who(world):
@@ -59,12 +54,10 @@ def test_it_counts_action_points_done_and_overdue(world):
     meeting = held_meeting(world, days_ago=30)
     today = timezone.localdate()
     for status, due in (("done", 5), ("open", -5), ("in_progress", -1), ("open", 10)):
-        ActionPoint.objects.create(
-            swg=world.swg_x,
+        ActionPointFactory(
             source_meeting=meeting,
-            description="x",
             owner_organization=world.org_a,
-            due_date=today + dt.timedelta(days=due),
+            due_in_days=due,
             status=status,
             closed_on=today if status == "done" else None,
         )

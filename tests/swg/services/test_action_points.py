@@ -1,20 +1,12 @@
 """Adding action points to minutes (swg/services/action_points.py)."""
 
-import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from swg.models import ActionPoint
-from swg.services.action_points import action_point_add, action_point_set_status
+
+from swg.services.action_points import action_point_add
 from swg.services.minutes import minutes_approve, minutes_submit
-from tests.factories import ContactFactory
-
-
-
-
-
 from tests.factories import draft_minutes
-
 
 TODAY = timezone.localdate()
 

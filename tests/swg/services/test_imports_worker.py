@@ -16,7 +16,7 @@ from swg import tasks
 from swg.models import Contact, ImportJob
 from swg.services import imports
 from tests.support.spreadsheets import csv_bytes
-from tests.worker_support import Workers, need_worker_services, wait_for
+from tests.support.workers import Workers, need_worker_services, wait_for
 
 pytestmark = pytest.mark.services
 

@@ -2,23 +2,14 @@
 update only for those whom a new date or place concerns (swg/services/invitations.py)."""
 
 import datetime as dt
+
 import icalendar
-import vobject
-from django.core import mail
-from django.utils import timezone
+
 from coordination.models import OutboxMessage
-from swg.models import FocalPoint, Invitation, Meeting, Membership
+from swg.models import Meeting
 from swg.services.invitations import invitations_add, invitations_send
-from swg.services.meetings import agenda_item_add, meeting_cancel, meeting_postpone, meeting_update
-from tests.factories import ContactFactory
-
-
-
-
-
+from swg.services.meetings import agenda_item_add, meeting_postpone, meeting_update
 from tests.factories import plan_meeting
-
-
 
 
 def _invited(world, meeting=None, contacts=None):

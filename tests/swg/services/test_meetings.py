@@ -1,22 +1,13 @@
 """A meeting is marked held once, after it started and with its attendance
 recorded (swg/services/meetings.py)."""
 
-import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
-from swg.models import Attendance, Contact, Invitation, Meeting
-from swg.selectors.attendance import meeting_attendance_figures
-from swg.services.attendance import attendance_add_walk_in, attendance_record
+
+from swg.models import Meeting
+from swg.services.attendance import attendance_record
 from swg.services.meetings import meeting_mark_held
-from tests.factories import ContactFactory
-
-
-
-
-
-from tests.factories import held_meeting
-from tests.factories import make_meeting
+from tests.factories import held_meeting, make_meeting
 
 
 def test_it_refuses_to_mark_held_without_attendance(world):

@@ -2,18 +2,19 @@
 government chair, an end is final, and a new focal point is a new row."""
 
 import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from swg.models import Membership, Organization
-from swg.services.memberships import membership_add, membership_end, membership_update
-from tests.factories import OrganizationFactory
 
-
-
-
-
-
+from swg.models import FocalPoint, Membership, Organization
+from swg.services.memberships import (
+    focal_point_appoint,
+    membership_add,
+    membership_end,
+    membership_update,
+)
+from tests.factories import ContactFactory, OrganizationFactory
 
 
 def _who_membership(world):
@@ -75,3 +76,27 @@ def test_it_refuses_to_end_a_membership_twice(world):
     with pytest.raises(ValidationError) as caught:
         membership_end(membership=membership)
     assert "end_date" in caught.value.message_dict
+
+
+# ---------------------------------------------------------------- focal points
+
+
+def test_it_keeps_a_different_post_untouched(world):
+    focal_point_appoint(
+        organization=world.org_a, contact=world.contact_a, purpose="swg", swg=world.swg_x
+    )
+    focal_point_appoint(
+        organization=world.org_a,
+        contact=ContactFactory(organization=world.org_a),
+        purpose="dialogue",
+        purpose_detail="Rabat Process",
+    )
+    assert FocalPoint.objects.filter(organization=world.org_a, ended_on__isnull=True).count() == 2
+
+
+def test_the_service_rejects_a_person_from_another_organization(world):
+    with pytest.raises(ValidationError) as caught:
+        focal_point_appoint(
+            organization=world.org_a, contact=world.contact_b, purpose="swg", swg=world.swg_x
+        )
+    assert "another organization" in caught.value.message_dict["contact"][0]

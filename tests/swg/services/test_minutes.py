@@ -1,14 +1,11 @@
 """The minutes' states and circulation (swg/services/minutes.py): held meetings
 only, circulated once to members and MoP once approved, corrected by a new version."""
 
-import datetime as dt
 import pytest
-from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+
 from coordination.models import OutboxMessage
-from swg.models import AgendaItem, FocalPoint, Meeting, Minutes, Organization
-from swg.services.action_points import action_point_add
+from swg.models import FocalPoint, Organization
 from swg.services.memberships import focal_point_appoint
 from swg.services.minutes import (
     minutes_approve,
@@ -17,18 +14,14 @@ from swg.services.minutes import (
     minutes_start,
     minutes_submit,
 )
-from tests.factories import ContactFactory, OrganizationFactory
-
-
-
-
-
-from tests.factories import approved_minutes
-from tests.factories import draft_minutes
-from tests.factories import make_meeting
-from tests.factories import submitted_minutes
-
-
+from tests.factories import (
+    ContactFactory,
+    OrganizationFactory,
+    approved_minutes,
+    draft_minutes,
+    make_meeting,
+    submitted_minutes,
+)
 
 
 def test_it_refuses_minutes_before_the_meeting_is_held(world):

@@ -5,29 +5,18 @@ calendar file, once (DESIGN §3 "Monthly schedule", §5; assessment Annex 2c).""
 import datetime as dt
 from io import StringIO
 from zoneinfo import ZoneInfo
+
 import icalendar
 import pytest
 from celery.schedules import crontab
 from django.conf import settings
 from django.core.management import call_command
+
 from coordination.models import OutboxMessage
-from swg.models import FocalPoint, Membership
-from swg.selectors.recipients import monthly_schedule_recipients
-from swg.selectors.schedule import first_working_day
 from swg.services.meetings import agenda_item_add, meeting_cancel, meeting_postpone
-from swg.services.memberships import membership_add
 from swg.services.schedule import monthly_schedule_send
 from swg.tasks import monthly_schedule_send_task
-from tests.factories import ContactFactory, UserFactory
-
-
-
-
-
 from tests.factories import plan_meeting
-
-
-
 
 TRIPOLI = ZoneInfo("Africa/Tripoli")
 
@@ -74,7 +63,9 @@ def month(world):
     )
     # The month is Tripoli's: 23:30 on 28 February is 21:30 UTC, 00:30 on
     # 1 April is 22:30 UTC on 31 March; neither is a March meeting.
-    plan_meeting(world, starts_at=dt.datetime(2030, 2, 28, 23, 30, tzinfo=TRIPOLI), title_en="Before")
+    plan_meeting(
+        world, starts_at=dt.datetime(2030, 2, 28, 23, 30, tzinfo=TRIPOLI), title_en="Before"
+    )
     plan_meeting(world, starts_at=dt.datetime(2030, 4, 1, 0, 30, tzinfo=TRIPOLI), title_en="After")
     return [health_1, education, health_2]
 

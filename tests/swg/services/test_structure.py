@@ -1,17 +1,7 @@
 """Restructuring services record who made each step (swg/services/structure.py)."""
 
-import datetime as dt
-import re
-from django.utils import timezone
-from swg.models import SWG, Membership, StructureChange, Subsector
-from swg.selectors.structure import swg_as_of
+from swg.models import StructureChange
 from swg.services.structure import swg_rename
-
-
-
-
-
-
 
 
 def test_the_service_records_who_renamed(world):

@@ -3,33 +3,29 @@ and per organization, moved on by the owner organization (DESIGN §3
 "Meeting", §4 "are decisions followed")."""
 
 import datetime as dt
+
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import timezone
+
 from swg.models import ActionPoint
 from swg.services.action_points import action_point_add, action_point_set_status
-from swg.services.minutes import minutes_approve, minutes_submit
-from tests.factories import ContactFactory
-
-
-
-
-
-from tests.factories import draft_minutes
-from tests.factories import held_meeting
-from tests.factories import make_meeting
-
+from tests.factories import (
+    ActionPointFactory,
+    ContactFactory,
+    draft_minutes,
+    held_meeting,
+    make_meeting,
+)
 
 TODAY = timezone.localdate()
 
 
 def point(world, meeting, *, owner=None, days=14, status="open", description="Share the data"):
-    return ActionPoint.objects.create(
-        swg=meeting.swg,
+    return ActionPointFactory(
         source_meeting=meeting,
         description=description,
         owner_organization=owner or world.org_a,
-        due_date=TODAY + dt.timedelta(days=days),
+        due_in_days=days,
         status=status,
     )
 

@@ -1,22 +1,10 @@
 """The attendance sheet, walk-ins, the figures on the meeting panel and "mark as
 held" from the page (DESIGN §3 "Meeting"; LIBMITAF: participants counted by gender)."""
 
-import datetime as dt
-import pytest
-from django.core.exceptions import ValidationError
-from django.utils import timezone
-from swg.models import Attendance, Contact, Invitation, Meeting
+from swg.models import Attendance, Contact, Meeting
 from swg.selectors.attendance import meeting_attendance_figures
 from swg.services.attendance import attendance_add_walk_in, attendance_record
-from swg.services.meetings import meeting_mark_held
-from tests.factories import ContactFactory
-
-
-
-
-
-from tests.factories import held_meeting
-from tests.factories import make_meeting
+from tests.factories import ContactFactory, held_meeting, make_meeting
 
 
 def _sheet_url(meeting):

@@ -3,17 +3,13 @@ filtered, showing only what the user may see."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
+
 import pytest
 from django.utils import timezone
+
 from swg.models import Meeting
 from swg.services.meetings import meeting_cancel
-
-
-
-
-
 from tests.factories import plan_meeting
-
 
 TRIPOLI = ZoneInfo("Africa/Tripoli")
 
@@ -135,7 +131,9 @@ def test_it_falls_back_to_this_month_for_a_bad_month(client, world):
 def _many_meetings(world, count):
     for n in range(count):
         swg = world.swg_x if n % 2 else world.swg_y
-        plan_meeting(world, swg=swg, title_en=f"Meeting {n}", starts_at=_at(2030, 3, 1 + n % 28, 9 + n % 8))
+        plan_meeting(
+            world, swg=swg, title_en=f"Meeting {n}", starts_at=_at(2030, 3, 1 + n % 28, 9 + n % 8)
+        )
 
 
 @pytest.mark.parametrize(

@@ -2,20 +2,14 @@
 revocable), built by swg/exchange/ical.py."""
 
 import datetime as dt
+
 import icalendar
 import vobject
-from django.test import override_settings
 from django.utils import timezone
-from swg.exchange.ical import cancellation_ics, invitation_ics
+
 from swg.models import CalendarToken
 from swg.services.calendar_feeds import calendar_token_create
-from swg.services.invitations import invitation_respond, invitations_add
-from swg.services.meetings import meeting_cancel, meeting_update
-
-
-
-
-
+from swg.services.meetings import meeting_cancel
 from tests.factories import plan_meeting
 
 

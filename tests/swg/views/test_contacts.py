@@ -3,12 +3,6 @@
 from django.forms.models import model_to_dict
 
 
-
-
-
-
-
-
 def _contact_form(contact, **changes):
     data = model_to_dict(contact, exclude=["id"])
     data["is_active"] = "on" if data["is_active"] else ""

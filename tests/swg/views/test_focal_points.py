@@ -1,17 +1,10 @@
 """Focal points: a change of person is a new row, never an overwrite (DESIGN §3)."""
 
 import datetime as dt
-import pytest
-from django.core.exceptions import ValidationError
+
 from swg.models import FocalPoint
 from swg.services.memberships import focal_point_appoint
 from tests.factories import ContactFactory
-
-
-
-
-
-
 
 
 def _appoint_url(world):

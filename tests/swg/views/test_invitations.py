@@ -3,21 +3,17 @@ cancellations, each sent once through the outbox (DESIGN §3 "Meeting",
 "Sent messages"; RFC 5546 for METHOD and SEQUENCE)."""
 
 import datetime as dt
+
 import icalendar
 import vobject
 from django.core import mail
 from django.utils import timezone
+
 from coordination.models import OutboxMessage
-from swg.models import FocalPoint, Invitation, Meeting, Membership
+from swg.models import FocalPoint, Invitation, Membership
 from swg.services.invitations import invitations_add, invitations_send
-from swg.services.meetings import agenda_item_add, meeting_cancel, meeting_postpone, meeting_update
-from tests.factories import ContactFactory
-
-
-
-
-
-from tests.factories import plan_meeting
+from swg.services.meetings import agenda_item_add, meeting_cancel
+from tests.factories import ContactFactory, plan_meeting
 
 
 def _invited(world, meeting=None, contacts=None):

@@ -3,18 +3,14 @@
 agenda and sets dates)."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
+
 import pytest
 from django.utils import timezone
+
 from swg.models import ActionPoint, AgendaItem, Meeting
 from swg.services.invitations import invitations_add
-from swg.services.meetings import agenda_item_add, meeting_plan
-
-
-
-
-
-from tests.factories import plan_meeting
+from swg.services.meetings import agenda_item_add
+from tests.factories import ActionPointFactory, plan_meeting
 
 
 def _form(**overrides):
@@ -199,12 +195,12 @@ def test_it_removes_an_item_and_closes_the_gap(client, world):
 
 
 def _action_point(world, description, status=ActionPoint.Status.OPEN, swg=None):
-    return ActionPoint.objects.create(
+    return ActionPointFactory(
         swg=swg or world.swg_x,
         description=description,
         owner_organization=world.org_a,
         owner_contact=world.contact_a,
-        due_date=timezone.localdate(),
+        due_in_days=0,
         status=status,
     )
 

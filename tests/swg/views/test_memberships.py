@@ -2,18 +2,12 @@
 shown at their fields, and the warning past ten member organizations."""
 
 import datetime as dt
-import pytest
-from django.core.exceptions import ValidationError
+
 from django.utils import timezone
-from swg.models import Membership, Organization
-from swg.services.memberships import membership_add, membership_end, membership_update
+
+from swg.models import Membership
+from swg.services.memberships import membership_add, membership_end
 from tests.factories import OrganizationFactory
-
-
-
-
-
-
 
 
 def _add_url(world):

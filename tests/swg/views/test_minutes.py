@@ -3,31 +3,25 @@ circulated to members and MoP, locked once approved and corrected by a new
 version (DESIGN §3 "Meeting"; assessment Annex 1.1 and key function f)."""
 
 import datetime as dt
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+
 from coordination.models import OutboxMessage
-from swg.models import AgendaItem, FocalPoint, Meeting, Minutes, Organization
+from swg.models import AgendaItem, Meeting, Minutes
 from swg.services.action_points import action_point_add
-from swg.services.memberships import focal_point_appoint
 from swg.services.minutes import (
-    minutes_approve,
     minutes_circulate,
-    minutes_correct,
     minutes_start,
-    minutes_submit,
 )
-from tests.factories import ContactFactory, OrganizationFactory
-
-
-
-
-
-from tests.factories import approved_minutes
-from tests.factories import draft_minutes
-from tests.factories import held_meeting
-from tests.factories import submitted_minutes
+from tests.factories import (
+    approved_minutes,
+    draft_minutes,
+    held_meeting,
+    submitted_minutes,
+)
 from tests.support.clients import as_chair
 
 

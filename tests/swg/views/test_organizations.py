@@ -3,12 +3,6 @@
 from django.forms.models import model_to_dict
 
 
-
-
-
-
-
-
 def _organization_form(org, **changes):
     data = model_to_dict(org, exclude=["id"])
     data["parent"] = data["parent"] or ""

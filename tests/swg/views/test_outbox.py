@@ -1,27 +1,16 @@
 """The "Sent messages" page (swg/views/outbox.py): what the outbox scope lets a
 user see, filters, failure reasons, and sending a failed message again."""
 
-import base64
 import copy
 import datetime as dt
-import smtplib
 from pathlib import Path
+
 import pytest
+from django.core import mail
 
 import tests
-from django.core import mail
-from django.db import transaction
-from django.utils import timezone
 from coordination import outbox
 from coordination.models import OutboxMessage
-from coordination.tasks import outbox_send_task
-
-
-
-
-
-
-
 
 TEMPLATES_DIR = Path(tests.__file__).parent / "templates"
 

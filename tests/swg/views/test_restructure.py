@@ -2,17 +2,11 @@
 
 import datetime as dt
 import re
+
 from django.utils import timezone
+
 from swg.models import SWG, Membership, StructureChange, Subsector
 from swg.selectors.structure import swg_as_of
-from swg.services.structure import swg_rename
-
-
-
-
-
-
-
 
 TODAY = timezone.localdate
 

@@ -4,23 +4,16 @@ contributions ... and lack of cooperation in providing requested significant
 data")."""
 
 import datetime as dt
+
 import pytest
 from django.utils import timezone
-from swg.models import ActionPoint, Membership, MembershipReview
-from swg.selectors.reviews import member_records, review_period
+
+from swg.models import Membership, MembershipReview
 from swg.services.attendance import attendance_record
 from swg.services.meetings import meeting_mark_held
 from swg.services.reviews import membership_review_record
-from tests.factories import ContactFactory, OrganizationFactory
-
-
-
-
-
-from tests.factories import held_meeting
-from tests.factories import make_meeting
+from tests.factories import ContactFactory, OrganizationFactory, held_meeting, make_meeting
 from tests.support.clients import as_chair
-
 
 URL = "/swg/health/reassessment/"
 

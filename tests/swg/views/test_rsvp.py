@@ -4,8 +4,10 @@ signed, good until the meeting ends, one answer per choice."""
 import datetime as dt
 import time
 from unittest import mock
+
 import pytest
 from django.utils import timezone
+
 from swg.models import Invitation, Meeting
 from swg.services.invitations import (
     RsvpLinkError,
@@ -16,11 +18,6 @@ from swg.services.invitations import (
     rsvp_token,
 )
 from swg.services.meetings import meeting_cancel
-
-
-
-
-
 from tests.factories import plan_meeting
 
 
