@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from .projects import Project
 
-# Issue 9 / DESIGN §3: the deadline defaults to 15 days after the quarter ends.
+# DESIGN §3 "Quarterly update": the deadline defaults to 15 days after the quarter ends.
 DEFAULT_DEADLINE_DAYS = 15
 
 
