@@ -64,6 +64,30 @@ class _ClaimLost(Exception):
     """The sweeper gave the message to another worker: stop before DATA."""
 
 
+# ---------------------------------------------------------------- attachments rendered at send
+
+# name -> fn(*, params: dict, language: str) -> bytes. A heavy attachment (a PDF)
+# is rendered by the worker that sends the message, in the message's language,
+# not by the request that enqueued it; higher apps register their renderers from
+# their AppConfig.ready() (docs/architecture.md "How a higher app hooks in").
+_ATTACHMENT_RENDERERS: dict[str, Callable[..., bytes]] = {}
+
+
+def attachment_renderer_register(name: str, render: Callable[..., bytes]) -> None:
+    if _ATTACHMENT_RENDERERS.get(name, render) is not render:
+        raise ValueError(f"attachment renderer {name!r} is already registered")
+    _ATTACHMENT_RENDERERS[name] = render
+
+
+def _attachment_content(attachment: dict, *, language: str) -> bytes | str:
+    if "render" in attachment:
+        render = _ATTACHMENT_RENDERERS[attachment["render"]]
+        return render(params=attachment.get("params", {}), language=language)
+    if "content_b64" in attachment:
+        return base64.b64decode(attachment["content_b64"])
+    return attachment["content"]
+
+
 # ---------------------------------------------------------------- enqueue
 
 
@@ -95,7 +119,9 @@ def outbox_enqueue(
     ``.html`` (the text ones are rendered without HTML escaping); all three are
     rendered in ``language``, with ``recipient_name``, ``site_url``, ``rtl`` and
     ``lang_code`` added to ``context``. ``attachments`` are dicts with
-    ``filename``, ``mimetype`` and ``content`` (text) or ``content_b64`` (bytes).
+    ``filename``, ``mimetype`` and ``content`` (text) or ``content_b64`` (bytes),
+    or ``render`` (a name given to ``attachment_renderer_register``) and
+    ``params`` (JSON): rendered when the message is sent, in its language.
     A message already in the outbox for the same purpose, recipient and object
     is returned unchanged. ``swg`` makes the message visible to that SWG's
     secretariat and chair on the outbox page.
@@ -204,10 +230,7 @@ def _build_email(message: OutboxMessage, connection) -> EmailMultiAlternatives:
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
     for attachment in message.attachments:
-        if "content_b64" in attachment:
-            content = base64.b64decode(attachment["content_b64"])
-        else:
-            content = attachment["content"]
+        content = _attachment_content(attachment, language=message.language)
         email.attach(attachment["filename"], content, attachment["mimetype"])
     return email
 
@@ -284,8 +307,10 @@ def outbox_send(*, message_id: int, retry: bool = False) -> str:
 
     connection = get_connection()
     try:
+        # Built first: a rendered attachment (a PDF) must not keep the server waiting.
+        email = _build_email(message, connection)
         connection.open()
-        _deliver(connection, _build_email(message, connection), hand_over)
+        _deliver(connection, email, hand_over)
     except _ClaimLost:
         log.warning("outbox message %s was taken over by another worker", message.pk)
         return OutboxMessage.objects.filter(pk=message.pk).values_list("status", flat=True).first()

@@ -13,9 +13,10 @@ class SwgConfig(AppConfig):
         # higher apps register).
         from coordination.context_processors import register_nav_flag
         from coordination.health import register_detail_viewer
+        from coordination.outbox import attachment_renderer_register
 
         from .permissions import Action, can
-        from .services import contacts, imports
+        from .services import contacts, imports, pdfs
 
         register_nav_flag("nav_outbox", lambda user: can(user, Action.OUTBOX_VIEW))
         register_detail_viewer(lambda user: can(user, Action.HEALTH_DETAIL))
@@ -24,3 +25,5 @@ class SwgConfig(AppConfig):
             check=contacts.contacts_import_check,
             write=contacts.contacts_import_write,
         )
+        # Circulated minutes carry their PDF, rendered by the sending worker.
+        attachment_renderer_register(pdfs.MINUTES_PDF_ATTACHMENT, pdfs.minutes_pdf_attachment)

@@ -107,3 +107,35 @@ def meeting_attendance_figures(*, meeting: Meeting) -> AttendanceFigures:
     return attendance_figures_for_meetings(meetings=[meeting.pk]).get(
         meeting.pk, AttendanceFigures()
     )
+
+
+@dataclass
+class ParticipantRow:
+    """One line of the list of participants / sign-in sheet."""
+
+    name: str
+    organization: str
+    title: str
+    status: str
+    is_ad_hoc: bool
+    is_walk_in: bool
+
+
+def participant_list(*, meeting: Meeting) -> list[ParticipantRow]:
+    """Who was invited (then walk-ins), with the organization they represent
+    (of the day once attendance is taken) and their attendance if taken. Names
+    in the active language: render inside ``translation.override``."""
+    rows = []
+    for row in attendance_sheet(meeting=meeting):
+        organization = row.attendance.organization if row.attendance else row.contact.organization
+        rows.append(
+            ParticipantRow(
+                name=row.contact.name,
+                organization=str(organization),
+                title=row.contact.title,
+                status=row.attendance.get_status_display() if row.attendance else "",
+                is_ad_hoc=bool(row.invitation and row.invitation.is_ad_hoc),
+                is_walk_in=row.is_walk_in,
+            )
+        )
+    return rows

@@ -26,6 +26,7 @@ from ..models import Attendance, Meeting, Minutes, MinutesItem
 from ..selectors.attendance import meeting_attendance_figures
 from ..selectors.minutes import meeting_minutes_are_needed, minutes_detail
 from ..selectors.recipients import minutes_recipients
+from . import pdfs
 from .common import locked, refuse, row_copy
 
 CIRCULATED_PURPOSE = "minutes.circulated"
@@ -238,14 +239,17 @@ def minutes_circulate(*, minutes: Minutes, by=None) -> int:
     recipients = minutes_recipients(minutes=minutes)
     if not recipients:
         refuse(_("The group has nobody to send the minutes to: add members with an email."))
-    attachment = {
-        "filename": minutes_filename(minutes),
-        "mimetype": "text/plain",
-        "content": minutes_text(minutes=minutes),
-    }
     url = absolute_url(minutes.get_absolute_url())
     created = 0
     for recipient in recipients:
+        # The PDF in the recipient's language, rendered by the worker that sends
+        # the message, not in this request (docs/architecture.md "PDFs").
+        attachment = {
+            "filename": pdfs.minutes_pdf_filename(minutes=minutes, language=recipient.language),
+            "mimetype": "application/pdf",
+            "render": pdfs.MINUTES_PDF_ATTACHMENT,
+            "params": {"minutes_id": minutes.pk},
+        }
         _message, is_new = outbox_enqueue(
             purpose=CIRCULATED_PURPOSE,
             object_key=f"minutes:{minutes.pk}",

@@ -13,6 +13,11 @@ urlpatterns = [
     ),
     path("swg/<slug:slug>/calendar.ics", calendar.swg_calendar_feed, name="swg_calendar_feed"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path(
+        "meetings/<int:pk>/participants.pdf",
+        meetings.meeting_sign_in_sheet,
+        name="meeting_sign_in_sheet",
+    ),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
     path("meetings/<int:pk>/postpone/", meetings.meeting_postpone, name="meeting_postpone"),

@@ -28,6 +28,11 @@ urlpatterns = [
         name="minutes_text",
     ),
     path(
+        "meetings/<int:meeting_pk>/minutes/<int:pk>/minutes.pdf",
+        minutes.minutes_pdf,
+        name="minutes_pdf",
+    ),
+    path(
         "meetings/<int:meeting_pk>/minutes/<int:pk>/edit/",
         minutes.minutes_edit,
         name="minutes_edit",

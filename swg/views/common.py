@@ -4,6 +4,9 @@ way to render a form page. Helpers that are not about this app are in
 ``coordination.web`` and ``coordination.forms``."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
+
+from coordination.pdf import pdf_language
 
 from .. import permissions
 from ..models import SWG, Meeting, Minutes
@@ -14,6 +17,11 @@ EXPORT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "vcf": "text/vcard; charset=utf-8",
 }
+
+
+def document_language(request) -> str:
+    """The language of a downloaded document: ``?language=`` or the page's."""
+    return pdf_language(request.GET.get("language") or translation.get_language())
 
 
 def form_page(request, form, *, title, back_url, intro="", status=200):

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from coordination.emails import normalize_email
 from coordination.forms import apply_errors
 from coordination.history import history_rows
-from coordination.web import button_action, error_messages
+from coordination.web import button_action, download, error_messages
 
 from .. import permissions, selectors, services
 from ..forms.invitations import AdHocInviteForm, MemberInviteForm
@@ -35,7 +35,7 @@ from ..forms.meetings import (
 )
 from ..models import AgendaItem, Contact, Invitation, Meeting
 from ..permissions import Action
-from .common import form_page, meeting_for, swg_for
+from .common import document_language, form_page, meeting_for, swg_for
 
 MANAGE = Action.MEETING_MANAGE
 
@@ -102,6 +102,20 @@ def meeting_detail(request, pk):
         else None,
     }
     return render(request, "swg/meetings/meeting_detail.html", context)
+
+
+@login_required
+def meeting_sign_in_sheet(request, pk):
+    """The list of participants / sign-in sheet as PDF, for the secretariat to
+    print (rendered in the request: a meeting's sheet takes well under a second,
+    docs/architecture.md "PDFs")."""
+    meeting = meeting_for(request, pk, MANAGE)
+    language = document_language(request)
+    return download(
+        services.pdfs.meeting_sign_in_sheet_pdf(meeting=meeting, language=language),
+        filename=services.pdfs.meeting_sign_in_sheet_filename(meeting=meeting, language=language),
+        content_type="application/pdf",
+    )
 
 
 @login_required

@@ -27,7 +27,7 @@ from ..forms.minutes import (
 )
 from ..models import ActionPoint, Meeting, Minutes
 from ..permissions import Action
-from .common import form_page, meeting_for, minutes_for
+from .common import document_language, form_page, meeting_for, minutes_for
 
 # ---------------------------------------------------------------- panel
 
@@ -179,6 +179,19 @@ def minutes_text(request, meeting_pk, pk):
         services.minutes.minutes_text(minutes=minutes).encode(),
         filename=services.minutes.minutes_filename(minutes),
         content_type="text/plain; charset=utf-8",
+    )
+
+
+@login_required
+def minutes_pdf(request, meeting_pk, pk):
+    """The minutes as PDF for whoever may read them (rendered in the request:
+    well under a second for a meeting's minutes, docs/architecture.md "PDFs")."""
+    minutes = minutes_for(request, meeting_pk, pk)
+    language = document_language(request)
+    return download(
+        services.pdfs.minutes_pdf(minutes=minutes, language=language),
+        filename=services.pdfs.minutes_pdf_filename(minutes=minutes, language=language),
+        content_type="application/pdf",
     )
 
 

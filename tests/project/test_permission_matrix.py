@@ -177,6 +177,10 @@ TABLE = {
         lambda o: reverse("swg:meeting_detail", args=[o["meeting"]]),
         HEALTH_VIEW,
     ),
+    "swg:meeting_sign_in_sheet": (
+        lambda o: reverse("swg:meeting_sign_in_sheet", args=[o["held"]]),
+        HEALTH_MANAGE,
+    ),
     "swg:meeting_edit": (lambda o: reverse("swg:meeting_edit", args=[o["meeting"]]), HEALTH_MANAGE),
     "swg:meeting_cancel": (
         lambda o: reverse("swg:meeting_cancel", args=[o["meeting"]]),
@@ -247,6 +251,12 @@ TABLE = {
     ),
     "swg:minutes_text": (
         lambda o: reverse("swg:minutes_text", args=[o["held"], o["minutes"]]),
+        HEALTH_MANAGE,
+    ),
+    # Draft minutes: only who manages the meeting reads them (circulated ones in
+    # tests/swg/views/test_pdfs.py).
+    "swg:minutes_pdf": (
+        lambda o: reverse("swg:minutes_pdf", args=[o["held"], o["minutes"]]),
         HEALTH_MANAGE,
     ),
     "swg:minutes_edit": (
