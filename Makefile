@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test install messages messages-update lint format demo dirs bench clean
+.PHONY: run test install messages messages-update pdf-fonts lint format demo dirs bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,15 @@ messages: install
 	  || { echo "msgfmt not found: install GNU gettext (Debian: apt-get install gettext)"; exit 1; }
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
+# PDFs (coordination/pdf.py): WeasyPrint's Pango, Noto Sans for Latin text and
+# Amiri / Noto Naskh Arabic for Arabic, which Pango shapes right to left.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-hosny-amiri fonts-noto-core
+pdf-fonts:
+	@{ fc-list 2>/dev/null | grep -q Amiri && fc-list | grep -q NotoSans-Regular; } \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq \
+	       && apt-get install -y -qq --no-install-recommends $(PDF_PACKAGES) >/dev/null; } \
+	  || echo "PDFs need Pango and the Amiri and Noto fonts (Debian: apt-get install $(PDF_PACKAGES))"
+
 # After adding strings: refresh the Arabic catalog, then translate the new entries.
 messages-update: install
 	$(PY) manage.py makemessages -l ar --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=staticfiles
@@ -31,7 +40,7 @@ VAR_DIR ?= var
 dirs:
 	@mkdir -p $(VAR_DIR)/media $(VAR_DIR)/mail $(addprefix $(VAR_DIR)/celery/,out processed control)
 
-demo: messages dirs
+demo: messages pdf-fonts dirs
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo_projects
@@ -42,7 +51,7 @@ run: demo
 	@echo ""
 	$(VENV)/bin/honcho -f Procfile.dev start
 
-test: messages dirs
+test: messages pdf-fonts dirs
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run

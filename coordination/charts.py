@@ -1,8 +1,13 @@
 """Small charts drawn on the server as inline SVG, for PDFs and pages alike
 (reports capability: "charts as inline SVG drawn on the server (no JavaScript
-in PDFs)"). Each function returns a ``SafeString`` of one ``<svg>`` element;
-every label is escaped. The figures come from selectors; these functions only
-draw them.
+in PDFs)"). The figures come from selectors; these functions only draw them.
+
+Names (SWGs, organizations, series) are written in HTML around the SVG, never
+inside it: WeasyPrint lays out SVG text without the bidirectional algorithm, so
+an Arabic label drawn in SVG would come out reversed. Inside the SVG there are
+only shapes and numbers; the period labels of a line chart are short and
+numeric ("2026-Q1", "03/2026") and are isolated as left-to-right text.
+Each function returns one ``SafeString``; every label is escaped.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ PALETTE = ("#1f5f8b", "#d9822b", "#3c8d5a", "#b03a48", "#6b4c9a", "#7a7a7a")
 
 
 def _number(value: float) -> str:
-    return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
+    value = float(value)
+    return f"{value:g}" if value.is_integer() else f"{value:.1f}"
 
 
 def _scale_max(values: Sequence[float]) -> float:
@@ -24,43 +30,31 @@ def _scale_max(values: Sequence[float]) -> float:
     return top if top > 0 else 1.0
 
 
-def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
-    label = escape(title)
-    return mark_safe(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{label}">'
-        f"<title>{label}</title>" + "".join(body) + "</svg>"
-    )
-
-
 def bar_chart(
     *,
     data: Sequence[tuple[str, float]],
     title: str = "",
-    width: int = 480,
-    bar_height: int = 18,
-    label_width: int = 150,
+    bar_width: int = 260,
+    bar_height: int = 12,
     color: str = PALETTE[0],
 ) -> SafeString:
-    """Horizontal bars, one per (label, value), the value written after the bar.
-    Horizontal because labels are names (SWGs, organizations) in either script."""
-    gap = 6
-    height = max(1, len(data)) * (bar_height + gap) + gap
-    scale = (width - label_width - 40) / _scale_max([v for _l, v in data])
-    body = []
-    for n, (label, value) in enumerate(data):
-        y = gap + n * (bar_height + gap)
+    """Horizontal bars, one row per (label, value): the label, an SVG bar as
+    long as the value relative to the largest, and the value. A table, so
+    it flips with the page's direction."""
+    scale = bar_width / _scale_max([v for _label, v in data])
+    rows = []
+    for label, value in data:
         length = max(0.0, float(value)) * scale
-        text_y = y + bar_height * 0.72
-        body.append(
-            f'<text x="{label_width - 4}" y="{text_y:.1f}" text-anchor="end" '
-            f'font-size="9">{escape(label)}</text>'
-            f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" '
-            f'fill="{escape(color)}"/>'
-            f'<text x="{label_width + length + 3:.1f}" y="{text_y:.1f}" font-size="9" '
-            f'direction="ltr">{_number(float(value))}</text>'
+        rows.append(
+            f'<tr><th scope="row">{escape(label)}</th><td class="chart-bar">'
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{bar_width}" height="{bar_height}" '
+            f'viewBox="0 0 {bar_width} {bar_height}" aria-hidden="true">'
+            f'<rect x="0" y="0" width="{length:.1f}" height="{bar_height}" '
+            f'fill="{escape(color)}"/></svg></td>'
+            f'<td class="num">{_number(value)}</td></tr>'
         )
-    return _svg(width, height, title, body)
+    caption = f"<caption>{escape(title)}</caption>" if title else ""
+    return mark_safe(f'<table class="chart chart-bars">{caption}{"".join(rows)}</table>')
 
 
 def line_chart(
@@ -69,19 +63,19 @@ def line_chart(
     series: Sequence[tuple[str, Sequence[float]]],
     title: str = "",
     width: int = 480,
-    height: int = 200,
+    height: int = 180,
 ) -> SafeString:
-    """One polyline per (name, values) over the same ``labels`` (periods), with
-    a legend; values are drawn from zero so that small changes do not look big."""
-    left, right, top, bottom = 32, 10, 10, 36
+    """One polyline per (name, values) over the same period ``labels``, drawn
+    from zero so that small changes do not look big; the legend is HTML."""
+    left, right, top, bottom = 32, 12, 10, 22
     plot_w, plot_h = width - left - right, height - top - bottom
-    top_value = _scale_max([v for _n, values in series for v in values])
+    top_value = _scale_max([v for _name, values in series for v in values])
     steps = max(1, len(labels) - 1)
 
     def point(i: int, value: float) -> tuple[float, float]:
         return left + plot_w * i / steps, top + plot_h * (1 - float(value) / top_value)
 
-    body = [
+    shapes = [
         f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
         f'stroke="#999" stroke-width="0.8"/>',
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" '
@@ -92,21 +86,29 @@ def line_chart(
     ]
     for i, label in enumerate(labels):
         x, _y = point(i, 0)
-        body.append(
-            f'<text x="{x:.1f}" y="{top + plot_h + 12}" text-anchor="middle" font-size="8">'
-            f"{escape(label)}</text>"
+        shapes.append(
+            f'<text x="{x:.1f}" y="{top + plot_h + 12}" text-anchor="middle" font-size="8" '
+            f'direction="ltr">{escape(label)}</text>'
         )
+    legend = []
     for n, (name, values) in enumerate(series):
         color = PALETTE[n % len(PALETTE)]
         points = " ".join(
             f"{x:.1f},{y:.1f}" for x, y in (point(i, v) for i, v in enumerate(values))
         )
-        body.append(
+        shapes.append(
             f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="1.6"/>'
         )
-        legend_x = left + n * 120
-        body.append(
-            f'<rect x="{legend_x}" y="{height - 12}" width="10" height="6" fill="{color}"/>'
-            f'<text x="{legend_x + 14}" y="{height - 6}" font-size="8">{escape(name)}</text>'
+        legend.append(
+            f'<li><svg xmlns="http://www.w3.org/2000/svg" width="10" height="6" '
+            f'aria-hidden="true"><rect width="10" height="6" fill="{color}"/></svg> '
+            f"{escape(name)}</li>"
         )
-    return _svg(width, height, title, body)
+    caption = f"<figcaption>{escape(title)}</figcaption>" if title else ""
+    return mark_safe(
+        f'<figure class="chart chart-line">{caption}'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">'
+        + "".join(shapes)
+        + f'</svg><ul class="chart-legend">{"".join(legend)}</ul></figure>'
+    )

@@ -62,3 +62,15 @@ def test_it_checks_the_web_service_through_healthz(compose):
 def test_it_has_no_model_changes_without_a_migration(db):
     # Exits with SystemExit(1) when a migration is missing.
     call_command("makemigrations", check=True, dry_run=True, verbosity=0)
+
+
+@pytest.mark.parametrize("path", ["Dockerfile", ".ci/run", "Makefile"])
+def test_it_installs_pango_and_the_pdf_fonts(path):
+    # coordination/pdf.py: Pango shapes Arabic with Amiri / Noto Naskh Arabic.
+    text = (Path(settings.BASE_DIR) / path).read_text()
+    for package in ("libpangoft2-1.0-0", "fonts-hosny-amiri", "fonts-noto-core"):
+        assert package in text
+
+
+def test_ci_has_poppler_to_read_pdfs_back():
+    assert "poppler-utils" in (Path(settings.BASE_DIR) / ".ci/run").read_text()

@@ -1,0 +1,51 @@
+"""Reading a PDF back the way a person would: its text (``pdftotext``) and its
+number of pages (``pdfinfo``), from poppler-utils (.ci/run installs it). Tests
+check what the pages say, never the bytes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from tests.support.services import need
+
+
+def _poppler(tool: str) -> str:
+    path = shutil.which(tool)
+    need(path is not None, f"{tool} (poppler-utils)")
+    return path
+
+
+def pdf_text(data: bytes, *, first: int | None = None, last: int | None = None) -> str:
+    """The text of the PDF in reading order (Arabic in logical order), or of
+    pages ``first``..``last``."""
+    assert data.startswith(b"%PDF-"), data[:40]
+    args = [_poppler("pdftotext"), "-enc", "UTF-8"]
+    if first:
+        args += ["-f", str(first)]
+    if last:
+        args += ["-l", str(last)]
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "doc.pdf"
+        source.write_bytes(data)
+        return subprocess.run(
+            [*args, str(source), "-"], check=True, capture_output=True, text=True
+        ).stdout
+
+
+def pdf_pages(data: bytes) -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "doc.pdf"
+        source.write_bytes(data)
+        info = subprocess.run(
+            [_poppler("pdfinfo"), str(source)], check=True, capture_output=True, text=True
+        ).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def words(text: str) -> str:
+    """Whitespace collapsed: a table cell may wrap onto two lines."""
+    return " ".join(text.split())
