@@ -159,6 +159,47 @@ def test_it_delivers_html_text_and_attachments_over_smtp(db, smtp_server):
     assert message.sent_at is not None
 
 
+def test_it_renders_an_attachment_in_the_message_language_when_sending(
+    db, smtp_server, monkeypatch
+):
+    calls = []
+
+    def render(*, params, language):
+        calls.append((params, language))
+        return f"%PDF-1.7 minutes {params['minutes_id']} in {language}".encode()
+
+    monkeypatch.setitem(outbox._ATTACHMENT_RENDERERS, "test.minutes", render)
+    message = _message(
+        language="ar",
+        attachments=[
+            {
+                "filename": "minutes-ar.pdf",
+                "mimetype": "application/pdf",
+                "render": "test.minutes",
+                "params": {"minutes_id": 7},
+            }
+        ],
+    )
+    assert calls == []  # not in the request that enqueued it
+
+    assert outbox.outbox_send(message_id=message.pk) == Status.SENT
+
+    (received,) = smtp_server.wait_for(1)
+    (attachment,) = received.attachments
+    assert (attachment.filename, attachment.content_type) == ("minutes-ar.pdf", "application/pdf")
+    assert attachment.content == b"%PDF-1.7 minutes 7 in ar"
+    assert calls == [({"minutes_id": 7}, "ar")]
+
+
+def test_it_refuses_a_second_renderer_under_the_same_name(monkeypatch):
+    monkeypatch.setattr(outbox, "_ATTACHMENT_RENDERERS", {})
+    first = lambda **kw: b""  # noqa: E731
+    outbox.attachment_renderer_register("test.same", first)
+    outbox.attachment_renderer_register("test.same", first)  # the same one again: fine
+    with pytest.raises(ValueError):
+        outbox.attachment_renderer_register("test.same", lambda **kw: b"")
+
+
 def test_it_sends_a_sent_message_no_more(db, smtp_server):
     message = _message()
 

@@ -22,6 +22,7 @@ from tests.factories import (
     make_meeting,
     submitted_minutes,
 )
+from tests.support.pdfs import pdf_text, words
 
 
 def test_it_refuses_minutes_before_the_meeting_is_held(world):
@@ -53,18 +54,28 @@ def test_it_refuses_to_circulate_unapproved_minutes(world):
     assert not OutboxMessage.objects.exists()
 
 
-def test_it_delivers_circulated_minutes_over_smtp(
+def test_it_delivers_circulated_minutes_over_smtp_with_the_pdf_in_each_language(
     world, smtp_server, django_capture_on_commit_callbacks
 ):
+    world.contact_gov.preferred_language = "ar"
+    world.contact_gov.save()
     minutes = approved_minutes(world)
     with django_capture_on_commit_callbacks(execute=True):
         count = minutes_circulate(minutes=minutes)
-    received = smtp_server.wait_for(count)
-    assert sorted(r.rcpt_tos[0] for r in received) == ["amina@who.example", "khaled@moh.example"]
-    (attachment,) = received[0].attachments
-    assert attachment.filename.endswith("-v1.txt")
-    assert b"Vaccination campaign" in attachment.content
-    assert "/minutes/" in received[0].text
+    received = {r.rcpt_tos[0]: r for r in smtp_server.wait_for(count)}
+    assert sorted(received) == ["amina@who.example", "khaled@moh.example"]
+    assert "/minutes/" in received["amina@who.example"].text
+
+    (english,) = received["amina@who.example"].attachments
+    assert english.content_type == "application/pdf"
+    assert english.filename.endswith("-v1-en.pdf")
+    text = words(pdf_text(english.content))
+    assert "Minutes" in text and "Health" in text and "Vaccination campaign" in text
+
+    (arabic,) = received["khaled@moh.example"].attachments
+    assert arabic.filename.endswith("-v1-ar.pdf")
+    text = words(pdf_text(arabic.content))
+    assert world.swg_x.name_ar in text and "Vaccination campaign" in text
 
 
 def test_it_circulates_a_correction_to_everybody_again(world):
