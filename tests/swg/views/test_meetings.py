@@ -10,7 +10,8 @@ from django.utils import timezone
 from swg.models import ActionPoint, AgendaItem, Meeting
 from swg.services.invitations import invitations_add
 from swg.services.meetings import agenda_item_add
-from tests.factories import ActionPointFactory, plan_meeting
+from tests.factories import ActionPointFactory, held_meeting, plan_meeting
+from tests.support.pdfs import pdf_text, words
 
 
 def _form(**overrides):
@@ -267,3 +268,26 @@ def test_it_shows_the_meeting_page_in_a_fixed_number_of_queries(
     client.force_login(getattr(world, role))
     with django_assert_max_num_queries(13):
         assert client.get(meeting.get_absolute_url()).status_code == 200
+
+
+def test_the_secretariat_downloads_the_sign_in_sheet_in_arabic(client, world):
+    meeting = held_meeting(world)
+    client.force_login(world.secretariat_x)
+    page = client.get(f"/meetings/{meeting.pk}/").content.decode()
+    assert f"/meetings/{meeting.pk}/participants.pdf?language=ar" in page
+    response = client.get(f"/meetings/{meeting.pk}/participants.pdf?language=ar")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "participants-" in response["Content-Disposition"]
+    assert "-ar.pdf" in response["Content-Disposition"]
+    text = words(pdf_text(response.content))
+    assert world.swg_x.name_ar in text and "أمينة حداد" in text
+
+
+def test_the_sign_in_sheet_is_for_who_runs_the_meeting(client, world):
+    meeting = held_meeting(world)
+    client.force_login(world.partner_a)
+    assert "participants.pdf" not in client.get(f"/meetings/{meeting.pk}/").content.decode()
+    assert client.get(f"/meetings/{meeting.pk}/participants.pdf").status_code == 403
+    client.force_login(world.partner_b)
+    assert client.get(f"/meetings/{meeting.pk}/participants.pdf").status_code == 404

@@ -23,6 +23,7 @@ from tests.factories import (
     submitted_minutes,
 )
 from tests.support.clients import as_chair
+from tests.support.pdfs import pdf_text
 
 
 def _url(minutes, action=""):
@@ -152,8 +153,8 @@ def test_it_circulates_one_message_per_recipient(client, world, django_capture_o
         ["Amina Haddad <amina@who.example>", "Khaled Ben Omar <khaled@moh.example>"]
     )
     (filename, content, mimetype) = mail.outbox[0].attachments[0]
-    assert filename.endswith("-v1.txt") and mimetype == "text/plain"
-    assert "Vaccination campaign" in content
+    assert filename.endswith("-v1-en.pdf") and mimetype == "application/pdf"
+    assert "Vaccination campaign" in pdf_text(content)
     assert _url(minutes) in mail.outbox[0].body
     minutes.refresh_from_db()
     minutes.meeting.refresh_from_db()
@@ -222,3 +223,34 @@ def test_it_shows_the_minutes_page_in_a_fixed_number_of_queries(
         response = client.get(_url(minutes))
     assert response.status_code == 200
     assert "Action 9" in response.text
+
+
+def test_it_downloads_the_minutes_as_pdf_in_the_language_asked_for(client, world):
+    minutes = draft_minutes(world)
+    client.force_login(world.secretariat_x)
+    page = client.get(_url(minutes)).content.decode()
+    assert f"{_url(minutes)}minutes.pdf?language=ar" in page
+    response = client.get(f"{_url(minutes)}minutes.pdf?language=ar")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "-v1-ar.pdf" in response["Content-Disposition"]
+    assert world.swg_x.name_ar in pdf_text(response.content)
+
+
+def test_a_member_partner_reads_circulated_minutes_as_pdf_and_no_draft(client, world):
+    draft = draft_minutes(world)
+    client.force_login(world.partner_a)
+    assert client.get(f"{_url(draft)}minutes.pdf").status_code == 403
+    circulated = approved_minutes(world)
+    minutes_circulate(minutes=circulated)
+    response = client.get(f"{_url(circulated)}minutes.pdf")
+    assert response.status_code == 200
+    assert "Vaccination campaign" in pdf_text(response.content)
+
+
+def test_another_organizations_partner_gets_no_minutes_pdf(client, world):
+    minutes = approved_minutes(world)
+    minutes_circulate(minutes=minutes)
+    client.force_login(world.partner_b)
+    assert client.get(f"{_url(minutes)}minutes.pdf").status_code == 404
