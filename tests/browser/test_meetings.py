@@ -25,6 +25,7 @@ from accounts.models import User
 from swg.models import ActionPoint, Contact, Invitation, Meeting, Minutes
 from tests.factories import PASSWORD, ContactFactory
 from tests.support.browser import BROWSER_DB, TIMEOUT_MS, login
+from tests.support.pdfs import pdf_text, words
 
 pytestmark = [pytest.mark.browser, *BROWSER_DB]
 
@@ -337,6 +338,12 @@ def test_meeting_from_planning_to_circulated_minutes(
     panel.get_by_role("button", name=tr(lang, "Mark as held")).click()
     expect(page.get_by_role("alert")).to_have_text(tr(lang, "The meeting is marked as held."))
     expect(page.get_by_test_id("meeting-status")).to_have_text(tr(lang, "Held"))
+    with page.expect_download() as download:
+        page.get_by_test_id(f"sign-in-sheet-{lang}").click()
+    with open(download.value.path(), "rb") as pdf_file:
+        sheet = words(pdf_text(pdf_file.read()))
+    assert in_lang(lang, lambda: health.name) in sheet
+    assert in_lang(lang, lambda: world.contact_gov.name) in sheet
 
     # ------------------------------------------------------------ 6. minutes
     panel.get_by_role("button", name=tr(lang, "Draft the minutes")).click()
@@ -437,13 +444,21 @@ def test_meeting_from_planning_to_circulated_minutes(
     assert all(len(m.rcpt_tos) == 1 for m in circulated)
     for message in circulated:
         (attachment,) = message.attachments
-        assert attachment.content_type == "text/plain"
-        assert attachment.filename == f"minutes-health-{yesterday:%Y-%m-%d}-v1.txt"
-        minutes_text = attachment.content.decode("utf-8")
-        assert text["discussion"] in minutes_text
-        assert text["action"] in minutes_text
+        assert attachment.content_type == "application/pdf"
+        # The recipients read the portal in the test's language: so is their PDF.
+        assert attachment.filename == f"minutes-health-{yesterday:%Y-%m-%d}-v1-{lang}.pdf"
+        minutes_text = words(pdf_text(attachment.content))
+        # Without the full stop: in an Arabic line pdftotext may move it.
+        assert text["discussion"].rstrip(".") in minutes_text
+        assert words(text["action"]) in minutes_text
         assert f'lang="{lang}"' in message.html
     expect(page.get_by_test_id("minutes-status")).to_have_text(tr(lang, "Circulated"))
+    with page.expect_download() as download:
+        page.get_by_test_id(f"minutes-pdf-{lang}").click()
+    downloaded = download.value
+    assert downloaded.suggested_filename.endswith(f"-v1-{lang}.pdf")
+    with open(downloaded.path(), "rb") as pdf_file:
+        assert text["discussion"].rstrip(".") in words(pdf_text(pdf_file.read()))
     page.locator(f"main a[href='{meeting.get_absolute_url()}']").first.click()
     expect(page).to_have_url(meeting_url)
     expect(page.get_by_test_id("meeting-status")).to_have_text(tr(lang, "Minutes circulated"))

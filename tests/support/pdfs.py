@@ -46,6 +46,14 @@ def pdf_pages(data: bytes) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
+# pdftotext marks right-to-left runs with embedding controls (U+202A-U+202E) and
+# may add isolates and marks; a test compares the words, not the marks.
+BIDI_CONTROLS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+
+
 def words(text: str) -> str:
-    """Whitespace collapsed: a table cell may wrap onto two lines."""
-    return " ".join(text.split())
+    """Whitespace collapsed and bidi controls removed: a table cell may wrap
+    onto two lines, and an Arabic run comes back between embedding marks."""
+    return " ".join(text.translate(BIDI_CONTROLS).split())
