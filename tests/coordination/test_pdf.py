@@ -10,7 +10,7 @@ import pytest
 from django.utils import translation
 
 from coordination import pdf
-from tests.support.pdfs import pdf_pages, pdf_text, words
+from tests.support.pdfs import pdf_fonts, pdf_pages, pdf_text, words
 
 
 @pytest.fixture
@@ -74,6 +74,9 @@ def test_it_renders_a_template_in_the_language_asked_for(templates):
         data = pdf.render_pdf(template_name=name, context={"who": "أمينة حداد"}, language="ar")
     text = pdf_text(data)
     assert "أمينة حداد" in text  # shaped by Pango, read back in logical order
+    fonts = pdf_fonts(data)
+    assert any(f.startswith(("Amiri", "NotoNaskhArabic")) for f in fonts)  # Arabic glyphs
+    assert any(f.startswith("NotoSans") for f in fonts)  # Latin text: the first font
     assert translation.get_language() == "en"
     html = pdf.render_pdf_html(template_name=name, context={}, language="ar")
     assert 'dir="rtl"' in html and 'lang="ar"' in html

@@ -46,6 +46,21 @@ def pdf_pages(data: bytes) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
+def pdf_fonts(data: bytes) -> set[str]:
+    """The embedded fonts: "ABCDEF+Noto-Sans" → "NotoSans"."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "doc.pdf"
+        source.write_bytes(data)
+        listing = subprocess.run(
+            [_poppler("pdffonts"), str(source)], check=True, capture_output=True, text=True
+        ).stdout
+    return {
+        line.split()[0].split("+")[-1].replace("-", "")
+        for line in listing.splitlines()[2:]
+        if line.strip()
+    }
+
+
 # pdftotext marks right-to-left runs with embedding controls (U+202A-U+202E) and
 # may add isolates and marks; a test compares the words, not the marks.
 BIDI_CONTROLS = dict.fromkeys(
