@@ -204,8 +204,8 @@ def minutes_return(*, minutes: Minutes, comment: str, by=None) -> Minutes:
 
 
 def minutes_text(*, minutes: Minutes) -> str:
-    """The minutes as plain text, in the minutes' language (the email attachment
-    and the download)."""
+    """The minutes as plain text, in the minutes' language (the text download;
+    the circulated email carries the PDF, ``pdfs.minutes_pdf``)."""
     detail = minutes_detail(minutes=minutes, user=None)
     with translation.override(minutes.language), timezone.override(settings.TIME_ZONE):
         return render_to_string(
