@@ -13,7 +13,11 @@ POP DIRECTIONAL ISOLATE. Templates use the ``|bdi`` filter of
 (docs/architecture.md, "Text direction").
 """
 
+import unicodedata
+
+from django.conf import settings
 from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language
 
 # U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE (UAX #9 §2.7).
 FSI = "\u2068"
@@ -27,8 +31,35 @@ def bdi_html(value) -> str:
     return format_html("<bdi>{}</bdi>", conditional_escape(value))
 
 
+def first_strong_direction(text: str) -> str | None:
+    """"rtl" or "ltr" from the first letter with a strong direction (UAX #9
+    rule P2, what ``<bdi>`` and ``dir="auto"`` do); None for digits and signs only."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
+
+
+def language_is_rtl(language: str | None = None) -> bool:
+    code = (language or get_language() or "en").split("-")[0]
+    return code in settings.LANGUAGES_RTL
+
+
 def bdi_text(value) -> str:
-    """``value`` between FSI and PDI, for plain text; nothing for an empty value."""
+    """``value`` between FSI and PDI, for plain text; nothing for an empty value.
+
+    Marks a reader can trip over (a copied subject, a search in a mail client) are
+    added only where the value could be reordered: its direction differs from the
+    active language's, or it has no letters (a date, a number) in right-to-left text.
+    """
     if value is None or value == "":
         return ""
-    return f"{FSI}{value}{PDI}"
+    text = str(value)
+    own = first_strong_direction(text)
+    around = "rtl" if language_is_rtl() else "ltr"
+    if own == around or (own is None and around == "ltr"):
+        return text
+    return f"{FSI}{text}{PDI}"

@@ -34,7 +34,7 @@ def test_it_shows_who_changed_which_contact_field(client, world):
     html = client.get(f"/contacts/{world.contact_a.pk}/").content.decode()
     assert "Change history" in html
     assert world.secretariat_x.full_name in html
-    assert "<strong>job title</strong>: — → Health adviser" in html
+    assert "<strong>job title</strong>: <bdi>—</bdi> → <bdi>Health adviser</bdi>" in html
 
 
 def test_it_records_a_partner_editing_their_own_people(client, world):
@@ -47,7 +47,7 @@ def test_it_records_a_partner_editing_their_own_people(client, world):
     client.force_login(world.secretariat_x)
     html = client.get(f"/contacts/{world.contact_a.pk}/").content.decode()
     assert world.partner_a.full_name in html
-    assert "<strong>mobile</strong>: — → +218 91 000 0000" in html
+    assert "<strong>mobile</strong>: <bdi>—</bdi> → <bdi>+218 91 000 0000</bdi>" in html
 
 
 def test_it_hides_the_history_from_partners(client, world):
