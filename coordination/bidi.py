@@ -32,7 +32,7 @@ def bdi_html(value) -> str:
 
 
 def first_strong_direction(text: str) -> str | None:
-    """"rtl" or "ltr" from the first letter with a strong direction (UAX #9
+    """ "rtl" or "ltr" from the first letter with a strong direction (UAX #9
     rule P2, what ``<bdi>`` and ``dir="auto"`` do); None for digits and signs only."""
     for char in text:
         kind = unicodedata.bidirectional(char)
