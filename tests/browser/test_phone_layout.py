@@ -65,17 +65,3 @@ def test_no_page_is_wider_than_a_phone_in_english_or_arabic(page, live_server, w
     arabic = _too_wide(page, live_server, urls)
 
     assert (english, arabic) == ({}, {})
-
-
-def test_the_menu_button_and_the_title_stay_on_screen_in_arabic(page, live_server, world):
-    world.secretariat_x.language = "ar"
-    world.secretariat_x.save(update_fields=["language"])
-    objects = sample_objects(world)
-    page.set_viewport_size(PHONE)
-    login(page, live_server, world.secretariat_x.email, PASSWORD)
-
-    page.goto(f"{live_server.url}/outbox/")
-
-    for locator in (page.locator(".navbar-toggler"), page.locator("main h1")):
-        box = locator.bounding_box()
-        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
