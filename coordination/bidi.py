@@ -63,3 +63,9 @@ def bdi_text(value) -> str:
     if own == around or (own is None and around == "ltr"):
         return text
     return f"{FSI}{text}{PDI}"
+
+
+def bdi_join(parts, sep: str = " — ") -> str:
+    """Plain-text parts joined, each isolated as ``bdi_text`` does: choice labels
+    ("person — organization"), which cannot hold markup."""
+    return sep.join(bdi_text(part) for part in parts if part not in (None, ""))
