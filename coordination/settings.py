@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -96,6 +97,11 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widget templates come from templates/django/forms/ too: text inputs and text
+# areas take dir="auto", so Arabic typed into an English page (and the reverse)
+# is shown in its own direction (docs/architecture.md, "Text direction").
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
@@ -161,6 +167,9 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ar", _("Arabic"))]
 LANGUAGES_RTL = {"ar"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates follow the active language (coordination/formats/; docs/architecture.md,
+# "Text direction").
+FORMAT_MODULE_PATH = ["coordination.formats"]
 TIME_ZONE = "Africa/Tripoli"
 USE_I18N = True
 USE_TZ = True

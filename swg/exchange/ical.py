@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from coordination.bidi import bdi_text
 from coordination.outbox import absolute_url
 
 from ..models import Invitation, Meeting
@@ -68,7 +69,7 @@ def meeting_location(meeting: Meeting) -> str:
 
 
 def meeting_description(meeting: Meeting, agenda: Iterable | None = None) -> str:
-    lines = [f"{meeting.swg.name} — {meeting.get_kind_display()}"]
+    lines = [f"{bdi_text(meeting.swg.name)} — {meeting.get_kind_display()}"]
     if not meeting.is_formal:
         lines.append(_("Informal meeting"))
     if meeting.status_reason and meeting.status in (
@@ -80,7 +81,7 @@ def meeting_description(meeting: Meeting, agenda: Iterable | None = None) -> str
     if items:
         lines.append("")
         lines.append(_("Agenda"))
-        lines.extend(f"{n}. {item.title}" for n, item in enumerate(items, start=1))
+        lines.extend(f"{n}. {bdi_text(item.title)}" for n, item in enumerate(items, start=1))
     if meeting.online_url:
         lines.append("")
         lines.append(_("Online link: %(url)s") % {"url": meeting.online_url})

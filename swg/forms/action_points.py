@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coordination.bidi import bdi_join
 from coordination.forms import DateInput, PortalForm, PortalModelForm
 
 from ..models import ActionPoint, Contact, Organization
@@ -31,7 +32,9 @@ class ActionPointForm(PortalModelForm):
             .select_related("organization")
             .order_by("name_en", "name_ar")
         )
-        self.fields["owner_contact"].label_from_instance = lambda c: f"{c.name} — {c.organization}"
+        self.fields["owner_contact"].label_from_instance = lambda c: bdi_join(
+            [c.name, str(c.organization)]
+        )
 
 
 class ActionPointEditForm(ActionPointForm):

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coordination.bidi import bdi_join
 from coordination.forms import PortalForm
 
 from ..models import Attendance, Contact
@@ -62,4 +63,6 @@ class WalkInForm(PortalForm):
             .select_related("organization")
             .order_by("name_en", "name_ar")
         )
-        self.fields["contact"].label_from_instance = lambda c: f"{c.name} — {c.organization}"
+        self.fields["contact"].label_from_instance = lambda c: bdi_join(
+            [c.name, str(c.organization)]
+        )

@@ -4,6 +4,7 @@ the directory as an ad-hoc invitee (assessment Annex 1.1)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coordination.bidi import bdi_join
 from coordination.forms import NamedForm
 
 from ..models import Contact, Meeting
@@ -47,4 +48,6 @@ class AdHocInviteForm(NamedForm):
             .select_related("organization")
             .order_by("name_en", "name_ar")
         )
-        self.fields["contact"].label_from_instance = lambda c: f"{c.name} — {c.organization}"
+        self.fields["contact"].label_from_instance = lambda c: bdi_join(
+            [c.name, str(c.organization)]
+        )

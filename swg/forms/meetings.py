@@ -3,8 +3,10 @@ ends after it starts, an online meeting has a link…) live in
 ``swg.services.meetings`` and come back at the fields through ``apply_errors``."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from coordination.bidi import bdi_join, bdi_text
 from coordination.forms import ARABIC, DateTimeInput, NamedForm, PortalForm
 
 from ..models import ActionPoint, Contact, Meeting
@@ -119,4 +121,7 @@ class FollowUpForm(NamedForm):
 
     @staticmethod
     def label(point: ActionPoint) -> str:
-        return f"{point.description} — {point.owner_organization} ({point.due_date:%Y-%m-%d})"
+        # Labels are plain text: the parts are isolated with Unicode marks, and the
+        # date follows the language (docs/architecture.md, "Text direction").
+        due = bdi_text(date_format(point.due_date, "DATE_FORMAT"))
+        return f"{bdi_join([point.description, str(point.owner_organization)])} ({due})"

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from coordination.bidi import bdi_text
 from coordination.bilingual import pick_language
 from coordination.history import history_attribute
 from coordination.outbox import absolute_url, outbox_enqueue
@@ -228,7 +229,11 @@ def minutes_circulate(*, minutes: Minutes, by=None) -> int:
     if minutes.status == Minutes.Status.CIRCULATED:
         refuse(
             _("These minutes were already circulated on %(date)s; nobody is emailed twice.")
-            % {"date": date_format(timezone.localtime(minutes.circulated_at), "j M Y, H:i")}
+            % {
+                "date": bdi_text(
+                    date_format(timezone.localtime(minutes.circulated_at), "DATETIME_FORMAT")
+                )
+            }
         )
     if minutes.status != Minutes.Status.APPROVED:
         refuse(_("Only minutes approved by the chair can be circulated."))

@@ -45,7 +45,7 @@ def monthly_schedule_ics(*, meetings: list[Meeting], year: int, month: int) -> s
     """One calendar with the month's meetings (METHOD:PUBLISH: for information,
     not an invitation), in the active language."""
     name = _("SWG meetings, %(month)s") % {
-        "month": date_format(dt.date(year, month, 1), "F Y"),
+        "month": date_format(dt.date(year, month, 1), "YEAR_MONTH_FORMAT"),
     }
     events = [ical_event(m, agenda=m.agenda_items.all()) for m in meetings]
     return ical_calendar(events, method="PUBLISH", name=name).to_ical().decode()

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 
 import pytest
-from django.utils import dateformat, timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, ngettext
 from playwright.sync_api import expect
 
@@ -72,11 +72,12 @@ def in_lang(lang: str, value):
 
 
 def shown_date(lang: str, value, fmt: str) -> str:
-    """A date as the ``date`` template filter shows it (Tripoli time)."""
+    """A date as the ``date`` template filter shows it (Tripoli time), in a named
+    format of the language (coordination/formats/) or a format string."""
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value)
     with translation.override(lang):
-        return dateformat.format(value, fmt)
+        return formats.date_format(value, fmt)
 
 
 def new_context(page, live_server):
@@ -392,7 +393,7 @@ def test_meeting_from_planning_to_circulated_minutes(
     point_row = page.locator(f"tr[data-action-point='{point.pk}']")
     expect(point_row).to_contain_text(text["action"])
     expect(point_row).to_contain_text("WHO")
-    expect(point_row).to_contain_text(shown_date(lang, due, "j M Y"))
+    expect(point_row).to_contain_text(shown_date(lang, due, "DATE_FORMAT"))
 
     page.get_by_role("button", name=tr(lang, "Submit to the chair")).click()
     expect(page.get_by_role("alert")).to_have_text(tr(lang, "Minutes submitted to the chair."))
@@ -419,7 +420,7 @@ def test_meeting_from_planning_to_circulated_minutes(
         minutes.refresh_from_db()
         assert minutes.approved_by == world.chair
         expect(chair.get_by_test_id("approved")).to_have_text(
-            f"{world.chair} · {shown_date(lang, minutes.approved_at, 'j M Y, H:i')}"
+            f"{world.chair} · {shown_date(lang, minutes.approved_at, 'DATETIME_FORMAT')}"
         )
     finally:
         chair_session.close()
@@ -473,7 +474,7 @@ def test_meeting_from_planning_to_circulated_minutes(
         latest = partner.get_by_test_id("home-minutes").locator("li")
         expect(latest).to_have_count(1)
         expect(latest).to_contain_text(
-            f"{in_lang(lang, lambda: health.name)} — {shown_date(lang, held_at, 'j M Y')}"
+            f"{in_lang(lang, lambda: health.name)} — {shown_date(lang, held_at, 'DATE_FORMAT')}"
         )
         expect(latest.get_by_role("link")).to_have_attribute("href", minutes.get_absolute_url())
         points = partner.get_by_test_id("home-action-points").locator("tbody tr")

@@ -4,10 +4,11 @@ import datetime as dt
 
 import icalendar
 from django.test import override_settings
+from django.utils import translation
 
-from swg.exchange.ical import cancellation_ics, invitation_ics
+from swg.exchange.ical import cancellation_ics, invitation_ics, meeting_description
 from swg.services.invitations import invitation_respond, invitations_add
-from swg.services.meetings import meeting_cancel, meeting_update
+from swg.services.meetings import agenda_item_add, meeting_cancel, meeting_update
 from tests.factories import plan_meeting
 
 
@@ -57,3 +58,11 @@ def test_it_builds_a_cancellation(world):
     cal = icalendar.Calendar.from_ical(cancellation_ics(invitation=invitation))
     (event,) = cal.walk("VEVENT")
     assert (cal["METHOD"], event["STATUS"], event["SEQUENCE"]) == ("CANCEL", "CANCELLED", 1)
+
+
+def test_an_arabic_description_isolates_an_english_agenda_item(world):
+    meeting = plan_meeting(world)
+    agenda_item_add(meeting=meeting, title_en="WHO briefing (EPI)", title_ar="")
+    with translation.override("ar"):
+        text = meeting_description(meeting, agenda=meeting.agenda_items.all())
+    assert "1. \u2068WHO briefing (EPI)\u2069" in text

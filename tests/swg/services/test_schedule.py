@@ -234,3 +234,17 @@ def test_the_command_sends_a_given_month_once(month):
     assert _messages().count() == len(EVERYONE)
     call_command("send_monthly_schedule", "--year", "2030", "--month", "5", stdout=out)
     assert "No meetings scheduled in 2030-05" in out.getvalue()
+
+
+def test_the_arabic_email_isolates_the_time_and_an_english_title(world, month):
+    # A meeting with no Arabic title: its English title follows the time in an
+    # Arabic line, and neither may run into the other (Unicode UAX #9 isolates).
+    plan_meeting(world, starts_at=_at(18, 9), title_en="Donor briefing", title_ar="")
+    world.contact_b.preferred_language = "ar"
+    world.contact_b.save()
+    monthly_schedule_send(year=YEAR, month=MONTH)
+    message = _messages().get(recipient_email="marco@eud.example")
+    assert "الاثنين 18 مارس, \u206809:00–11:00\u2069: \u2068Donor briefing\u2069" in (
+        message.body_text
+    )
+    assert "<strong><bdi>Donor briefing</bdi></strong>" in message.body_html

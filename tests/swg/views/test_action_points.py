@@ -5,7 +5,8 @@ and per organization, moved on by the owner organization (DESIGN §3
 import datetime as dt
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from swg.models import ActionPoint
 from swg.services.action_points import action_point_add, action_point_set_status
@@ -249,3 +250,14 @@ def test_it_renders_the_panel_at_once_when_the_page_gives_its_data(rf, world):
         request=request,
     )
     assert "Map the clinics" in html and "hx-get" not in html
+
+
+def test_it_shows_due_dates_in_the_arabic_format_on_the_arabic_page(client, world):
+    meeting = held_meeting(world, days_ago=7)
+    due = point(world, meeting, days=14).due_date
+    client.force_login(world.chair)  # reads Arabic
+    html = client.get(f"/swg/{world.swg_x.slug}/action-points/").content.decode()
+    with translation.override("ar"):
+        arabic_date = date_format(due, "DATE_FORMAT")
+    assert f"<bdi>{arabic_date}</bdi>" in html
+    assert due.isoformat() not in html

@@ -5,7 +5,8 @@ agenda and sets dates)."""
 import datetime as dt
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from swg.models import ActionPoint, AgendaItem, Meeting
 from swg.services.invitations import invitations_add
@@ -225,6 +226,21 @@ def test_it_offers_the_open_action_points_for_the_agenda(client, world):
     assert (item.action_point, item.presenter) == (open_point, world.contact_a)
     html = client.get(f"/meetings/{meeting.pk}/agenda/").content.decode()
     assert html.count("Share the cold-chain assessment") == 1  # on the agenda, no longer offered
+
+
+def test_it_offers_follow_ups_with_isolated_names_and_an_arabic_date(client, world):
+    # "(-2026-04 … 10)": an ISO date and an English text inside an Arabic label.
+    meeting = plan_meeting(world)
+    point = _action_point(world, "Share the cold-chain assessment")
+    world.secretariat_x.language = "ar"
+    world.secretariat_x.save()
+    client.force_login(world.secretariat_x)
+    html = client.get(f"/meetings/{meeting.pk}/agenda/").content.decode()
+    with translation.override("ar"):
+        due, who = date_format(point.due_date, "DATE_FORMAT"), str(world.org_a)
+    assert who.startswith("منظمة")  # Arabic: not isolated in an Arabic label
+    assert f"\u2068Share the cold-chain assessment\u2069 — {who} ({due})" in html
+    assert point.due_date.isoformat() not in html
 
 
 def test_it_postpones_to_a_new_meeting_with_the_same_agenda(client, world):

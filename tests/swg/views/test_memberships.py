@@ -148,3 +148,14 @@ def test_it_edits_the_task_through_the_page(client, world):
     )
     assert response.status_code == 302
     assert Membership.objects.get(pk=membership.pk).task == "Leads the vaccination work"
+
+
+def test_it_isolates_an_english_name_on_the_arabic_page(client, world):
+    # No Arabic name: the English one is shown, inside the Arabic table (DESIGN §2).
+    un_women = OrganizationFactory(name_en="UN Women", name_ar="", acronym="UNW")
+    membership_add(swg=world.swg_x, role="member", organization=un_women, task="Gender data")
+    client.force_login(world.chair)  # reads Arabic
+    html = client.get(f"/swg/{world.swg_x.slug}/").content.decode()
+    assert 'lang="ar" dir="rtl"' in html
+    assert f'<a href="/organizations/{un_women.pk}/"><bdi>UN Women (UNW)</bdi></a>' in html
+    assert "<td><bdi>Gender data</bdi></td>" in html

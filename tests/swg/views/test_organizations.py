@@ -29,4 +29,4 @@ def test_it_shows_who_changed_which_organization_field(client, world):
     client.force_login(world.coordination)
     html = client.get(f"/organizations/{world.org_a.pk}/").content.decode()
     assert world.secretariat_y.full_name in html
-    assert "<strong>acronym</strong>: WHO → WHO-LY" in html
+    assert "<strong>acronym</strong>: <bdi>WHO</bdi> → <bdi>WHO-LY</bdi>" in html

@@ -28,14 +28,14 @@ def test_it_renames_a_group(client, world):
     assert response.status_code == 302
     assert SWG.objects.get(slug="health").name_en == "Health and Environment"
     html = client.get("/swg/health/").content.decode()
-    assert '<h1 class="h3 mb-1">Health and Environment</h1>' in html
+    assert '<h1 class="h3 mb-1"><bdi>Health and Environment</bdi></h1>' in html
     assert "Renamed from “Health” to “Health and Environment”" in html
 
 
 def test_it_shows_the_old_name_as_of_an_earlier_date(client, world):
     _post(client, world, "health", "rename", {"name_en": "Public Health", "name_ar": "الصحة"})
     html = client.get("/swg/health/?on=2013-06-01").content.decode()
-    assert "<strong>Health</strong>" in _as_of_box(html)
+    assert "<strong><bdi>Health</bdi></strong>" in _as_of_box(html)
     historical, _subsectors = swg_as_of(swg=world.swg_x, on=dt.date(2013, 6, 1))
     assert historical.name_en == "Health"
 
@@ -50,7 +50,7 @@ def test_it_shows_a_backdated_rename_from_its_effective_date(client, world):
         {"name_en": "Public Health", "name_ar": "الصحة العامة", "effective_on": "2020-01-01"},
     )
     html = client.get("/swg/health/?on=2021-01-01").content.decode()
-    assert "<strong>Public Health</strong>" in _as_of_box(html)
+    assert "<strong><bdi>Public Health</bdi></strong>" in _as_of_box(html)
 
 
 def test_it_says_the_group_did_not_exist_before_its_creation(client, world):

@@ -1,0 +1,194 @@
+"""Every page of the URL configuration with sample arguments, for checks that walk
+all pages (the 390 px phone layout in tests/browser/test_phone_layout.py).
+
+``page_routes()`` lists the named routes (the admin, the API and the password-reset
+link, which needs a mailed token, left out); ``sample_url()`` fills a route's
+arguments from the objects that ``sample_objects()`` builds: a URL argument's name
+says what it is (``slug``, ``item_pk``, ``fp_pk``, ``meeting_pk`` …), and a bare
+``pk`` is the object the route's name starts with (``contact_edit`` → a contact).
+A new route whose arguments cannot be filled is returned as ``None``, so the test
+that walks the pages can name it.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from coordination.models import OutboxMessage
+from projects_db.models import DuplicatePair
+from swg.models import FocalPoint, ImportJob, Membership
+from swg.services.calendar_feeds import calendar_token_create
+from swg.services.invitations import invitations_add, rsvp_token
+from swg.services.memberships import focal_point_appoint, membership_add
+from tests.factories import (
+    ActionPointFactory,
+    ContactFactory,
+    OrganizationFactory,
+    build_health_meetings,
+    make_project,
+)
+
+# Not the portal's pages: Django's admin, the REST API (JSON), and the reset link
+# that needs a mailed token.
+LEFT_OUT_PREFIXES = ("admin:", "projects_db:api")
+LEFT_OUT = {"password_reset_confirm"}
+
+# URL argument -> the sample object it names.
+ARGUMENTS = {
+    "slug": "slug",
+    "item_pk": "agenda_item",
+    "invitation_pk": "invitation",
+    "fp_pk": "focal_point",
+    "membership_pk": "membership",
+    "meeting_pk": "held",
+    "token": "rsvp_token",
+    "kind": "restructure_kind",
+}
+
+# A bare ``pk``: the object named by the start of the route's name (first match wins).
+PK_BY_ROUTE = (
+    ("contact_import", "job"),
+    ("contact_", "contact"),
+    ("membership_", "membership"),
+    ("organization_", "org"),
+    ("focal_point_", "org"),
+    ("meeting_", "meeting"),
+    ("agenda_item_", "meeting"),
+    ("invitation_", "meeting"),
+    ("minutes_", "minutes"),
+    ("action_point_add", "minutes"),
+    ("action_point_", "action_point"),
+    ("calendar_token_", "feed_token_pk"),
+    ("project_", "project"),
+    ("duplicate_", "pair"),
+)
+
+
+@dataclass
+class Route:
+    name: str
+    arguments: list[str]
+
+
+def page_routes(resolver=None, prefix: str = "", path: str = "") -> list[Route]:
+    """Every named route that may be a page, in URL configuration order: a page's
+    path ends in "/"; files (``calendar.ics``, ``rejected.csv``) do not."""
+    resolver = resolver or get_resolver()
+    routes = []
+    for pattern in resolver.url_patterns:
+        route = path + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            routes.extend(page_routes(pattern, namespace, route))
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            name = prefix + pattern.name
+            if name in LEFT_OUT or name.startswith(LEFT_OUT_PREFIXES):
+                continue
+            if route and not route.endswith("/"):
+                continue
+            routes.append(Route(name, list(pattern.pattern.converters)))
+    return routes
+
+
+def sample_url(route: Route, objects: dict) -> str | None:
+    """The route's URL with sample arguments, or None when one has no sample."""
+    kwargs = {}
+    short_name = route.name.split(":")[-1]
+    for argument in route.arguments:
+        if argument == "pk" and "meeting_pk" in route.arguments:
+            key = "minutes"
+        elif argument == "pk":
+            key = next((k for start, k in PK_BY_ROUTE if short_name.startswith(start)), None)
+        else:
+            key = ARGUMENTS.get(argument)
+        if key not in objects:
+            return None
+        kwargs[argument] = objects[key]
+    return reverse(route.name, kwargs=kwargs)
+
+
+def sample_objects(world) -> dict:
+    """A Health group as the demo has it, with the long names and addresses real
+    data has (UN agencies' full names, long e-mail addresses and links)."""
+    meetings = build_health_meetings(world)
+    long_org = OrganizationFactory(
+        name_en="United Nations Entity for Gender Equality and the Empowerment of Women",
+        name_ar="هيئة الأمم المتحدة للمساواة بين الجنسين وتمكين المرأة",
+        acronym="UN-Women",
+    )
+    long_contact = ContactFactory(
+        organization=long_org,
+        name_en="Fatima Abdulrahman Al-Mabrouk Ben Khalifa",
+        name_ar="فاطمة عبد الرحمن المبروك بن خليفة",
+        email="fatima.abdulrahman.almabrouk@unwomen-libya-country-office.example.org",
+        mobile="+218 91 234 5678",
+        landline="+218 21 444 5566",
+        title="Programme Specialist, Women's Political Participation and Leadership",
+    )
+    membership_add(
+        swg=world.swg_x,
+        organization=long_org,
+        role=Membership.Role.SUPPORTING,
+        task="Gender-responsive budgeting and sex-disaggregated health statistics",
+    )
+    membership = Membership.objects.get(swg=world.swg_x, organization=world.org_a)
+    focal_point = focal_point_appoint(
+        organization=long_org,
+        contact=long_contact,
+        purpose=FocalPoint.Purpose.SWG,
+        swg=world.swg_x,
+    )
+    invitation, _ = invitations_add(
+        meeting=meetings.planned, contacts=[world.contact_a, long_contact]
+    )
+    action_point = ActionPointFactory(
+        swg=world.swg_x,
+        source_meeting=meetings.held,
+        description="Share the sex-disaggregated vaccination figures per municipality",
+        owner_organization=long_org,
+        due_in_days=-3,
+    )
+    job = ImportJob.objects.create(
+        original_name="health-swg-contacts-2026-quarter-four-final-version.csv",
+        created_by=world.secretariat_x,
+        status=ImportJob.Status.INVALID,
+        errors=[{"row": 2, "column": "email", "message": "Enter a valid email address."}],
+    )
+    OutboxMessage.objects.create(
+        purpose="minutes.circulate",
+        object_key=f"minutes:{meetings.minutes.pk}",
+        recipient_email=long_contact.email,
+        recipient_name=long_contact.name_en,
+        swg=world.swg_x,
+        subject="Minutes of the Health meeting of 15 December 2026 (corrected, version 2)",
+        body_text="Minutes",
+        status=OutboxMessage.Status.FAILED,
+        last_error="550 5.1.1 mailbox unavailable: recipient address rejected by the server",
+    )
+    feed_token = calendar_token_create(user=world.secretariat_x)
+    draft = make_project(owner=world.org_a, swg=world.swg_x)
+    published = make_project(
+        owner=world.org_a, swg=world.swg_x, publish=True, title_en="Mobile clinics for nomads"
+    )
+    make_project(
+        owner=world.org_b, swg=world.swg_x, publish=True, title_en="Mobile clinics for the nomads"
+    )
+    return {
+        "slug": world.swg_x.slug,
+        "restructure_kind": "rename",
+        "meeting": meetings.planned.pk,
+        "agenda_item": meetings.agenda_item.pk,
+        "held": meetings.held.pk,
+        "minutes": meetings.minutes.pk,
+        "invitation": invitation.pk,
+        "rsvp_token": rsvp_token(invitation=invitation, choice="accepted"),
+        "membership": membership.pk,
+        "org": long_org.pk,
+        "contact": long_contact.pk,
+        "focal_point": focal_point.pk,
+        "action_point": action_point.pk,
+        "job": job.pk,
+        "feed_token_pk": feed_token.pk,
+        "project": draft.pk,
+        "pair": DuplicatePair.objects.get(project_a=published).pk,
+    }
