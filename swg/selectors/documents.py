@@ -33,9 +33,13 @@ def visible_documents(user, queryset: QuerySet | None = None) -> QuerySet:
 
 
 def document_rows(queryset: QuerySet) -> QuerySet:
-    """Ready for a list: group and meeting joined, versions counted."""
-    return queryset.select_related("swg", "meeting").annotate(
-        version_count=Count("versions"), current_number=Max("versions__number")
+    """Ready for a list: group and meeting joined, versions counted; newest
+    first unless the search put the best match first."""
+    ordering = queryset.query.order_by or ("-document_date", "-pk")
+    return (
+        queryset.select_related("swg", "meeting")
+        .annotate(version_count=Count("versions"), current_number=Max("versions__number"))
+        .order_by(*ordering)
     )
 
 
