@@ -115,17 +115,17 @@ def test_a_meeting_of_another_group_is_refused(world):
 
 def test_a_generated_document_is_filed_once_and_regenerated_as_a_version(world):
     meeting = make_meeting(world)
-    args = dict(
-        swg=world.swg_x,
-        category=Document.Category.MINUTES,
-        title="Minutes of the Health SWG",
-        language="en",
-        meeting=meeting,
-        visibility=Document.Visibility.MEMBERS,
-        filename="minutes.pdf",
-        content_type=PDF,
-        generated_key=f"minutes:{meeting.pk}",
-    )
+    args = {
+        "swg": world.swg_x,
+        "category": Document.Category.MINUTES,
+        "title": "Minutes of the Health SWG",
+        "language": "en",
+        "meeting": meeting,
+        "visibility": Document.Visibility.MEMBERS,
+        "filename": "minutes.pdf",
+        "content_type": PDF,
+        "generated_key": f"minutes:{meeting.pk}",
+    }
     first = document_file_generated(content=pdf_bytes("Version one"), **args)
     again = document_file_generated(content=pdf_bytes("Version one"), **args)
     second = document_file_generated(content=pdf_bytes("Version two"), **args)
