@@ -275,6 +275,11 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "coordination.tasks.outbox_sweep", "schedule": 60.0},
     # Gives up import jobs whose worker died, and queues again lost ones.
     "import-jobs-sweep": {"task": "swg.tasks.import_jobs_sweep", "schedule": 60.0},
+    # Archive uploads whose indexing task was lost (broker down) are queued again.
+    "document-versions-requeue": {
+        "task": "swg.tasks.document_versions_requeue",
+        "schedule": 300.0,
+    },
     "import-jobs-cleanup": {
         "task": "swg.tasks.import_jobs_purge",
         "schedule": crontab(hour=3, minute=15),
@@ -330,6 +335,15 @@ IMPORT_MAX_CELL_CHARS = env.int("IMPORT_MAX_CELL_CHARS", default=32_767)
 # An import job whose worker has shown no sign of life for this long is given
 # up (failed, with a retry) by the sweeper (swg/services/imports.py).
 IMPORT_JOB_STALE_SECONDS = env.int("IMPORT_JOB_STALE_SECONDS", default=120)
+
+# The document archive (swg/exchange/documents.py): the largest upload, what a
+# DOCX/XLSX/ODT may unpack to (read from its zip directory before anything is
+# opened), and how much text the indexing job reads from one file.
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+DOCUMENT_MAX_ZIP_ENTRIES = env.int("DOCUMENT_MAX_ZIP_ENTRIES", default=1000)
+DOCUMENT_MAX_UNPACKED_BYTES = env.int("DOCUMENT_MAX_UNPACKED_BYTES", default=100 * 1024 * 1024)
+DOCUMENT_TEXT_MAX_PAGES = env.int("DOCUMENT_TEXT_MAX_PAGES", default=300)
+DOCUMENT_TEXT_MAX_CHARS = env.int("DOCUMENT_TEXT_MAX_CHARS", default=500_000)
 
 # REST API (projects_db.api): a token per user or the browser session; the
 # same permission module as the pages. Throttle rates are "N/second|minute|hour|day".

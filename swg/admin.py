@@ -25,6 +25,8 @@ from .models import (
     AgendaItem,
     Attendance,
     Contact,
+    Correspondence,
+    Document,
     FocalPoint,
     ImportJob,
     Invitation,
@@ -215,3 +217,27 @@ class ImportJobAdmin(ReadOnlyAdmin):
     @admin.display(description=_("stored as"))
     def stored_file(self, job):
         return job.file.name
+
+
+# ---------------------------------------------------------------- archive (read-only)
+
+
+@admin.register(Document)
+class DocumentAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["document_date", "title", "swg", "category", "language", "visibility"]
+    list_filter = ["swg", "category", "visibility"]
+    list_select_related = ["swg"]
+    search_fields = ["title", "description"]
+    date_hierarchy = "document_date"
+    # Versions are private files (coordination/storage.py): downloaded from the
+    # document's page, which checks permission, never from the admin.
+    exclude = ["search_vector"]
+
+
+@admin.register(Correspondence)
+class CorrespondenceAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["reference", "date", "direction", "kind", "channel", "follow_up_status"]
+    list_filter = ["direction", "kind", "channel", "follow_up_status"]
+    list_select_related = ["from_organization", "to_organization"]
+    search_fields = ["reference", "subject_en", "subject_ar"]
+    date_hierarchy = "date"

@@ -19,6 +19,7 @@ class SwgConfig(AppConfig):
         from .services import contacts, imports, pdfs
 
         register_nav_flag("nav_outbox", lambda user: can(user, Action.OUTBOX_VIEW))
+        register_nav_flag("nav_correspondence", lambda user: can(user, Action.CORRESPONDENCE_VIEW))
         register_detail_viewer(lambda user: can(user, Action.HEALTH_DETAIL))
         imports.import_kind_register(
             contacts.IMPORT_KIND,

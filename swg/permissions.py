@@ -26,6 +26,8 @@ from .models import (
     SWG,
     ActionPoint,
     Contact,
+    Correspondence,
+    Document,
     ImportJob,
     Meeting,
     Membership,
@@ -58,6 +60,11 @@ class Action(StrEnum):
     MEMBERSHIP_REVIEW = "membership.review"
     OUTBOX_VIEW = "outbox.view"
     HEALTH_DETAIL = "health.detail"
+    DOCUMENT_VIEW = "document.view"
+    DOCUMENT_UPLOAD = "document.upload"
+    DOCUMENT_MANAGE = "document.manage"
+    CORRESPONDENCE_VIEW = "correspondence.view"
+    CORRESPONDENCE_MANAGE = "correspondence.manage"
 
 
 RULES: dict[str, Callable[[Actor, object], bool]] = {}
@@ -260,6 +267,30 @@ def _import_jobs(actor: Actor, qs):
     return qs.filter(created_by_id=actor.user.pk)
 
 
+@scope_for(Document)
+def _documents(actor: Actor, qs):
+    # DESIGN §3 "Document archive": visibility is secretariat only, members of
+    # the group, or everybody who signs in. Ministry staff see every group
+    # (the SWG scope), so they read any group's members' documents.
+    if actor.sees_everything:
+        return qs
+    visible = Q(visibility=Document.Visibility.ALL) | Q(swg_id__in=actor.managed_swg_ids)
+    if actor.is_ministry_staff:
+        visible |= Q(visibility=Document.Visibility.MEMBERS)
+    else:
+        visible |= Q(
+            visibility=Document.Visibility.MEMBERS,
+            swg_id__in=actor.member_swg_ids,
+            swg__is_active=True,
+        )
+    return qs.filter(visible)
+
+
+@scope_for(Correspondence)
+def _correspondence(actor: Actor, qs):
+    return qs if _correspondence_view(actor, None) else qs.none()
+
+
 def visible_swgs(user) -> QuerySet:
     return scope(user, SWG.objects.all())
 
@@ -394,3 +425,38 @@ def _outbox_view(actor: Actor, obj):
 def _health_detail(actor: Actor, obj):
     # What is down and since when: for the coordination team and administrators.
     return actor.sees_everything
+
+
+# ---------------------------------------------------------------- archive
+
+
+@rule(Action.DOCUMENT_VIEW)
+def _document_view(actor: Actor, document: Document):
+    return scope(actor.user, Document.objects.filter(pk=document.pk)).exists()
+
+
+@rule(Action.DOCUMENT_UPLOAD)
+def _document_upload(actor: Actor, obj):
+    """May file documents in at least one group (the form offers only those)."""
+    return actor.sees_everything or bool(actor.managed_swg_ids)
+
+
+@rule(Action.DOCUMENT_MANAGE)
+def _document_manage(actor: Actor, document_or_swg):
+    """File, describe and add versions: the group's secretariat and chair, and
+    the coordination team."""
+    swg = document_or_swg.swg if isinstance(document_or_swg, Document) else document_or_swg
+    return _swg_manage(actor, swg)
+
+
+@rule(Action.CORRESPONDENCE_VIEW)
+def _correspondence_view(actor: Actor, obj):
+    """The register holds the ministry's official letters and Notes Verbales
+    (LIBMITAF §5.1: they pass through the MFA): ministry staff and the
+    coordination team keep and read it; partners do not see it."""
+    return actor.sees_everything or actor.is_ministry_staff
+
+
+@rule(Action.CORRESPONDENCE_MANAGE)
+def _correspondence_manage(actor: Actor, obj):
+    return actor.sees_everything or actor.is_ministry_staff

@@ -6,7 +6,7 @@ import datetime as dt
 
 from celery import shared_task
 
-from .services import imports, schedule
+from .services import documents, imports, schedule
 
 
 @shared_task(name="swg.tasks.import_job")
@@ -35,3 +35,15 @@ def monthly_schedule_send_task(today: str | dt.date | None = None) -> int | None
     tests and reruns; the outbox makes a second run send nothing."""
     day = dt.date.fromisoformat(today) if isinstance(today, str) else today
     return schedule.monthly_schedule_send_if_due(today=day)
+
+
+@shared_task(name="swg.tasks.document_version_extract")
+def document_version_extract(version_id: int) -> str:
+    """Index the text of an uploaded PDF or DOCX (swg.services.documents)."""
+    return documents.document_version_extract(version_id=version_id)
+
+
+@shared_task(name="swg.tasks.document_versions_requeue")
+def document_versions_requeue() -> int:
+    """Beat: versions whose indexing task was lost are queued again."""
+    return documents.document_versions_requeue()

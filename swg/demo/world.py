@@ -592,6 +592,9 @@ def build_demo_world() -> dict:
     from .meetings import build_demo_meetings
 
     build_demo_meetings(stats)
+    from .archive import build_demo_archive
+
+    build_demo_archive(stats)
     # Economic Reform has eleven organizations on purpose, so the >10 warning shows.
     warnings = [w for swg in swgs.values() if (w := membership_size_warning(swg=swg))]
     return {"changes": dict(stats), "warnings": warnings, "totals": totals()}
@@ -695,4 +698,7 @@ def build_scaled_world(factor: int) -> dict:
             )
             for m in members
         )
+        from .archive import scale_archive
+
+        scale_archive(copy, swg_ids)
     return totals()

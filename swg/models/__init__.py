@@ -1,4 +1,6 @@
+from .correspondence import Correspondence
 from .directory import Contact, Organization
+from .documents import Document, DocumentVersion
 from .jobs import ImportJob
 from .meetings import AgendaItem, Attendance, CalendarToken, Invitation, Meeting
 from .membership import FocalPoint, Membership, SWGAppointment
@@ -12,6 +14,9 @@ __all__ = [
     "Attendance",
     "CalendarToken",
     "Contact",
+    "Correspondence",
+    "Document",
+    "DocumentVersion",
     "FocalPoint",
     "ImportJob",
     "Invitation",

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("swg.urls.contacts")),
     path("", include("swg.urls.meetings")),
     path("", include("swg.urls.minutes")),
+    path("", include("swg.urls.archive")),
 ]

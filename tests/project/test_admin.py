@@ -18,6 +18,8 @@ from swg.models import (
     AgendaItem,
     Attendance,
     Contact,
+    Correspondence,
+    Document,
     FocalPoint,
     ImportJob,
     Invitation,
@@ -50,6 +52,8 @@ READ_ONLY = [
     ImportJob,
     OutboxMessage,
     Heartbeat,
+    Document,
+    Correspondence,
 ]
 ALL = EDITABLE + READ_ONLY
 
@@ -102,6 +106,23 @@ def _add_one_of_each(world, n: int) -> None:
         body_text="Body",
     )
     Heartbeat.objects.create(name=f"component-{n}", seen_at=timezone.now())
+    Document.objects.create(
+        swg=world.swg_x,
+        title=f"Report {n}",
+        category="report",
+        document_date=start.date(),
+        language="en",
+    )
+    Correspondence.objects.create(
+        reference=f"IN-{n}",
+        date=start.date(),
+        direction="in",
+        from_organization=org,
+        to_organization=org,
+        subject_en="Letter",
+        channel="mfa",
+        kind="letter",
+    )
 
 
 @pytest.fixture

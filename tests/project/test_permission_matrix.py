@@ -57,6 +57,7 @@ from tests.factories import (
     make_project,
     submitted_minutes,
 )
+from tests.support.documents import pdf_bytes
 
 ROLES = (
     "anonymous",
@@ -305,6 +306,57 @@ TABLE = {
 }
 
 
+# ---------------------------------------------------------------- archive and register
+# The document is Health's, for its members: WHO's partner reads it, the EU
+# Delegation's does not find it (404); ministry staff read every group's
+# members' documents. The register is for ministry staff and the coordination
+# team: a partner is refused the list (403) and does not find an entry (404).
+CORRESPONDENCE_ENTRY = (302, 404, 404, 200, 200, 200, 200, 200)
+
+TABLE.update(
+    {
+        "swg:document_list": (lambda o: reverse("swg:document_list"), ANON_ONLY_LOGIN),
+        "swg:document_upload": (lambda o: reverse("swg:document_upload"), MINISTRY_STAFF),
+        "swg:document_detail": (
+            lambda o: reverse("swg:document_detail", args=[o["document"]]),
+            HEALTH_VIEW,
+        ),
+        "swg:document_edit": (
+            lambda o: reverse("swg:document_edit", args=[o["document"]]),
+            HEALTH_MANAGE,
+        ),
+        "swg:document_version_add": (
+            lambda o: reverse("swg:document_version_add", args=[o["document"]]),
+            HEALTH_MANAGE,
+        ),
+        "swg:document_download": (
+            lambda o: reverse("swg:document_download", args=[o["document"], o["version"]]),
+            HEALTH_VIEW,
+        ),
+        "swg:correspondence_list": (
+            lambda o: reverse("swg:correspondence_list"),
+            MINISTRY_STAFF,
+        ),
+        "swg:correspondence_export": (
+            lambda o: reverse("swg:correspondence_export"),
+            MINISTRY_STAFF,
+        ),
+        "swg:correspondence_create": (
+            lambda o: reverse("swg:correspondence_create"),
+            MINISTRY_STAFF,
+        ),
+        "swg:correspondence_detail": (
+            lambda o: reverse("swg:correspondence_detail", args=[o["correspondence"]]),
+            CORRESPONDENCE_ENTRY,
+        ),
+        "swg:correspondence_edit": (
+            lambda o: reverse("swg:correspondence_edit", args=[o["correspondence"]]),
+            CORRESPONDENCE_ENTRY,
+        ),
+    }
+)
+
+
 # ---------------------------------------------------------------- project database
 # The draft and the flagged pair's projects are in Health (swg_x). The draft is
 # WHO's (partner_a); the published project is WHO's too, so the EU Delegation
@@ -396,6 +448,39 @@ def _project_objects(world) -> dict:
     }
 
 
+def _archive_objects(world) -> dict:
+    from swg.models import Correspondence, Document, DocumentVersion
+
+    document = Document.objects.create(
+        swg=world.swg_x,
+        title="Health sector assessment",
+        category=Document.Category.REPORT,
+        document_date=timezone.localdate(),
+        language=Document.Language.EN,
+        visibility=Document.Visibility.MEMBERS,
+    )
+    version = DocumentVersion.objects.create(
+        document=document,
+        number=1,
+        original_name="assessment.pdf",
+        content_type="application/pdf",
+        size=len(MATRIX_PDF),
+        sha256="0" * 64,
+        extraction=DocumentVersion.Extraction.NONE,
+    )
+    entry = Correspondence.objects.create(
+        reference="IN-2026-001",
+        date=timezone.localdate(),
+        direction=Correspondence.Direction.INCOMING,
+        from_organization=world.org_a,
+        to_organization=world.ministry,
+        subject_en="Approval of the work plan",
+        channel=Correspondence.Channel.MFA,
+        kind=Correspondence.Kind.NOTE_VERBALE,
+    )
+    return {"document": document.pk, "version": version.pk, "correspondence": entry.pk}
+
+
 def _url_names(resolver=None, prefix=""):
     yield from (name for name, _callback in _routes(resolver, prefix))
 
@@ -467,6 +552,7 @@ def matrix(django_db_setup, django_db_blocker):
         }
         objects.update(_post_objects(world, meeting))
         objects.update(_project_objects(world))
+        objects.update(_archive_objects(world))
         yield world, objects
         transaction.set_rollback(True)
 
@@ -553,6 +639,11 @@ def objects(db, matrix):
         "rejected-rows.csv",
         ContentFile(b"row,email,organization,errors\n2,not-an-email,WHO,email\n"),
     )
+    from swg.models import DocumentVersion
+
+    DocumentVersion.objects.get(pk=objects["version"]).file.save(
+        "assessment.pdf", ContentFile(MATRIX_PDF)
+    )
     return objects
 
 
@@ -628,6 +719,7 @@ def _to(name, *keys):
 
 
 TODAY = timezone.localdate().isoformat()
+MATRIX_PDF = pdf_bytes("Health sector assessment")
 MD5_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 NEW_PASSWORD = "a-new-long-passphrase-2025"
 
@@ -782,6 +874,42 @@ def _reset_session(client, o):
 def _csv_upload(o):
     return {
         "file": SimpleUploadedFile("contacts.csv", b"email,organization\nnew@who.example,WHO\n")
+    }
+
+
+def _document_form(**overrides):
+    return {
+        "title": "Health sector assessment 2026",
+        "description": "",
+        "category": "report",
+        "document_date": TODAY,
+        "language": "en",
+        "visibility": "members",
+        "meeting": "",
+        **overrides,
+    }
+
+
+def _pdf_upload(name="assessment.pdf"):
+    return SimpleUploadedFile(name, pdf_bytes("Health sector assessment"))
+
+
+def _correspondence_form(o, **overrides):
+    return {
+        "reference": "OUT-2026-777",
+        "date": TODAY,
+        "direction": "out",
+        "kind": "note_verbale",
+        "channel": "mfa",
+        "from_organization": o["world"].ministry.pk,
+        "to_organization": o["world"].org_a.pk,
+        "subject_en": "Request for the list of clinics",
+        "subject_ar": "",
+        "swg": "",
+        "follow_up_due": "",
+        "follow_up_status": "none",
+        "notes": "",
+        **overrides,
     }
 
 
@@ -1156,6 +1284,38 @@ POSTS = {
         (LOGIN, OK, 404, OK, 403, OK, OK, OK),
         then=_to("swg:swg_action_points", "slug"),
         data=lambda o: {"status": "in_progress"},
+    ),
+    # ------------------------------------------------------------ archive and register
+    # Health is not among secretariat_y's groups: the form comes back with the error.
+    "swg:document_upload": Post(
+        lambda o: reverse("swg:document_upload"),
+        (LOGIN, 403, 403, OK, 400, OK, OK, OK),
+        then="swg:document_detail",
+        data=lambda o: {**_document_form(swg=o["world"].swg_x.pk), "file": _pdf_upload()},
+    ),
+    "swg:document_edit": Post(
+        _to("swg:document_edit", "document"),
+        MANAGE,
+        then=_to("swg:document_detail", "document"),
+        data=lambda o: _document_form(),
+    ),
+    "swg:document_version_add": Post(
+        _to("swg:document_version_add", "document"),
+        MANAGE,
+        then=_to("swg:document_detail", "document"),
+        data=lambda o: {"file": _pdf_upload("assessment-v2.pdf")},
+    ),
+    "swg:correspondence_create": Post(
+        lambda o: reverse("swg:correspondence_create"),
+        MINISTRY_AND_COORDINATION,
+        then="swg:correspondence_detail",
+        data=_correspondence_form,
+    ),
+    "swg:correspondence_edit": Post(
+        _to("swg:correspondence_edit", "correspondence"),
+        (LOGIN, 404, 404, OK, OK, OK, OK, OK),
+        then=_to("swg:correspondence_detail", "correspondence"),
+        data=lambda o: _correspondence_form(o, reference="IN-2026-001", direction="in"),
     ),
     # ------------------------------------------------------------ project database
     "projects_db:project_create": Post(

@@ -16,6 +16,9 @@ PAGES = {
     "organization list": "/organizations/",
     "home": "/",
     "swg list": "/swg/",
+    "document list": "/documents/",
+    "document search": "/documents/?q=cold",
+    "correspondence list": "/correspondence/",
 }
 
 # Measured on SQLite with 10x data, plus a margin of two.
@@ -34,6 +37,13 @@ MAX_QUERIES = {
     ("coordination", "swg list"): 8,
     ("partner", "swg detail"): 11,
     ("partner", "swg contact list"): 9,
+    ("secretariat", "document list"): 8,
+    ("secretariat", "document search"): 8,
+    ("secretariat", "correspondence list"): 7,
+    ("coordination", "document list"): 7,
+    ("coordination", "correspondence list"): 6,
+    ("partner", "document list"): 8,
+    ("partner", "document search"): 8,
 }
 
 
