@@ -47,3 +47,9 @@ def document_version_extract(version_id: int) -> str:
 def document_versions_requeue() -> int:
     """Beat: versions whose indexing task was lost are queued again."""
     return documents.document_versions_requeue()
+
+
+@shared_task(name="swg.tasks.meeting_records_file")
+def meeting_records_file(minutes_id: int) -> int:
+    """File circulated minutes and the list of participants in the archive."""
+    return len(documents.meeting_records_file(minutes_id=minutes_id))

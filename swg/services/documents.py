@@ -20,13 +20,16 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coordination.history import history_attribute
 
 from ..exchange import documents as document_files
-from ..models import SWG, Document, DocumentVersion, Meeting
+from ..models import SWG, Document, DocumentVersion, Meeting, Minutes
+from . import pdfs
 from .common import refuse
 
 logger = logging.getLogger(__name__)
@@ -288,3 +291,63 @@ def document_versions_requeue(*, older_than: dt.timedelta = PENDING_AGAIN_AFTER)
     for version_id in ids:
         _queue_extraction(version_id)
     return len(ids)
+
+
+# Both languages are filed: the archive serves English and Arabic readers alike
+# (assessment Annex 2b: the Ministry asked for Arabic versions of SWG documents).
+FILED_LANGUAGES = ("en", "ar")
+MINUTES_TITLE = gettext_lazy("Minutes")
+PARTICIPANTS_TITLE = gettext_lazy("List of participants")
+
+
+def meeting_records_file(*, minutes_id: int) -> list[Document]:
+    """File circulated minutes and their meeting's list of participants as PDFs
+    in English and Arabic (DESIGN §3 "Document archive": what the portal
+    produces files itself). Keyed by meeting, so a circulated correction of the
+    minutes becomes a new version of the same document. Runs in Celery
+    (``swg.tasks.meeting_records_file``), queued when minutes are circulated."""
+    minutes = Minutes.objects.select_related("meeting__swg").get(pk=minutes_id)
+    if minutes.status != Minutes.Status.CIRCULATED:
+        return []
+    meeting = minutes.meeting
+    filed = []
+    for language in FILED_LANGUAGES:
+        with transaction.atomic():
+            filed.append(
+                document_file_generated(
+                    swg=meeting.swg,
+                    category=Document.Category.MINUTES,
+                    title=_title_in(language, MINUTES_TITLE, meeting),
+                    language=language,
+                    meeting=meeting,
+                    visibility=Document.Visibility.MEMBERS,
+                    filename=pdfs.minutes_pdf_filename(minutes=minutes, language=language),
+                    content=pdfs.minutes_pdf(minutes=minutes, language=language),
+                    content_type="application/pdf",
+                    generated_key=f"meeting:{meeting.pk}:minutes:{language}",
+                )
+            )
+            filed.append(
+                document_file_generated(
+                    swg=meeting.swg,
+                    category=Document.Category.PARTICIPANTS,
+                    title=_title_in(language, PARTICIPANTS_TITLE, meeting),
+                    language=language,
+                    meeting=meeting,
+                    visibility=Document.Visibility.MEMBERS,
+                    filename=pdfs.meeting_sign_in_sheet_filename(
+                        meeting=meeting, language=language
+                    ),
+                    content=pdfs.meeting_sign_in_sheet_pdf(meeting=meeting, language=language),
+                    content_type="application/pdf",
+                    generated_key=f"meeting:{meeting.pk}:participants:{language}",
+                )
+            )
+    return filed
+
+
+def _title_in(language: str, label, meeting: Meeting) -> str:
+    """ "Minutes — Health — 10 Apr 2026" in the document's own language."""
+    with translation.override(language):
+        day = date_format(timezone.localtime(meeting.starts_at).date(), "DATE_FORMAT")
+        return f"{label} — {meeting.swg.name} — {day}"

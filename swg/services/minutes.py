@@ -11,6 +11,8 @@ circulated. Approved minutes are locked; a correction is a new version.
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -273,7 +275,16 @@ def minutes_circulate(*, minutes: Minutes, by=None) -> int:
     if meeting.status != Meeting.Status.CIRCULATED:
         meeting.status = Meeting.Status.CIRCULATED
         history_attribute(meeting, by=by).save(update_fields=["status"])
+    # The archive files the minutes and the list of participants itself
+    # (DESIGN §3 "Document archive"); rendering both languages is worker work.
+    transaction.on_commit(functools.partial(_queue_filing, minutes.pk), robust=True)
     return created
+
+
+def _queue_filing(minutes_id: int) -> None:
+    from ..tasks import meeting_records_file  # the task module imports the services
+
+    meeting_records_file.delay(minutes_id)
 
 
 @transaction.atomic

@@ -16,8 +16,9 @@ from swg.services.documents import (
     document_upload,
     document_version_add,
     document_version_extract,
+    meeting_records_file,
 )
-from tests.factories import make_meeting
+from tests.factories import approved_minutes, circulated_minutes, make_meeting
 from tests.support.documents import docx_bytes, pdf_bytes, png_bytes
 from tests.support.services import need
 
@@ -198,3 +199,41 @@ def test_the_plain_search_matches_the_text(world, settings, django_capture_on_co
     assert results == [wanted]
     with_snippets(results, "Desalination")
     assert [p.text for p in results[0].snippet if p.matched] == ["desalination"]
+
+
+def test_circulated_minutes_file_themselves_in_both_languages(
+    world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        minutes = circulated_minutes(world)
+    filed = Document.objects.filter(meeting=minutes.meeting)
+    assert sorted(filed.values_list("category", "language")) == [
+        ("minutes", "ar"),
+        ("minutes", "en"),
+        ("participants", "ar"),
+        ("participants", "en"),
+    ]
+    assert {d.visibility for d in filed} == {Document.Visibility.MEMBERS}
+    arabic = filed.get(category="minutes", language="ar")
+    assert world.swg_x.name_ar in arabic.title
+    version = arabic.versions.get()
+    with version.file.open("rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+
+def test_refiling_changed_minutes_adds_a_version_and_unchanged_adds_none(world):
+    minutes = circulated_minutes(world)
+    meeting_records_file(minutes_id=minutes.pk)
+    meeting_records_file(minutes_id=minutes.pk)
+    document = Document.objects.get(meeting=minutes.meeting, category="minutes", language="en")
+    assert document.versions.count() == 1
+    minutes.summary = "The group agreed a new vaccination calendar."
+    minutes.save()
+    meeting_records_file(minutes_id=minutes.pk)
+    assert document.versions.count() == 2
+
+
+def test_minutes_not_circulated_are_not_filed(world):
+    minutes = approved_minutes(world)
+    assert meeting_records_file(minutes_id=minutes.pk) == []
+    assert not Document.objects.filter(meeting=minutes.meeting).exists()
