@@ -375,3 +375,46 @@ def make_project(*, owner, swg, by=None, publish=False, **fields):
         project_publish(project=project, by=by)
         project.refresh_from_db()
     return project
+
+
+def make_document(world: World, *, title: str = "Health sector assessment", **fields):
+    """A Health document for its members, filed as the secretariat would."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from swg.exchange.documents import PDF
+    from swg.models import Document
+    from swg.services.documents import document_upload
+    from tests.support.documents import pdf_bytes
+
+    values = {
+        "swg": world.swg_x,
+        "title": title,
+        "category": Document.Category.REPORT,
+        "document_date": timezone.localdate(),
+        "language": Document.Language.EN,
+        "visibility": Document.Visibility.MEMBERS,
+        "upload": SimpleUploadedFile("assessment.pdf", pdf_bytes(title)),
+        "content_type": PDF,
+        "by": world.secretariat_x,
+    }
+    values.update(fields)
+    return document_upload(**values)
+
+
+def make_correspondence(world: World, *, reference: str = "IN-2026-001", **fields):
+    """A Note Verbale from WHO to the ministry, through the Foreign Ministry."""
+    from swg.models import Correspondence
+    from swg.services.correspondence import correspondence_record
+
+    values = {
+        "reference": reference,
+        "date": timezone.localdate(),
+        "direction": Correspondence.Direction.INCOMING,
+        "from_organization": world.org_a,
+        "to_organization": world.ministry,
+        "subject_en": "Approval of the work plan",
+        "channel": Correspondence.Channel.MFA,
+        "kind": Correspondence.Kind.NOTE_VERBALE,
+    }
+    values.update(fields)
+    return correspondence_record(**values)

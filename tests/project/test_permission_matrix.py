@@ -53,6 +53,8 @@ from tests.factories import (
     build_world,
     draft_minutes,
     held_meeting,
+    make_correspondence,
+    make_document,
     make_meeting,
     make_project,
     submitted_minutes,
@@ -449,36 +451,13 @@ def _project_objects(world) -> dict:
 
 
 def _archive_objects(world) -> dict:
-    from swg.models import Correspondence, Document, DocumentVersion
-
-    document = Document.objects.create(
-        swg=world.swg_x,
-        title="Health sector assessment",
-        category=Document.Category.REPORT,
-        document_date=timezone.localdate(),
-        language=Document.Language.EN,
-        visibility=Document.Visibility.MEMBERS,
-    )
-    version = DocumentVersion.objects.create(
-        document=document,
-        number=1,
-        original_name="assessment.pdf",
-        content_type="application/pdf",
-        size=len(MATRIX_PDF),
-        sha256="0" * 64,
-        extraction=DocumentVersion.Extraction.NONE,
-    )
-    entry = Correspondence.objects.create(
-        reference="IN-2026-001",
-        date=timezone.localdate(),
-        direction=Correspondence.Direction.INCOMING,
-        from_organization=world.org_a,
-        to_organization=world.ministry,
-        subject_en="Approval of the work plan",
-        channel=Correspondence.Channel.MFA,
-        kind=Correspondence.Kind.NOTE_VERBALE,
-    )
-    return {"document": document.pk, "version": version.pk, "correspondence": entry.pk}
+    document = make_document(world)
+    entry = make_correspondence(world)
+    return {
+        "document": document.pk,
+        "version": document.versions.get().pk,
+        "correspondence": entry.pk,
+    }
 
 
 def _url_names(resolver=None, prefix=""):

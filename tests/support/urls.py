@@ -25,6 +25,8 @@ from tests.factories import (
     ContactFactory,
     OrganizationFactory,
     build_health_meetings,
+    make_correspondence,
+    make_document,
     make_project,
 )
 
@@ -43,6 +45,7 @@ ARGUMENTS = {
     "meeting_pk": "held",
     "token": "rsvp_token",
     "kind": "restructure_kind",
+    "version_pk": "version",
 }
 
 # A bare ``pk``: the object named by the start of the route's name (first match wins).
@@ -61,6 +64,8 @@ PK_BY_ROUTE = (
     ("calendar_token_", "feed_token_pk"),
     ("project_", "project"),
     ("duplicate_", "pair"),
+    ("document_", "document"),
+    ("correspondence_", "correspondence"),
 )
 
 
@@ -173,7 +178,17 @@ def sample_objects(world) -> dict:
     make_project(
         owner=world.org_b, swg=world.swg_x, publish=True, title_en="Mobile clinics for the nomads"
     )
+    document = make_document(
+        world, title="Joint assessment of primary health care facilities in the southern districts"
+    )
+    correspondence = make_correspondence(
+        world,
+        subject_en="Request to nominate focal points for the joint health sector assessment",
+    )
     return {
+        "document": document.pk,
+        "version": document.versions.get().pk,
+        "correspondence": correspondence.pk,
         "slug": world.swg_x.slug,
         "restructure_kind": "rename",
         "meeting": meetings.planned.pk,
