@@ -435,7 +435,7 @@ class RowReader:
                         _unknown(_("national priority"), text["national_priority"]),
                     )
                 fields["national_priority"] = priority
-        if "status" in self.labels:
+        if "status" in self.labels and text["status"]:
             status = _status(text["status"])
             if status is None:
                 fail(

@@ -342,7 +342,9 @@ TABLE.update(
             PROJECT_JOB,
         ),
         "projects_db:project_import_confirm": (
-            lambda o: reverse("projects_db:project_import_confirm", args=[o["project_job_checked"]]),
+            lambda o: reverse(
+                "projects_db:project_import_confirm", args=[o["project_job_checked"]]
+            ),
             POST_ONLY_LOGIN,
         ),
         "projects_db:project_import_retry": (
