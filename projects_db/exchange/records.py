@@ -49,6 +49,7 @@ class ProjectRecord:
     where: str  # how the page names it: "Row 5", 'Activity "XM-DAC-…"'
     project: Project | None = None  # the project it updates, if any
     portal_number: int | None = None  # an IATI file exported by the portal names it
+    unread: bool = False  # the activity failed the schema: its elements were not read
     fields: dict = dataclasses.field(default_factory=dict)
     districts: list | None = None
     beneficiaries: list | None = None

@@ -123,7 +123,9 @@ class _Matcher:
         fields = record.fields
         owner = fields.get("owner")
         if self.organization is not None:
-            if owner is None or isinstance(owner, NewOrganization):
+            # An IATI file is recorded for the chosen organization whoever
+            # published it; a spreadsheet row must name that organization.
+            if owner is None or isinstance(owner, NewOrganization) or places is iati.PLACES:
                 fields["owner"] = self.organization
             elif owner != self.organization:
                 problems.add(
@@ -251,6 +253,9 @@ def projects_check(
     new_organizations = {}
     for record, problems, row, pk, places in entries:
         result.total += 1
+        if record.unread:
+            result.reject(row, problems.items)
+            continue
         matcher.match(record, problems, pk=pk, places=places)
         if record.fields.get("swg") is None and not problems:
             problems.add(

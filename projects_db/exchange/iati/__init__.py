@@ -116,6 +116,7 @@ def _records(activities, by_activity, directory) -> Iterator[tuple[ProjectRecord
         errors = by_activity.get(index)
         if errors:
             record.fields["iati_identifier"] = identifier
+            record.unread = True
             for line, message in errors:
                 problems.add(_("schema, line %(line)s") % {"line": line}, message)
             yield record, problems
