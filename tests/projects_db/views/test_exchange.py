@@ -84,7 +84,9 @@ def test_the_template_has_instructions_lists_and_the_partners_projects(client, w
 
 
 def test_the_export_is_the_filtered_visible_list(client, world):
-    published = make_project(owner=world.org_b, swg=world.swg_y, publish=True, title_en="School meals")
+    published = make_project(
+        owner=world.org_b, swg=world.swg_y, publish=True, title_en="School meals"
+    )
     make_project(owner=world.org_b, swg=world.swg_y, title_en="Teacher training draft")
     make_project(owner=world.org_a, swg=world.swg_x, title_en="Vaccination")
     client.force_login(world.partner_a)
@@ -107,7 +109,9 @@ def test_somebody_elses_import_is_not_found(client, world):
 
 
 def test_a_contact_import_is_not_shown_as_a_project_import(client, world):
-    job = ImportJob.objects.create(kind="contacts", original_name="c.csv", created_by=world.partner_a)
+    job = ImportJob.objects.create(
+        kind="contacts", original_name="c.csv", created_by=world.partner_a
+    )
     client.force_login(world.partner_a)
     url = reverse("projects_db:project_import_status", args=[job.pk])
     assert client.get(url).status_code == 404
