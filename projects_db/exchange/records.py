@@ -199,12 +199,34 @@ def check_record(record: ProjectRecord, problems: Problems, *, places: dict) -> 
 # ------------------------------------------------------------------ compare
 
 
-def child_key(row: dict, keys: tuple) -> tuple:
-    return tuple(getattr(row.get(k), "pk", row.get(k)) for k in keys)
+def child_key(row, keys: tuple) -> tuple:
+    """The values of ``keys`` of a child row: a dict from a file or a saved row."""
+    values = []
+    for key in keys:
+        if isinstance(row, dict):
+            value = row.get(key)
+        elif key in ORGANIZATION_KEYS:
+            value = getattr(row, f"{key}_id")
+        else:
+            value = getattr(row, key)
+        if isinstance(value, NewOrganization):
+            value = value.key()
+        values.append(getattr(value, "pk", value))
+    return tuple(values)
 
 
+# What identifies a budget line or a transaction (a line with these equal is
+# the same line); a format that carries more (IATI: the budget's status, the
+# transaction's description and organizations) is compared on those too.
 BUDGET_KEYS = ("period_start", "period_end", "value", "currency")
+BUDGET_MORE = ("status",)
 TRANSACTION_KEYS = ("type", "value_date", "value", "currency")
+TRANSACTION_MORE = ("description", "provider", "receiver")
+ORGANIZATION_KEYS = ("provider", "receiver")
+
+
+def compared_keys(rows: list[dict], keys: tuple, more: tuple) -> tuple:
+    return keys + tuple(k for k in more if rows and k in rows[0])
 
 
 def _participant_key(organization, role) -> tuple:
@@ -225,9 +247,11 @@ def record_snapshot(record: ProjectRecord) -> dict:
     if record.participants is not None:
         snap["participants"] = sorted(_participant_key(o, r) for o, r in record.participants)
     if record.budgets is not None:
-        snap["budgets"] = sorted(child_key(b, BUDGET_KEYS) for b in record.budgets)
+        keys = compared_keys(record.budgets, BUDGET_KEYS, BUDGET_MORE)
+        snap["budgets"] = sorted(child_key(b, keys) for b in record.budgets)
     if record.transactions is not None:
-        snap["transactions"] = sorted(child_key(t, TRANSACTION_KEYS) for t in record.transactions)
+        keys = compared_keys(record.transactions, TRANSACTION_KEYS, TRANSACTION_MORE)
+        snap["transactions"] = sorted(child_key(t, keys) for t in record.transactions)
     return snap
 
 
@@ -248,10 +272,11 @@ def project_snapshot(project: Project, record: ProjectRecord) -> dict:
             _participant_key(p.organization, p.role) for p in project.participants.all()
         )
     if record.budgets is not None:
-        snap["budgets"] = sorted(child_key(vars(b), BUDGET_KEYS) for b in project.budgets.all())
+        keys = compared_keys(record.budgets, BUDGET_KEYS, BUDGET_MORE)
+        snap["budgets"] = sorted(child_key(b, keys) for b in project.budgets.all())
     if record.transactions is not None:
         snap["transactions"] = sorted(
-            child_key(vars(t), TRANSACTION_KEYS)
+            child_key(t, compared_keys(record.transactions, TRANSACTION_KEYS, TRANSACTION_MORE))
             for t in project.transactions.all()
             if t.type in record.transaction_types
         )

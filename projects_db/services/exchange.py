@@ -269,7 +269,10 @@ def projects_check(
         changes = record_changes(record)
         group = "new" if record.project is None else ("changed" if changes else "unchanged")
         counts[group] += 1
-        for organization, _role in record.participants or ():
+        named = [organization for organization, _role in record.participants or ()]
+        for item in record.transactions or ():
+            named += [item.get("provider"), item.get("receiver")]
+        for organization in named:
             if isinstance(organization, NewOrganization):
                 new_organizations[organization.key()] = organization.name
         if len(preview[group]) < PREVIEW_KEPT:
@@ -346,7 +349,7 @@ def _matched(rows: list[dict], existing, keys: tuple) -> list[dict]:
     unchanged line keeps its other fields and its history)."""
     free = {}
     for item in existing:
-        free.setdefault(child_key(vars(item), keys), []).append(item.pk)
+        free.setdefault(child_key(item, keys), []).append(item.pk)
     out = []
     for row in rows:
         ids = free.get(child_key(row, keys))

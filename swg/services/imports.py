@@ -96,7 +96,9 @@ class ImportResult:
         for column, message in problems:
             self.error_count += 1
             if len(self.errors) < ERRORS_KEPT:
-                self.errors.append({"row": row.number, "column": column, "message": message})
+                self.errors.append(
+                    {"sheet": row.sheet, "row": row.number, "column": column, "message": message}
+                )
         if self.rejected is None:
             self.rejected = tempfile.SpooledTemporaryFile(max_size=1024 * 1024, mode="w+b")
             self._write_line(BYTE_ORDER_MARK + csv_line(["row", *self.header, "errors"]))

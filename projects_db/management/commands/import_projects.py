@@ -51,7 +51,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         if result.error_count:
             for error in result.errors:
-                self.stderr.write(f"{error['row']}\t{error['column']}\t{error['message']}")
+                where = f"{error['sheet']}!{error['row']}" if error.get("sheet") else error["row"]
+                self.stderr.write(f"{where}\t{error['column']}\t{error['message']}")
             if result.error_count > len(result.errors):
                 self.stderr.write(f"… and {result.error_count - len(result.errors)} more")
             raise CommandError(f"{result.error_count} problem(s); nothing was saved.")

@@ -268,3 +268,16 @@ def test_a_file_too_big_is_refused(world, settings):
     settings.IMPORT_MAX_BYTES = 1000
     with pytest.raises(ValueError, match="larger than"):
         _check(DONOR_FILE)
+
+
+def test_a_changed_budget_status_or_transaction_description_is_a_change(world):
+    options = {"organization": world.org_a.pk, "swg": world.swg_x.pk}
+    exchange.projects_write(_check(DONOR_FILE, **options), by=None)
+    changed = DONOR_FILE.replace('<budget type="1" status="2">', '<budget type="1" status="1">')
+    changed = changed.replace("Grant agreement signed", "Grant agreement amended")
+    result = _check(changed, **options)
+    assert result.preview["changed"][0]["changes"] == ["budgets", "transactions"]
+    exchange.projects_write(result, by=None)
+    project = Project.objects.get()
+    assert project.budgets.get().status == 1
+    assert project.transactions.filter(description="Grant agreement amended").exists()

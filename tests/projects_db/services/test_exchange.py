@@ -246,3 +246,9 @@ def test_an_invalid_job_keeps_the_rejected_rows(world, django_capture_on_commit_
         content = rejected.read().decode("utf-8-sig")
     assert "Budget" in content and "cannot be negative" in content
     assert not Project.objects.exists()
+
+
+def test_an_error_names_the_sheet_too(world):
+    rows = [HEADER, _row(budget="2026: x")]
+    result = _check(xlsx_bytes(rows), "bad.xlsx", world.partner_a)
+    assert (result.errors[0]["sheet"], result.errors[0]["row"]) == ("Sheet", 2)
