@@ -96,10 +96,27 @@ TEXT_COLUMNS = (
     "status_reason",
     "comments",
 )
+# The columns the rejected-rows file adds (swg.services.imports): ignored on import.
+REJECTED_FILE_COLUMNS = {"row", "errors"}
 YES = {"yes", "y", "true", "1", "نعم"}
 NO = {"no", "n", "false", "0", "لا", ""}
 # Where a field's problem is shown: its column.
 PLACES = {"budgets": "budget", "owner": "organization"}
+
+
+# What the preview calls a changed field that is not a column of its own.
+FIELD_LABELS = {
+    "owner": gettext_lazy("Reporting organization"),
+    "participants": gettext_lazy("Participating organizations"),
+    "budgets": gettext_lazy("Budget"),
+    "transactions": gettext_lazy("Transactions"),
+}
+
+
+def change_labels(keys: list[str]) -> list[str]:
+    """The preview's names for changed fields, in the reader's language."""
+    labels = {**dict(COLUMNS), **FIELD_LABELS}
+    return [str(labels.get(key, key)) for key in keys]
 
 
 def header(language: str) -> list[str]:
@@ -289,7 +306,9 @@ def sheet_rows(file: BinaryIO, *, name: str):
     keys = []
     for index, label in enumerate(head):
         key = known.get(_fold(label))
-        if key is None and label not in (None, ""):
+        if key is None and _fold(label) in REJECTED_FILE_COLUMNS:
+            pass  # the rejected-rows file, fixed and uploaded again
+        elif key is None and label not in (None, ""):
             raise reader.SpreadsheetRejected(
                 _("Column %(column)s: “%(label)s” is not a column of the project template.")
                 % {"column": index + 1, "label": label}

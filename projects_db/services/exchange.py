@@ -83,6 +83,9 @@ def file_format(file: BinaryIO, *, name: str = "") -> str:
     file.seek(0)
     if start.startswith(b"PK\x03\x04"):
         return "xlsx"
+    if b"\x00" in start and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Binary, and not a UTF-16 text: a PDF, an old .xls, a picture…
+        raise SpreadsheetRejected(_("This is not an XLSX, CSV or IATI XML file."))
     stripped = start.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"<"):
         return "iati"

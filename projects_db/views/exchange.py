@@ -91,7 +91,11 @@ def project_import_status(request, pk):
         if request.headers.get("HX-Request")
         else "projects_db/project_import_status.html"
     )
-    return render(request, template, {"job": job})
+    changed = [
+        {**item, "labels": spreadsheet.change_labels(item["changes"])}
+        for item in job.preview.get("changed", [])
+    ]
+    return render(request, template, {"job": job, "changed": changed})
 
 
 @login_required

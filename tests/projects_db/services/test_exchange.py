@@ -182,8 +182,8 @@ def test_a_file_too_long_is_refused(world, settings):
 
 
 def test_a_file_of_another_type_is_refused(world):
-    with pytest.raises(ValueError):
-        _check(b"%PDF-1.4 not a spreadsheet", "projects.xlsx", world.partner_a)
+    with pytest.raises(ValueError, match="not an XLSX, CSV or IATI XML file"):
+        _check(b"%PDF-1.4\x00\x01 not a spreadsheet", "projects.xlsx", world.partner_a)
 
 
 def test_a_partner_may_not_import_another_organizations_projects(world):
@@ -252,3 +252,23 @@ def test_an_error_names_the_sheet_too(world):
     rows = [HEADER, _row(budget="2026: x")]
     result = _check(xlsx_bytes(rows), "bad.xlsx", world.partner_a)
     assert (result.errors[0]["sheet"], result.errors[0]["row"]) == ("Sheet", 2)
+
+
+def test_a_published_project_that_would_fail_its_quality_check_stops_the_write(world):
+    project = make_project(owner=world.org_a, swg=world.swg_x, publish=True)
+    rows = list(spreadsheet._table(export_queryset(Project.objects.all()), "en"))
+    rows[1][spreadsheet.KEYS.index("funding")] = ""
+    rows[1][spreadsheet.KEYS.index("implementing")] = ""
+    result = _check(xlsx_bytes(rows), "projects.xlsx", world.partner_a)
+    assert result.errors == []
+    with pytest.raises(ValueError, match="Row 2: A published project must pass"):
+        exchange.projects_write(result, by=world.partner_a)
+    assert project.participants.count() == 2
+
+
+def test_the_rejected_rows_file_fixed_imports(world):
+    result = _check(xlsx_bytes([HEADER, _row(budget="2026: -1")]), "bad.xlsx", world.partner_a)
+    result.rejected.seek(0)
+    fixed = result.rejected.read().replace("2026: -1".encode(), b"2026: 1")
+    again = _check(fixed, "rejected-rows.csv", world.partner_a)
+    assert again.errors == [] and again.preview["counts"]["new"] == 1

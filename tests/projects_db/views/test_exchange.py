@@ -115,3 +115,20 @@ def test_a_contact_import_is_not_shown_as_a_project_import(client, world):
     client.force_login(world.partner_a)
     url = reverse("projects_db:project_import_status", args=[job.pk])
     assert client.get(url).status_code == 404
+
+
+def test_the_preview_names_the_changed_columns(client, world, django_capture_on_commit_callbacks):
+    project = make_project(owner=world.org_a, swg=world.swg_x)
+    client.force_login(world.partner_a)
+    exported = b"".join(
+        client.get(reverse("projects_db:project_export", args=["csv"])).streaming_content
+    )
+    edited = exported.replace(project.title_en.encode(), b"Primary care in Fezzan")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("projects_db:project_import"),
+            {"file": SimpleUploadedFile("edited.csv", edited)},
+        )
+    job = ImportJob.objects.get(kind="projects")
+    page = client.get(reverse("projects_db:project_import_status", args=[job.pk])).content
+    assert b'data-group="changed"' in page and b"Title (English)" in page

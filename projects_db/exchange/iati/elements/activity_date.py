@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from .common import sub
 
 TYPES = {"1": "planned_start", "2": "actual_start", "3": "planned_end", "4": "actual_end"}
@@ -29,4 +31,7 @@ def read(activity, record, context) -> None:
         try:
             record.fields[TYPES[code]] = dt.date.fromisoformat(element.get("iso-date") or "")
         except ValueError:
-            context.fail("activity-date", element.get("iso-date") or "")
+            context.fail(
+                "activity-date",
+                _("“%(value)s” is not a date.") % {"value": element.get("iso-date") or ""},
+            )
