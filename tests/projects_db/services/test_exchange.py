@@ -269,6 +269,6 @@ def test_a_published_project_that_would_fail_its_quality_check_stops_the_write(w
 def test_the_rejected_rows_file_fixed_imports(world):
     result = _check(xlsx_bytes([HEADER, _row(budget="2026: -1")]), "bad.xlsx", world.partner_a)
     result.rejected.seek(0)
-    fixed = result.rejected.read().replace("2026: -1".encode(), b"2026: 1")
+    fixed = result.rejected.read().replace(b"2026: -1", b"2026: 1")
     again = _check(fixed, "rejected-rows.csv", world.partner_a)
     assert again.errors == [] and again.preview["counts"]["new"] == 1
