@@ -101,7 +101,8 @@ def _add_sheet(workbook: Workbook, spec: Sheet, lengths: dict[str, int]) -> None
     sheet.freeze_panes = "A2"
     for column, title in spec.choices.items():
         letter = get_column_letter(column + 1)
-        source = f"={quote_sheetname(_sheet_title(title))}!$A$2:$A${lengths[title] + 1}"
+        # OOXML stores the formula without the "=" Excel shows.
+        source = f"{quote_sheetname(_sheet_title(title))}!$A$2:$A${lengths[title] + 1}"
         validation = DataValidation(type="list", formula1=source, allow_blank=True)
         validation.add(f"{letter}2:{letter}{spec.choice_rows + 1}")
         sheet.data_validations.append(validation)
