@@ -10,8 +10,18 @@ class ProjectsDbConfig(AppConfig):
         # swg never imports this app (DESIGN §6): the app registers into swg's
         # permission rules and the reassessment's "updates missing" hook.
         from swg.selectors import reviews
+        from swg.services import imports
 
         from . import permissions  # noqa: F401
         from .selectors.updates import quarterly_updates_missing
+        from .services import exchange
 
         reviews.register_updates_missing(quarterly_updates_missing)
+        # The project import is a kind of swg's import jobs, with a preview to confirm.
+        imports.import_kind_register(
+            exchange.IMPORT_KIND,
+            check=exchange.projects_import_check,
+            write=exchange.projects_import_write,
+            confirm=True,
+            status_url="projects_db:project_import_status",
+        )

@@ -74,6 +74,12 @@ def _project_change(actor: Actor, project: Project):
     )
 
 
+@rule("project.import")
+def _project_import(actor: Actor, obj):
+    """May upload a projects file; each row must then pass project.change."""
+    return _project_create(actor, obj)
+
+
 @rule("project.publish")
 def _project_publish(actor: Actor, project: Project):
     return _project_change(actor, project)

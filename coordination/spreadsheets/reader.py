@@ -11,6 +11,8 @@ passed, so that a hostile file costs little:
   directory, the number of parts and their total unpacked size (a 400 KB
   "zip bomb" can unpack to gigabytes of XML). ``zipfile`` never unpacks more
   than the size a part declares, so the declared sizes bound the work;
+- before reading the rows: merged cells (a merged cell holds its value in
+  its first cell only, so the other rows would silently lose it);
 - while reading: the number of rows below the header (counted, not taken
   from the sheet's own claim of its size), the number of columns, and each
   cell's length (Excel's own limit, 32,767 characters, by default).
@@ -37,6 +39,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -278,6 +281,7 @@ def _xlsx_rows(file: BinaryIO, limits: ImportLimits) -> Iterator[SheetRow]:
         if not workbook.worksheets:
             raise _not_xlsx()
         sheet = workbook.worksheets[0]
+        _refuse_merged_cells(sheet)
         # The sheet's own claim of its size is not trusted: counted instead.
         sheet.reset_dimensions()
         yield from _sheet_rows(sheet, workbook.epoch, limits)
@@ -287,6 +291,28 @@ def _xlsx_rows(file: BinaryIO, limits: ImportLimits) -> Iterator[SheetRow]:
         raise _not_xlsx() from error
     finally:
         workbook.close()
+
+
+MERGED_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
+CHUNK_BYTES = 64 * 1024
+
+
+def _refuse_merged_cells(sheet) -> None:
+    """Scan the sheet's XML (its unpacked size is already within the limits)
+    for a merged range; read-only openpyxl does not report them."""
+    tail = b""
+    with sheet._get_source() as source:
+        while chunk := source.read(CHUNK_BYTES):
+            found = MERGED_CELL.search(tail + chunk)
+            if found:
+                raise SpreadsheetRejected(
+                    _(
+                        'Sheet "%(sheet)s": cells %(cells)s are merged. Unmerge them and '
+                        "write the value in every row it applies to."
+                    )
+                    % {"sheet": sheet.title, "cells": found.group(1).decode()}
+                )
+            tail = chunk[-200:]
 
 
 def _sheet_rows(sheet, epoch, limits: ImportLimits) -> Iterator[SheetRow]:

@@ -15,11 +15,19 @@ class ImportJob(models.Model):
     The states and who moves them are in ``swg.services.imports``: queued →
     running (one worker claims it: ``attempts`` counts the claims and
     ``heartbeat_at`` is its last sign of life) → done, invalid or failed; a
-    job whose worker died is failed with ``interrupted`` and may be retried."""
+    job whose worker died is failed with ``interrupted`` and may be retried.
+    A kind that asks for confirmation stops at **checked** with a ``preview``
+    of what would change, and runs again to write once ``confirmed``.
+
+    Each kind names the page that shows its jobs (``STATUS_URLS``, filled by
+    ``import_kind_register``)."""
+
+    STATUS_URLS: dict[str, str] = {}
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Checking rows")
+        CHECKED = "checked", _("Checked: confirm to save")
         INVALID = "invalid", _("Rejected: some rows have errors")
         DONE = "done", _("Imported")
         FAILED = "failed", _("Failed")
@@ -47,6 +55,11 @@ class ImportJob(models.Model):
         blank=True,
     )
     message = models.TextField(_("message"), blank=True)
+    # What the person chose with the upload (e.g. the organization), for the kind's check.
+    options = models.JSONField(_("options"), default=dict, blank=True)
+    # A kind that asks for confirmation: what would be created and changed.
+    preview = models.JSONField(_("preview"), default=dict, blank=True)
+    confirmed = models.BooleanField(_("confirmed"), default=False)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     interrupted = models.BooleanField(_("stopped before it finished"), default=False)
@@ -65,11 +78,17 @@ class ImportJob(models.Model):
         return self.original_name
 
     def get_absolute_url(self):
-        return reverse("swg:contact_import_status", args=[self.pk])
+        return reverse(self.STATUS_URLS.get(self.kind, "swg:contact_import_status"), args=[self.pk])
 
     @property
     def is_finished(self) -> bool:
-        return self.status in {self.Status.INVALID, self.Status.DONE, self.Status.FAILED}
+        """Nothing more happens without the person: the page stops polling."""
+        return self.status in {
+            self.Status.INVALID,
+            self.Status.DONE,
+            self.Status.FAILED,
+            self.Status.CHECKED,
+        }
 
     @property
     def can_retry(self) -> bool:

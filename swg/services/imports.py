@@ -1,9 +1,14 @@
 """Imports of uploaded files as Celery jobs (DESIGN §5: long work runs in
 Celery and the page polls its progress), for every kind of import. A kind
-(contacts here; projects next) registers two functions with
-``import_kind_register``: ``check(run)`` reads the file with the guarded
-reader (``coordination.spreadsheets.reader``) and validates every row,
-writing nothing; ``write(result, by)`` saves the checked rows.
+(contacts, projects) registers two functions with ``import_kind_register``:
+``check(run)`` reads the file with the guarded reader
+(``coordination.spreadsheets.reader``) and validates every row, writing
+nothing; ``write(result, by)`` saves the checked rows. A kind registered with
+``confirm=True`` (projects: DESIGN §3 "preview of new, changed and unchanged
+projects → confirm") stops after a clean check with ``result.preview``, and
+writes only on a second run that the person started with
+``import_job_confirm``; that run checks the file again, so what it writes is
+what the database holds now.
 
 The job's states, and the only ways it moves between them:
 
@@ -15,6 +20,8 @@ The job's states, and the only ways it moves between them:
   the run's token: every later write of the run is conditional on it, so a run
   that has been given up cannot overwrite what came after. The run writes
   ``progress`` and ``heartbeat_at`` as it goes.
+- **checked** (a kind that asks for confirmation: clean, nothing saved, the
+  preview stored); ``import_job_confirm`` queues it again, confirmed.
 - **invalid** (a row has a problem: nothing saved), **done** (all saved, in
   the same transaction that marks the job done, under a lock on the job's
   row), or **failed** (the file cannot be read, or is over a limit).
@@ -81,6 +88,7 @@ class ImportResult:
     error_count: int = 0
     created: int = 0
     updated: int = 0
+    preview: dict = dataclasses.field(default_factory=dict)
     rejected: tempfile.SpooledTemporaryFile | None = None
 
     def reject(self, row: SheetRow, problems: list[tuple[str, str]]) -> None:
@@ -88,7 +96,9 @@ class ImportResult:
         for column, message in problems:
             self.error_count += 1
             if len(self.errors) < ERRORS_KEPT:
-                self.errors.append({"row": row.number, "column": column, "message": message})
+                self.errors.append(
+                    {"sheet": row.sheet, "row": row.number, "column": column, "message": message}
+                )
         if self.rejected is None:
             self.rejected = tempfile.SpooledTemporaryFile(max_size=1024 * 1024, mode="w+b")
             self._write_line(BYTE_ORDER_MARK + csv_line(["row", *self.header, "errors"]))
@@ -104,16 +114,26 @@ class ImportResult:
 class ImportKind:
     check: Callable[[JobRun], ImportResult]
     write: Callable[[ImportResult, object], None]
+    confirm: bool = False
 
 
 _KINDS: dict[str, ImportKind] = {}
 
 
-def import_kind_register(kind: str, *, check, write) -> None:
-    """Called from an app's ``ready()``; a kind registered twice is an error."""
+def import_kind_register(
+    kind: str,
+    *,
+    check,
+    write,
+    confirm: bool = False,
+    status_url: str = "swg:contact_import_status",
+) -> None:
+    """Called from an app's ``ready()``; a kind registered twice is an error.
+    ``status_url`` names the page of a job of this kind (it takes the job's pk)."""
     if kind in _KINDS:
         raise ImproperlyConfigured(f"import kind {kind!r} is registered twice")
-    _KINDS[kind] = ImportKind(check=check, write=write)
+    _KINDS[kind] = ImportKind(check=check, write=write, confirm=confirm)
+    ImportJob.STATUS_URLS[kind] = status_url
 
 
 def import_kind(kind: str) -> ImportKind:
@@ -165,6 +185,7 @@ class JobRun:
                 error_count=result.error_count,
                 created_count=result.created,
                 updated_count=result.updated,
+                preview=result.preview,
             )
             if result.rejected is not None:
                 with result.rejected:
@@ -192,12 +213,14 @@ def _queue_on_commit(job_id: int) -> None:
     transaction.on_commit(functools.partial(_queue, job_id), robust=True)
 
 
-def import_job_start(*, upload, kind: str, by) -> ImportJob:
+def import_job_start(*, upload, kind: str, by, options: dict | None = None) -> ImportJob:
     """Store the upload as a queued job and queue it once the transaction
-    commits. The file is not opened here: reading it is the job's work."""
+    commits. The file is not opened here: reading it is the job's work.
+    ``options`` (JSON) are what the person chose with the upload."""
     import_kind(kind)  # an unknown kind fails here, not in the worker
     job = ImportJob.objects.create(
         kind=kind,
+        options=options or {},
         file=upload,
         original_name=upload.name[:255],
         created_by=by,
@@ -240,6 +263,8 @@ def import_job_run(*, job_id: int) -> str:
             result = kind.check(run)
             if result.error_count:
                 return run.finish(Status.INVALID, result=result)
+            if kind.confirm and not run.job.confirmed:
+                return run.finish(Status.CHECKED, result=result)
             with transaction.atomic():
                 run.lock()
                 kind.write(result, run.job.created_by)
@@ -318,6 +343,26 @@ def import_job_retry(*, job: ImportJob) -> ImportJob:
             raise ValidationError(
                 _("Only an import that stopped before it finished can be retried.")
             )
+        _queue_on_commit(job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def import_job_confirm(*, job: ImportJob, by) -> ImportJob:
+    """The person saw the preview and confirms: run the job again to write.
+    Only the uploader confirms (the job is theirs alone), once."""
+    with transaction.atomic():
+        confirmed = ImportJob.objects.filter(
+            pk=job.pk, status=Status.CHECKED, created_by=by
+        ).update(
+            status=Status.QUEUED,
+            confirmed=True,
+            progress=0,
+            finished_at=None,
+            heartbeat_at=timezone.now(),
+        )
+        if not confirmed:
+            raise ValidationError(_("Only a checked import waiting for confirmation can be saved."))
         _queue_on_commit(job.pk)
     job.refresh_from_db()
     return job

@@ -24,14 +24,15 @@ def contact_import(request):
         )
         messages.info(request, _("File received; the rows are being checked."))
         return redirect(job)
-    jobs = ImportJob.objects.filter(created_by=request.user)[:5]
+    jobs = ImportJob.objects.filter(created_by=request.user, kind=services.contacts.IMPORT_KIND)[:5]
     return render(request, "swg/contact_import.html", {"form": form, "jobs": jobs})
 
 
 def _job_for(request, pk) -> ImportJob:
     # Somebody else's upload is out of reach (404, whoever asks); an uploader
     # who may no longer import is refused (403).
-    job = permissions.get_visible_or_404(request.user, ImportJob.objects.all(), pk=pk)
+    jobs = ImportJob.objects.filter(kind=services.contacts.IMPORT_KIND)
+    job = permissions.get_visible_or_404(request.user, jobs, pk=pk)
     permissions.require(request.user, Action.CONTACT_IMPORT)
     return job
 

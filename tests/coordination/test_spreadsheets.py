@@ -94,6 +94,25 @@ def test_it_reads_back_exactly_what_it_wrote_in_xlsx():
     assert [row.values[0] for row in rows[1:]] == XLSX_TEXTS
 
 
+def test_it_writes_a_workbook_whose_columns_offer_the_lists_of_other_sheets():
+    sheets = [
+        writer.Sheet(title="Projects", rows=[["status"], ["=1+1"]], choices={0: "Statuses"}),
+        writer.Sheet(title="Statuses", rows=[["status"], ["1 – Pipeline"], ["2 – Ongoing"]]),
+    ]
+    with writer.xlsx_workbook(sheets) as fh:
+        workbook = load_workbook(fh)
+    (validation,) = workbook["Projects"].data_validations.dataValidation
+    assert (validation.type, validation.formula1) == ("list", "'Statuses'!$A$2:$A$3")
+    assert str(validation.sqref) == "A2:A1001"
+    assert workbook["Projects"]["A2"].data_type == "s"  # still text, not a formula
+
+
+def test_it_refuses_merged_cells_naming_them():
+    content = xlsx_bytes([["a", "b"], ["x", "y"], ["", "z"]], merged=["A2:A3"])
+    with pytest.raises(reader.SpreadsheetRejected, match="A2:A3 are merged"):
+        _read(content, "merged.xlsx")
+
+
 # ------------------------------------------------------------------ limits
 
 

@@ -371,6 +371,7 @@ PROJECT_CREATE = (302, 200, 200, 200, 200, 403, 200, 200)
 DUPLICATE_REVIEW = (302, 403, 403, 200, 403, 403, 200, 200)
 API_EVERYONE = (401,) + (200,) * 7
 API_DRAFT = (401, 200, 404, 200, 404, 200, 200, 200)
+PROJECT_JOB = (302, 200, 404, 404, 404, 404, 404, 404)  # partner_a's project import
 
 
 def _project(name):
@@ -388,6 +389,36 @@ TABLE.update(
             PROJECT_CREATE,
         ),
         "projects_db:portfolio": (lambda o: reverse("projects_db:portfolio"), ANON_ONLY_LOGIN),
+        "projects_db:project_import": (
+            lambda o: reverse("projects_db:project_import"),
+            PROJECT_CREATE,
+        ),
+        "projects_db:project_import_template": (
+            lambda o: reverse("projects_db:project_import_template"),
+            PROJECT_CREATE,
+        ),
+        "projects_db:project_import_status": (
+            lambda o: reverse("projects_db:project_import_status", args=[o["project_job"]]),
+            PROJECT_JOB,
+        ),
+        "projects_db:project_import_errors": (
+            lambda o: reverse("projects_db:project_import_errors", args=[o["project_job"]]),
+            PROJECT_JOB,
+        ),
+        "projects_db:project_import_confirm": (
+            lambda o: reverse(
+                "projects_db:project_import_confirm", args=[o["project_job_checked"]]
+            ),
+            POST_ONLY_LOGIN,
+        ),
+        "projects_db:project_import_retry": (
+            lambda o: reverse("projects_db:project_import_retry", args=[o["project_job_stuck"]]),
+            POST_ONLY_LOGIN,
+        ),
+        "projects_db:project_export": (
+            lambda o: reverse("projects_db:project_export", args=["xml"]),
+            ANON_ONLY_LOGIN,
+        ),
         "projects_db:duplicate_list": (
             lambda o: reverse("projects_db:duplicate_list"),
             ANON_ONLY_LOGIN,
@@ -442,7 +473,21 @@ def _project_objects(world) -> dict:
     )
     pair = DuplicatePair.objects.get(project_a=published)
     update = QuarterlyUpdate.objects.create(project=draft, year=2025, quarter=1)
+    jobs = {
+        name: ImportJob.objects.create(
+            kind="projects", original_name="projects.csv", created_by=world.partner_a, **fields
+        ).pk
+        for name, fields in {
+            "project_job": {
+                "status": ImportJob.Status.INVALID,
+                "errors": [{"row": 2, "column": "Status", "message": "Not a status."}],
+            },
+            "project_job_checked": {"status": ImportJob.Status.CHECKED},
+            "project_job_stuck": {"status": ImportJob.Status.FAILED, "interrupted": True},
+        }.items()
+    }
     return {
+        **jobs,
         "project_draft": draft.pk,
         "project_published": published.pk,
         "pair": pair.pk,
@@ -623,6 +668,8 @@ def objects(db, matrix):
     DocumentVersion.objects.get(pk=objects["version"]).file.save(
         "assessment.pdf", ContentFile(MATRIX_PDF)
     )
+    project_job = ImportJob.objects.get(pk=objects["project_job"])
+    project_job.rejected_file.save("rejected-rows.csv", ContentFile(b"row,Status,errors\n"))
     return objects
 
 
@@ -1324,6 +1371,24 @@ POSTS = {
         (LOGIN, 403, 403, OK, 403, 403, OK, OK),
         then=lambda o: reverse("projects_db:duplicate_list"),
         data=lambda o: {"note": "Different districts: complementary."},
+    ),
+    "projects_db:project_import": Post(
+        lambda o: reverse("projects_db:project_import"),
+        (LOGIN, OK, OK, OK, OK, 403, OK, OK),
+        then="projects_db:project_import_status",
+        data=lambda o: {
+            "file": SimpleUploadedFile("projects.csv", b"organization,swg,title_en\nWHO,health,A\n")
+        },
+    ),
+    "projects_db:project_import_confirm": Post(
+        _to("projects_db:project_import_confirm", "project_job_checked"),
+        (LOGIN, OK, 404, 404, 404, 404, 404, 404),
+        then=_to("projects_db:project_import_status", "project_job_checked"),
+    ),
+    "projects_db:project_import_retry": Post(
+        _to("projects_db:project_import_retry", "project_job_stuck"),
+        (LOGIN, OK, 404, 404, 404, 404, 404, 404),
+        then=_to("projects_db:project_import_status", "project_job_stuck"),
     ),
     "projects_db:api_token": Post(
         lambda o: reverse("projects_db:api_token"),

@@ -16,6 +16,10 @@ PAGES = {
     "portfolio": "/projects/portfolio/",
     "duplicates": "/projects/duplicates/",
     "api list": "/api/v1/projects/",
+    "import page": "/projects/import/",
+    "export xlsx": "/projects/export.xlsx",
+    "export iati": "/projects/export.xml",
+    "template": "/projects/import/template/",
 }
 PEOPLE = {
     "partner": "partner@demo.ly",
@@ -30,6 +34,11 @@ MAX_QUERIES = {
     "portfolio": 16,
     "duplicates": 10,
     "api list": 14,
+    "import page": 10,
+    # Exports read every relation with one query each (selectors/exchange.py).
+    "export xlsx": 12,
+    "export iati": 12,
+    "template": 14,
 }
 
 

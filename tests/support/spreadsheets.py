@@ -23,15 +23,19 @@ def xlsx_bytes(
     formats: dict[str, str] | None = None,
     stored: dict[str, str] | None = None,
     dimension: str | None = None,
+    merged: list[str] | None = None,
 ) -> bytes:
     """A workbook of ``rows``. ``formats`` maps a cell ("A2") to a number
     format; ``stored`` maps a number cell to the text stored in the file for it
     (other programs write 218912345678 as "2.18912345678E+11"); ``dimension``
-    replaces the sheet's claim of its size ("A1:A2")."""
+    replaces the sheet's claim of its size ("A1:A2"); ``merged`` lists ranges
+    to merge ("A2:A3")."""
     workbook = Workbook()
     sheet = workbook.active
     for row in rows:
         sheet.append(row)
+    for cells in merged or ():
+        sheet.merge_cells(cells)
     for coordinate, number_format in (formats or {}).items():
         sheet[coordinate].number_format = number_format
     out = io.BytesIO()
