@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .views import duplicates, projects, tokens
+from .views import duplicates, projects, tokens, updates
 
 app_name = "projects_db"
 
@@ -11,6 +11,22 @@ web = [
     path("duplicates/", duplicates.duplicate_list, name="duplicate_list"),
     path("duplicates/<int:pk>/review/", duplicates.duplicate_review, name="duplicate_review"),
     path("api-token/", tokens.api_token, name="api_token"),
+    path("updates/", updates.update_list, name="update_list"),
+    path("updates/board/", updates.submission_board, name="submission_board"),
+    path(
+        "updates/board/export/<str:fmt>/",
+        updates.submission_board_export,
+        name="submission_board_export",
+    ),
+    path("updates/<int:update_pk>/", updates.update_detail, name="update_detail"),
+    path("updates/<int:update_pk>/accept/", updates.update_accept, name="update_accept"),
+    path("updates/<int:update_pk>/return/", updates.update_return, name="update_return"),
+    path("<int:pk>/updates/<int:year>/<int:quarter>/", updates.update_edit, name="update_edit"),
+    path(
+        "<int:pk>/updates/<int:year>/<int:quarter>/no-change/",
+        updates.update_no_change,
+        name="update_no_change",
+    ),
     path("<int:pk>/", projects.project_detail, name="project_detail"),
     path("<int:pk>/edit/", projects.project_edit, name="project_edit"),
     path("<int:pk>/publish/", projects.project_publish, name="project_publish"),

@@ -25,6 +25,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import OutboxMessage
@@ -43,6 +44,11 @@ from .updates import OWING_STATUSES
 TRIPOLI = ZoneInfo("Africa/Tripoli")
 # The outbox purposes of the reminders (projects_db/services/reminders.py).
 REMINDER_PURPOSES = ("quarterly.opening", "quarterly.reminder", "quarterly.escalation")
+REMINDER_LABELS = {
+    "quarterly.opening": _("Quarter opened"),
+    "quarterly.reminder": _("Reminder"),
+    "quarterly.escalation": _("Escalation"),
+}
 
 
 class Cell:
@@ -265,7 +271,12 @@ def _reminder_summary(messages: list[OutboxMessage]) -> list[dict]:
     for message in messages:
         entry = kinds.setdefault(
             message.purpose,
-            {"purpose": message.purpose, "at": message.created_at, "recipients": 0},
+            {
+                "purpose": message.purpose,
+                "label": REMINDER_LABELS.get(message.purpose, message.purpose),
+                "at": message.created_at,
+                "recipients": 0,
+            },
         )
         entry["recipients"] += 1
     return list(kinds.values())
@@ -304,3 +315,41 @@ def updates_for_quarter(*, projects, year: int, quarter: int):
         )
         .order_by("owner__name_en", "title_en", "pk")
     )
+
+
+def board_table(board: list[BoardRow]) -> list[list]:
+    """The board as spreadsheet rows: one per partner and quarter."""
+    rows: list[list] = [
+        [
+            str(_("Organization")),
+            str(_("Quarter")),
+            str(_("Deadline")),
+            str(_("State")),
+            str(_("Information sharing")),
+            str(_("Projects owing")),
+            str(_("Handed in")),
+            str(_("Accepted")),
+            str(_("Reminders")),
+        ]
+    ]
+    for row in board:
+        for cell in row.cells:
+            if not cell.state:
+                continue
+            rows.append(
+                [
+                    row.organization.name,
+                    f"Q{cell.quarter} {cell.year}",
+                    cell.deadline,
+                    str(cell.label),
+                    str(cell.sharing_label),
+                    cell.owed,
+                    cell.handed_in,
+                    cell.accepted,
+                    "; ".join(
+                        f"{r['label']} {timezone.localtime(r['at']):%Y-%m-%d}"
+                        for r in cell.reminders
+                    ),
+                ]
+            )
+    return rows

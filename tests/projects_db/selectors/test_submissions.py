@@ -78,8 +78,7 @@ def test_a_draft_then_late_then_missing(projects, world):
 def test_submitted_on_time_and_accepted(projects, world):
     with _at("2026-10-10"):
         updates = [
-            update_no_change(project=p, year=2026, quarter=3, by=world.partner_a)
-            for p in projects
+            update_no_change(project=p, year=2026, quarter=3, by=world.partner_a) for p in projects
         ]
     cell = _cell(_board("2026-10-20"), world.org_a)
     assert (cell.state, cell.sharing, cell.handed_in) == (Cell.SUBMITTED, Sharing.ON_TIME, 2)
