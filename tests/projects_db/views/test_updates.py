@@ -5,7 +5,7 @@ import time_machine
 from django.urls import reverse
 
 from projects_db.models import QuarterlyUpdate
-from projects_db.services.updates import update_no_change, update_submit, update_save_draft
+from projects_db.services.updates import update_no_change, update_save_draft, update_submit
 from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
