@@ -1277,6 +1277,20 @@ POSTS = {
         data=lambda o: {"review_comment": "Add this quarter's figures."},
     ),
     # The REST API answers 401 to anonymous callers and 201 when it creates.
+    "projects_db:api-update-list": Post(
+        lambda o: reverse("projects_db:api-update-list"),
+        API_CREATE,
+        then="",
+        data=lambda o: {
+            "project": o["project_published"],
+            "year": o["open_quarter"][0],
+            "quarter": o["open_quarter"][1],
+            "narrative": "Two more clinics opened.",
+            "submit": True,
+        },
+        status=201,
+        json=True,
+    ),
     "projects_db:api-project-list": Post(
         lambda o: reverse("projects_db:api-project-list"),
         API_CREATE,
