@@ -153,3 +153,9 @@ def test_the_board_shows_partners_and_exports(client, world, project):
 def test_partners_do_not_see_the_board(client, world):
     client.force_login(world.partner_a)
     assert client.get(reverse("projects_db:submission_board")).status_code == 403
+
+
+def test_the_partners_project_list_says_what_is_due(client, world, project):
+    client.force_login(world.partner_a)
+    response = client.get(reverse("projects_db:project_list"))
+    assert "Q3 2026 update due 15 October — 0 of 1 projects done" in response.content.decode()
