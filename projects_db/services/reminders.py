@@ -56,13 +56,14 @@ class Recipient:
     name: str
     language: str
     role: str = "partner"  # "partner", "head" or "copy"
+    swg: object = None  # the group whose "Sent messages" lists it
 
 
 @dataclass
 class Pending:
     organization: Organization
     projects: list[Project] = field(default_factory=list)
-    swg_ids: set[int] = field(default_factory=set)
+    swgs: dict = field(default_factory=dict)
 
 
 def reminder_due(*, today: dt.date, deadline: dt.date) -> str | None:
@@ -86,14 +87,14 @@ def partners_pending(*, year: int, quarter: int) -> list[Pending]:
             u=FilteredRelation("updates", condition=Q(updates__year=year, updates__quarter=quarter))
         )
         .filter(Q(u__pk__isnull=True) | Q(u__state__in=PENDING_STATES))
-        .select_related("owner")
+        .select_related("owner", "swg")
         .order_by("owner_id", "title_en", "pk")
     )
     pending: dict[int, Pending] = {}
     for project in projects:
         entry = pending.setdefault(project.owner_id, Pending(organization=project.owner))
         entry.projects.append(project)
-        entry.swg_ids.add(project.swg_id)
+        entry.swgs[project.swg_id] = project.swg
     return list(pending.values())
 
 
@@ -128,13 +129,22 @@ def recipients_for(entry: Pending, *, kind: str) -> list[Recipient]:
     if kind == ESCALATION:
         for appointment in (
             SWGAppointment.objects.active()
-            .filter(swg_id__in=entry.swg_ids, role=SWGAppointment.Role.SECRETARIAT)
-            .select_related("user")
+            .filter(swg_id__in=list(entry.swgs), role=SWGAppointment.Role.SECRETARIAT)
+            .select_related("user", "swg")
             .order_by("pk")
         ):
             user = appointment.user
             if user.is_active:
-                _add(found, Recipient(user.email, user.get_full_name(), user.language, "copy"))
+                _add(
+                    found,
+                    Recipient(
+                        user.email,
+                        user.get_full_name(),
+                        user.language,
+                        "copy",
+                        appointment.swg,
+                    ),
+                )
     return list(found.values())
 
 
@@ -150,6 +160,8 @@ def quarterly_reminders_send(*, today: dt.date) -> int:
     created = 0
     for entry in partners_pending(year=year, quarter=quarter):
         recipients = recipients_for(entry, kind=kind)
+        # A partner reporting to one group: its secretariat sees the messages too.
+        only_swg = next(iter(entry.swgs.values())) if len(entry.swgs) == 1 else None
         for recipient in recipients:
             _message, is_new = outbox_enqueue(
                 purpose=kind,
@@ -158,6 +170,7 @@ def quarterly_reminders_send(*, today: dt.date) -> int:
                 recipient_name=recipient.name,
                 language=recipient.language,
                 template=TEMPLATE,
+                swg=recipient.swg or only_swg,
                 context={
                     "kind": kind.split(".")[1],
                     "role": recipient.role,

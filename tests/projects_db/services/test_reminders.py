@@ -96,3 +96,12 @@ def test_emails_are_in_the_recipients_language(projects, world):
     assert message.body_text != OutboxMessage.objects.get(
         recipient_email=world.partner_a.email
     ).body_text.replace(world.org_a.name, world.org_b.name)
+
+
+def test_the_groups_secretariat_sees_the_messages(projects, world):
+    _send("2026-10-16")
+    copies = OutboxMessage.objects.filter(
+        purpose=ESCALATION, recipient_email=world.secretariat_x.email
+    )
+    assert [c.swg for c in copies] == [world.swg_x, world.swg_x]  # one per partner
+    assert OutboxMessage.objects.get(recipient_email=world.partner_a.email).swg == world.swg_x
