@@ -42,6 +42,8 @@ class QuarterSetting(models.Model):
     )
     deadline = models.DateField(_("deadline for updates"))
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("quarter deadline")
         verbose_name_plural = _("quarter deadlines")

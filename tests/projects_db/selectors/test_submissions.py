@@ -108,6 +108,7 @@ def test_the_deadline_of_a_quarter_is_configurable(projects, world):
     QuarterSetting.objects.create(year=2026, quarter=3, deadline=dt.date(2026, 10, 31))
     cell = _cell(_board("2026-10-20"), world.org_a)
     assert (cell.state, cell.deadline) == (Cell.NOT_STARTED, dt.date(2026, 10, 31))
+    assert QuarterSetting.history.count() == 1  # a changed deadline is kept
 
 
 def test_drafts_and_pipeline_projects_owe_nothing(world):
