@@ -294,7 +294,20 @@ CELERY_BEAT_SCHEDULE = {
     # A dated archive of the database and the private files every night, old ones
     # pruned (coordination/backup.py; BACKUP_SCHEDULE_ENABLED=off turns it off).
     "backup": {"task": "coordination.tasks.backup_task", "schedule": crontab(hour=2, minute=30)},
+    # DESIGN §5: quarterly update reminders, opening message, reminder and
+    # escalation; the service decides which one the day calls for.
+    "quarterly-reminders": {
+        "task": "projects_db.tasks.quarterly_reminders_task",
+        "schedule": crontab(hour=8, minute=30),
+    },
 }
+
+# Quarterly update reminders (projects_db/services/reminders.py): the reminder
+# goes this many days before the deadline, the escalation this many days after.
+QUARTERLY_REMINDER_DAYS_BEFORE = env.int("QUARTERLY_REMINDER_DAYS_BEFORE", default=5)
+QUARTERLY_ESCALATION_DAYS_AFTER = env.int("QUARTERLY_ESCALATION_DAYS_AFTER", default=1)
+# The queue tasks go to when none is named (a test's private worker queue).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 
 # Backups (`manage.py backup` / `manage.py restore`, README "Operations").
 BACKUP_DIR = env.path("BACKUP_DIR", default=VAR_DIR / "backups")

@@ -41,7 +41,7 @@ class ExchangeRateAdmin(HistoryAdmin):
 
 
 @admin.register(QuarterSetting)
-class QuarterSettingAdmin(admin.ModelAdmin):
+class QuarterSettingAdmin(HistoryAdmin):
     list_display = ["year", "quarter", "deadline"]
 
 

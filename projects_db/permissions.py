@@ -118,3 +118,39 @@ def projects_changeable(user, qs):
     if actor.is_partner and actor.organization_id:
         keep |= Q(owner_id=actor.organization_id)
     return qs.filter(keep)
+
+
+@rule("update.submit")
+def _update_submit(actor: Actor, project: Project):
+    """Who keeps the project reports on it: its organization's focal points, or
+    the secretariat entering what a partner sent by letter."""
+    return _project_change(actor, project)
+
+
+@rule("update.review")
+def _update_review(actor: Actor, update: QuarterlyUpdate):
+    """DESIGN §3: the secretariat reviews (accepts or returns) the updates of its SWG."""
+    if actor.sees_everything:
+        return True
+    return update.project.swg_id in actor.secretariat_swg_ids
+
+
+@rule("update.board")
+def _update_board(actor: Actor, obj):
+    """DESIGN §3: a quarter's submission status per partner is visible to the
+    coordination team; the secretariat and chairs see their groups' partners."""
+    return actor.sees_everything or actor.is_ministry_staff
+
+
+def projects_with_updates_visible(user, qs):
+    """The projects of ``qs`` whose quarterly updates ``user`` sees (the project
+    form of the QuarterlyUpdate scope, for the update list and the board)."""
+    actor = actor_for(user)
+    if actor is None:
+        return qs.none()
+    if actor.sees_everything:
+        return qs
+    keep = Q(swg_id__in=actor.managed_swg_ids)
+    if actor.is_partner and actor.organization_id:
+        keep |= Q(owner_id=actor.organization_id)
+    return qs.filter(keep)

@@ -1,6 +1,6 @@
 from django.urls import include, path, re_path
 
-from .views import duplicates, exchange, projects, tokens
+from .views import duplicates, exchange, projects, tokens, updates
 
 app_name = "projects_db"
 
@@ -20,6 +20,22 @@ web = [
     path("import/<int:pk>/retry/", exchange.project_import_retry, name="project_import_retry"),
     path("import/<int:pk>/errors/", exchange.project_import_errors, name="project_import_errors"),
     re_path(r"^export\.(?P<fmt>xlsx|csv|xml)$", exchange.project_export, name="project_export"),
+    path("updates/", updates.update_list, name="update_list"),
+    path("updates/board/", updates.submission_board, name="submission_board"),
+    path(
+        "updates/board/export/<str:fmt>/",
+        updates.submission_board_export,
+        name="submission_board_export",
+    ),
+    path("updates/<int:update_pk>/", updates.update_detail, name="update_detail"),
+    path("updates/<int:update_pk>/accept/", updates.update_accept, name="update_accept"),
+    path("updates/<int:update_pk>/return/", updates.update_return, name="update_return"),
+    path("<int:pk>/updates/<int:year>/<int:quarter>/", updates.update_edit, name="update_edit"),
+    path(
+        "<int:pk>/updates/<int:year>/<int:quarter>/no-change/",
+        updates.update_no_change,
+        name="update_no_change",
+    ),
     path("<int:pk>/", projects.project_detail, name="project_detail"),
     path("<int:pk>/edit/", projects.project_edit, name="project_edit"),
     path("<int:pk>/publish/", projects.project_publish, name="project_publish"),

@@ -159,3 +159,24 @@ class QuarterlyUpdateSerializer(serializers.ModelSerializer):
             "indicator_values",
         ]
         read_only_fields = fields
+
+
+class QuarterlyUpdateWriteSerializer(serializers.Serializer):
+    """A partner's update through the API: saved as a draft, or handed in with
+    ``submit``; ``no_change`` is the one-click "nothing changed this quarter"."""
+
+    project = serializers.IntegerField()
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    quarter = serializers.IntegerField(min_value=1, max_value=4)
+    narrative = serializers.CharField(required=False, allow_blank=True, default="")
+    new_status = serializers.ChoiceField(
+        choices=Project.Status.choices, required=False, allow_null=True, default=None
+    )
+    new_status_reason = serializers.CharField(required=False, allow_blank=True, default="")
+    disbursed_to_date = serializers.DecimalField(
+        max_digits=16, decimal_places=2, min_value=0, required=False, allow_null=True, default=None
+    )
+    issues = serializers.CharField(required=False, allow_blank=True, default="")
+    indicator_values = IndicatorValueSerializer(many=True, required=False, default=list)
+    submit = serializers.BooleanField(required=False, default=False)
+    no_change = serializers.BooleanField(required=False, default=False)

@@ -3,9 +3,11 @@ another organization's draft is not found, and a project the user may not
 change is not found for writing either."""
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Prefetch
-from rest_framework import mixins, viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework import mixins, status, viewsets
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.response import Response
 
 from swg import permissions
 
@@ -13,7 +15,13 @@ from ..filters.projects import ProjectFilter
 from ..models import Project, ProjectParticipant, QuarterlyUpdate
 from ..permissions import projects_changeable
 from ..services import projects as services
-from .serializers import ProjectSerializer, QuarterlyUpdateSerializer, as_drf_error
+from ..services import updates as update_services
+from .serializers import (
+    ProjectSerializer,
+    QuarterlyUpdateSerializer,
+    QuarterlyUpdateWriteSerializer,
+    as_drf_error,
+)
 
 NESTED = ("participants", "budgets", "transactions", "districts", "beneficiaries")
 
@@ -83,12 +91,49 @@ class ProjectViewSet(
         serializer.instance = self.get_queryset().get(pk=project.pk)
 
 
-class QuarterlyUpdateViewSet(viewsets.ReadOnlyModelViewSet):
+class QuarterlyUpdateViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Read the updates in reach; POST saves a project's update for a quarter
+    (a draft, or handed in with ``submit``, or ``no_change``), with the same
+    rules as the update form."""
+
     serializer_class = QuarterlyUpdateSerializer
     filterset_fields = ["project", "year", "quarter", "state"]
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return QuarterlyUpdateWriteSerializer
+        return QuarterlyUpdateSerializer
 
     def get_queryset(self):
         qs = QuarterlyUpdate.objects.prefetch_related("indicator_values").order_by(
             "-year", "-quarter", "pk"
         )
         return permissions.scope(self.request.user, qs)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        project = permissions.scope(request.user, Project.objects.filter(pk=data.pop("project")))
+        project = project.first()
+        if project is None:
+            raise NotFound
+        if not permissions.can(request.user, "update.submit", project):
+            raise PermissionDenied
+        where = {"project": project, "year": data.pop("year"), "quarter": data.pop("quarter")}
+        submit, no_change = data.pop("submit"), data.pop("no_change")
+        indicators = [dict(row) for row in data.pop("indicator_values")]
+        try:
+            with transaction.atomic():
+                if no_change:
+                    update = update_services.update_no_change(by=request.user, **where)
+                else:
+                    update = update_services.update_save_draft(
+                        by=request.user, indicators=indicators, **where, **data
+                    )
+                    if submit:
+                        update = update_services.update_submit(update=update, by=request.user)
+        except ValidationError as error:
+            raise as_drf_error(error) from None
+        update = self.get_queryset().get(pk=update.pk)
+        return Response(QuarterlyUpdateSerializer(update).data, status=status.HTTP_201_CREATED)

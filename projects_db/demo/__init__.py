@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
 from coordination.history import history_attribute
@@ -24,10 +25,19 @@ from ..models import (
     Project,
     ProjectBudget,
     ProjectParticipant,
+    QuarterlyUpdate,
     Transaction,
 )
+from ..selectors.submissions import deadline_end, deadlines, owing_in, reporting_quarter
 from ..services.duplicates import duplicate_mark_complementary
 from ..services.projects import project_create, project_publish
+from ..services.updates import (
+    update_accept,
+    update_no_change,
+    update_return,
+    update_save_draft,
+    update_submit,
+)
 from .data import CONCEPTS, CURRENCY_OF, EXTRA_RATES, REQUIRED_FUNDING
 
 S = Project.Status
@@ -197,7 +207,73 @@ def build_demo_projects() -> dict:
                 else:
                     stats["Project published"] += 1
     _review_one_pair(admin, stats)
+    _quarterly_updates(admin, stats)
     return {"changes": dict(stats), "totals": totals()}
+
+
+def _previous(year: int, quarter: int) -> tuple[int, int]:
+    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+
+
+def _quarterly_updates(admin, stats) -> None:
+    """Updates in every state for the quarter partners report on now, and an
+    earlier quarter handed in on time, late or not at all, so that the board
+    and the information-sharing figures have something to show."""
+    today = timezone.localdate()
+    current = reporting_quarter(today)
+    earlier = _previous(*current)
+    demo = Project.objects.filter(iati_identifier__startswith="DEMO-").exclude(
+        iati_identifier__contains="-x"
+    )
+    if QuarterlyUpdate.objects.filter(project__in=demo, year=current[0]).exists():
+        return
+    partners = {
+        u.organization_id: u
+        for u in User.objects.filter(kind=User.Kind.PARTNER, organization__isnull=False)
+    }
+    reviewer = User.objects.filter(email="secretariat@demo.ly").first() or admin
+    due = deadlines([earlier])[earlier]
+    for index, project in enumerate(demo.filter(owing_in(*earlier)).order_by("pk")):
+        by = partners.get(project.owner_id, admin)
+        if index % 5 == 0:
+            continue  # missing
+        update = update_no_change(project=project, year=earlier[0], quarter=earlier[1], by=by)
+        update_accept(update=update, by=reviewer)
+        late = index % 5 == 1
+        handed_in = deadline_end(due) + dt.timedelta(days=3 if late else -6)
+        QuarterlyUpdate.objects.filter(pk=update.pk).update(
+            first_submitted_at=handed_in, submitted_at=handed_in
+        )
+        stats["QuarterlyUpdate (earlier quarter) created"] += 1
+    year, quarter = current
+    for index, project in enumerate(demo.filter(owing_in(year, quarter)).order_by("pk")):
+        by = partners.get(project.owner_id, admin)
+        kind = index % 6
+        if kind == 0:
+            continue  # not started
+        if kind == 5:
+            update_no_change(project=project, year=year, quarter=quarter, by=by)
+        else:
+            update = update_save_draft(
+                project=project,
+                year=year,
+                quarter=quarter,
+                by=by,
+                narrative="Activities continued as planned; two trainings held.",
+                issues="Access to the southern districts remains difficult.",
+                indicators=[{"name": "People trained", "unit": "people", "value": 40 + index}],
+            )
+            if kind >= 2:
+                update = update_submit(update=update, by=by)
+            if kind == 3:
+                update_return(
+                    update=update,
+                    by=reviewer,
+                    comment="Please add the number of women among the people trained.",
+                )
+            if kind == 4:
+                update_accept(update=update, by=reviewer)
+        stats["QuarterlyUpdate created"] += 1
 
 
 def _review_one_pair(admin, stats) -> None:
@@ -243,7 +319,7 @@ def build_scaled_projects(factor: int) -> dict:
     build_demo_projects()
     base = list(
         Project.objects.filter(iati_identifier__startswith="DEMO-").prefetch_related(
-            "districts", "beneficiaries", "participants", "budgets", "transactions"
+            "districts", "beneficiaries", "participants", "budgets", "transactions", "updates"
         )
     )
     for copy in range(2, factor + 1):
@@ -297,5 +373,17 @@ def build_scaled_projects(factor: int) -> dict:
             )
             for p, c in zip(base, clones, strict=True)
             for t in p.transactions.all()
+        )
+        QuarterlyUpdate.objects.bulk_create(
+            QuarterlyUpdate(
+                project=c,
+                **{
+                    f.attname: getattr(u, f.attname)
+                    for f in QuarterlyUpdate._meta.concrete_fields
+                    if f.name not in ("id", "project")
+                },
+            )
+            for p, c in zip(base, clones, strict=True)
+            for u in p.updates.all()
         )
     return totals()

@@ -42,6 +42,8 @@ class QuarterSetting(models.Model):
     )
     deadline = models.DateField(_("deadline for updates"))
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("quarter deadline")
         verbose_name_plural = _("quarter deadlines")
@@ -73,8 +75,10 @@ class QuarterlyUpdate(models.Model):
         RETURNED = "returned", _("Returned")
         ACCEPTED = "accepted", _("Accepted")
 
-    # Counted as handed in (for the reassessment's "updates missing" column).
+    # Counted as handed in and waiting for nothing from the partner.
     SUBMITTED_STATES = (State.SUBMITTED, State.ACCEPTED)
+    # The partner may still change the update in these states; accepted ones are locked.
+    EDITABLE_STATES = (State.NOT_STARTED, State.DRAFT, State.RETURNED)
 
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="updates"
@@ -103,6 +107,9 @@ class QuarterlyUpdate(models.Model):
         _("state"), max_length=20, choices=State.choices, default=State.NOT_STARTED
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # The first hand-in decides on time or late (assessment key function d: who
+    # shares information, and when); a resubmission after a return keeps it.
+    first_submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
@@ -146,6 +153,14 @@ class QuarterlyUpdate(models.Model):
     def deadline(self) -> dt.date:
         return QuarterSetting.deadline_for(self.year, self.quarter)
 
+    @property
+    def is_editable(self) -> bool:
+        return self.state in self.EDITABLE_STATES
+
+    @property
+    def quarter_label(self) -> str:
+        return f"Q{self.quarter} {self.year}"
+
 
 class IndicatorValue(models.Model):
     """A result reported with an update. Free-text indicator until the results
@@ -161,6 +176,8 @@ class IndicatorValue(models.Model):
     unit = models.CharField(_("unit"), max_length=50, blank=True)
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
     comment = models.CharField(_("comment"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("indicator value")

@@ -77,8 +77,10 @@ def quarterly_updates_missing(
         QuarterlyUpdate.objects.filter(
             project__in=[pk for pk, *_rest in projects],
             year__in={year for year, _q in due},
-            state__in=QuarterlyUpdate.SUBMITTED_STATES,
-        ).values_list("project_id", "year", "quarter")
+        )
+        # Handed in once counts, even when returned since (the board's "on time or late").
+        .filter(Q(state__in=QuarterlyUpdate.SUBMITTED_STATES) | Q(first_submitted_at__isnull=False))
+        .values_list("project_id", "year", "quarter")
     )
     for year, quarter in due:
         start, end = quarter_start(year, quarter), quarter_end(year, quarter)

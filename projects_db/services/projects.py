@@ -67,8 +67,15 @@ def _set_fields(project: Project, fields: dict) -> None:
 
 def _sync_children(project: Project, name: str, rows: Iterable[dict], by) -> None:
     model, fields = CHILDREN[name]
+    rows = list(rows)
     existing = {child.pk: child for child in getattr(project, name).all()}
-    keep = set()
+    # Removed rows go first: a row replaced by one with the same unique values
+    # (a participant's organization and role) would otherwise collide with it.
+    listed = {row.get("id") for row in rows}
+    for pk, child in list(existing.items()):
+        if pk not in listed:
+            history_attribute(child, by=by).delete()
+            del existing[pk]
     for index, row in enumerate(rows):
         child = existing.get(row.get("id")) or model(project=project)
         changed = child.pk is None
@@ -77,17 +84,12 @@ def _sync_children(project: Project, name: str, rows: Iterable[dict], by) -> Non
                 setattr(child, field, row[field])
                 changed = True
         if not changed:
-            keep.add(child.pk)
             continue
         try:
             child.full_clean(exclude=["project"])
         except ValidationError as error:
             raise ValidationError({name: [f"{index + 1}: {m}" for m in error.messages]}) from None
         history_attribute(child, by=by).save()
-        keep.add(child.pk)
-    for pk, child in existing.items():
-        if pk not in keep:
-            history_attribute(child, by=by).delete()
 
 
 def _save(project: Project, *, by, districts, beneficiaries, children: dict) -> Project:

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -14,7 +15,7 @@ from ..checks.runner import project_quality
 from ..filters.projects import ProjectFilter
 from ..forms.projects import ConfirmForm, ProjectForm, formset_rows, project_formsets
 from ..models import Project
-from ..selectors import duplicates, money
+from ..selectors import duplicates, money, submissions
 from ..selectors import projects as selectors
 from ..services import projects as services
 from .common import project_for
@@ -36,8 +37,20 @@ def project_list(request):
             "query": query_without(request, "page"),
             "totals": money.project_totals_usd(projects),
             "can_create": permissions.can(request.user, "project.create"),
+            "update_progress": _partner_update_progress(request.user),
         },
     )
+
+
+def _partner_update_progress(user) -> dict | None:
+    """A partner's "Q3 2026 update due 15 October — 4 of 6 projects done"."""
+    actor = permissions.actor_for(user)
+    if not (actor.is_partner and actor.organization_id):
+        return None
+    year, quarter = submissions.reporting_quarter(timezone.localdate())
+    mine = Project.objects.filter(owner_id=actor.organization_id)
+    progress = submissions.quarter_progress(projects=mine, year=year, quarter=quarter)
+    return progress if progress["owed"] else None
 
 
 @login_required

@@ -35,6 +35,8 @@ from coordination import health
 from coordination.models import OutboxMessage
 from projects_db.forms.projects import FORM_FIELDS, FORMSETS
 from projects_db.models import District, Project
+from projects_db.selectors.submissions import reporting_quarter
+from projects_db.services.updates import update_no_change
 from swg.models import SWG, FocalPoint, ImportJob, Membership
 from swg.reference_data import ensure_reference_data
 from swg.services.action_points import action_point_add
@@ -372,6 +374,7 @@ DUPLICATE_REVIEW = (302, 403, 403, 200, 403, 403, 200, 200)
 API_EVERYONE = (401,) + (200,) * 7
 API_DRAFT = (401, 200, 404, 200, 404, 200, 200, 200)
 PROJECT_JOB = (302, 200, 404, 404, 404, 404, 404, 404)  # partner_a's project import
+UPDATE_BOARD = (302, 403, 403, 200, 200, 200, 200, 200)
 
 
 def _project(name):
@@ -454,6 +457,45 @@ TABLE.update(
         ),
         "projects_db:api_schema": (lambda o: reverse("projects_db:api_schema"), API_EVERYONE),
         "projects_db:api_docs": (lambda o: reverse("projects_db:api_docs"), ANON_ONLY_LOGIN),
+        # Quarterly updates: WHO reports on its published project; Health's
+        # secretariat reviews; the board is for the ministry staff and the
+        # coordination team.
+        "projects_db:update_list": (
+            lambda o: reverse("projects_db:update_list"),
+            ANON_ONLY_LOGIN,
+        ),
+        "projects_db:update_edit": (
+            lambda o: reverse(
+                "projects_db:update_edit", args=[o["project_published"], *o["open_quarter"]]
+            ),
+            PUBLISHED_CHANGE,
+        ),
+        "projects_db:update_no_change": (
+            lambda o: reverse(
+                "projects_db:update_no_change", args=[o["project_published"], *o["open_quarter"]]
+            ),
+            POST_ONLY_LOGIN,
+        ),
+        "projects_db:update_detail": (
+            lambda o: reverse("projects_db:update_detail", args=[o["update_submitted"]]),
+            DRAFT_VIEW,
+        ),
+        "projects_db:update_accept": (
+            lambda o: reverse("projects_db:update_accept", args=[o["update_submitted"]]),
+            POST_ONLY_LOGIN,
+        ),
+        "projects_db:update_return": (
+            lambda o: reverse("projects_db:update_return", args=[o["update_submitted"]]),
+            POST_ONLY_LOGIN,
+        ),
+        "projects_db:submission_board": (
+            lambda o: reverse("projects_db:submission_board"),
+            UPDATE_BOARD,
+        ),
+        "projects_db:submission_board_export": (
+            lambda o: reverse("projects_db:submission_board_export", args=["xlsx"]),
+            UPDATE_BOARD,
+        ),
     }
 )
 
@@ -486,12 +528,22 @@ def _project_objects(world) -> dict:
             "project_job_stuck": {"status": ImportJob.Status.FAILED, "interrupted": True},
         }.items()
     }
+    # The quarter partners report on now has no update yet; the one before has
+    # a submitted update waiting for review.
+    open_quarter = reporting_quarter(timezone.localdate())
+    year, quarter = open_quarter
+    earlier = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    submitted = update_no_change(
+        project=published, year=earlier[0], quarter=earlier[1], by=world.partner_a
+    )
     return {
         **jobs,
         "project_draft": draft.pk,
         "project_published": published.pk,
         "pair": pair.pk,
         "update": update.pk,
+        "open_quarter": open_quarter,
+        "update_submitted": submitted.pk,
     }
 
 
@@ -723,6 +775,21 @@ DRAFT_CONTENT = (LOGIN, 404, 404, OK, 404, OK, OK, OK)  # a draft's action point
 # choices, so the form comes back with the error (200).
 PROJECT_CREATE_POST = (LOGIN, OK, OK, OK, 200, 403, OK, OK)
 API_CREATE = (401, OK, 403, OK, 403, 403, OK, OK)
+# Health's secretariat reviews WHO's update; WHO sees it but may not (403).
+UPDATE_REVIEW = (LOGIN, 403, 404, OK, 404, 403, OK, OK)
+
+
+def _update_form(o):
+    return {
+        "narrative": "Two more clinics opened.",
+        "new_status": "",
+        "new_status_reason": "",
+        "disbursed_to_date": "",
+        "issues": "",
+        "indicators-TOTAL_FORMS": 0,
+        "indicators-INITIAL_FORMS": 0,
+        "submit": "1",
+    }
 
 
 @dataclass(frozen=True)
@@ -1395,7 +1462,49 @@ POSTS = {
         SIGNED_IN,
         then=lambda o: reverse("projects_db:api_token"),
     ),
+    "projects_db:update_edit": Post(
+        lambda o: reverse(
+            "projects_db:update_edit", args=[o["project_published"], *o["open_quarter"]]
+        ),
+        (LOGIN, OK, 403, OK, 403, 403, OK, OK),
+        then="projects_db:update_detail",
+        data=_update_form,
+    ),
+    "projects_db:update_no_change": Post(
+        lambda o: reverse(
+            "projects_db:update_no_change", args=[o["project_published"], *o["open_quarter"]]
+        ),
+        (LOGIN, OK, 403, OK, 403, 403, OK, OK),
+        then=lambda o: (
+            reverse("projects_db:update_list") + "?quarter={}-{}".format(*o["open_quarter"])
+        ),
+    ),
+    "projects_db:update_accept": Post(
+        _to("projects_db:update_accept", "update_submitted"),
+        UPDATE_REVIEW,
+        then=_to("projects_db:update_detail", "update_submitted"),
+    ),
+    "projects_db:update_return": Post(
+        _to("projects_db:update_return", "update_submitted"),
+        UPDATE_REVIEW,
+        then=_to("projects_db:update_detail", "update_submitted"),
+        data=lambda o: {"review_comment": "Add this quarter's figures."},
+    ),
     # The REST API answers 401 to anonymous callers and 201 when it creates.
+    "projects_db:api-update-list": Post(
+        lambda o: reverse("projects_db:api-update-list"),
+        API_CREATE,
+        then="",
+        data=lambda o: {
+            "project": o["project_published"],
+            "year": o["open_quarter"][0],
+            "quarter": o["open_quarter"][1],
+            "narrative": "Two more clinics opened.",
+            "submit": True,
+        },
+        status=201,
+        json=True,
+    ),
     "projects_db:api-project-list": Post(
         lambda o: reverse("projects_db:api-project-list"),
         API_CREATE,

@@ -1,4 +1,7 @@
+import datetime as dt
+
 import pytest
+import time_machine
 from django.conf import settings
 from rest_framework.test import APIClient
 
@@ -166,3 +169,52 @@ def test_the_token_page_creates_and_regenerates(client, world):
     client.post("/projects/api-token/")
     world.partner_a.refresh_from_db()
     assert world.partner_a.auth_token.key != first
+
+
+UPDATES = "/api/v1/updates/"
+
+
+def _update(project, **overrides):
+    return {
+        "project": project.pk,
+        "year": 2026,
+        "quarter": 3,
+        "narrative": "Two clinics opened.",
+        "indicator_values": [{"name": "Clinics open", "unit": "clinics", "value": "2"}],
+        **overrides,
+    }
+
+
+@time_machine.travel(dt.datetime(2026, 10, 5, 9, tzinfo=dt.UTC), tick=False)
+def test_a_partner_submits_an_update_through_the_api(world):
+    project = make_project(owner=world.org_a, swg=world.swg_x, publish=True)
+    response = api(world.partner_a).post(UPDATES, _update(project, submit=True), format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["state"] == "submitted"
+    assert response.json()["indicator_values"][0]["name"] == "Clinics open"
+
+
+@time_machine.travel(dt.datetime(2026, 10, 5, 9, tzinfo=dt.UTC), tick=False)
+def test_no_change_through_the_api(world):
+    project = make_project(owner=world.org_a, swg=world.swg_x, publish=True)
+    response = api(world.partner_a).post(UPDATES, _update(project, no_change=True), format="json")
+    assert (response.status_code, response.json()["no_change"]) == (201, True)
+
+
+@time_machine.travel(dt.datetime(2026, 10, 5, 9, tzinfo=dt.UTC), tick=False)
+def test_another_partner_cannot_submit_through_the_api(world):
+    project = make_project(owner=world.org_a, swg=world.swg_x, publish=True)
+    draft = make_project(owner=world.org_a, swg=world.swg_x)
+    client = api(world.partner_b)
+    assert client.post(UPDATES, _update(project), format="json").status_code == 403
+    assert client.post(UPDATES, _update(draft), format="json").status_code == 404
+
+
+@time_machine.travel(dt.datetime(2026, 10, 5, 9, tzinfo=dt.UTC), tick=False)
+def test_api_submission_errors_name_the_field(world):
+    project = make_project(owner=world.org_a, swg=world.swg_x, publish=True)
+    response = api(world.partner_a).post(
+        UPDATES, _update(project, narrative="", submit=True), format="json"
+    )
+    assert response.status_code == 400
+    assert "narrative" in response.json()

@@ -27,3 +27,16 @@ def test_it_loads_the_demo_projects_once(capsys):
     before = Project.history.count()
     call_command("load_demo_projects")
     assert Project.history.count() == before
+
+
+def test_the_demo_has_quarterly_updates_in_every_state():
+    from projects_db.models import QuarterlyUpdate
+
+    call_command("load_demo")
+    call_command("load_demo_projects")
+    states = set(QuarterlyUpdate.objects.values_list("state", flat=True))
+    assert states >= {"draft", "submitted", "returned", "accepted"}
+    assert QuarterlyUpdate.objects.filter(no_change=True).exists()
+    before = QuarterlyUpdate.history.count()
+    call_command("load_demo_projects")
+    assert QuarterlyUpdate.history.count() == before

@@ -20,6 +20,13 @@ PAGES = {
     "export xlsx": "/projects/export.xlsx",
     "export iati": "/projects/export.xml",
     "template": "/projects/import/template/",
+    "update list": "/projects/updates/",
+}
+# The board is for the ministry staff and the coordination team.
+BOARD = {
+    "board": "/projects/updates/board/",
+    "filtered board": "/projects/updates/board/?year=2026&state=late",
+    "update detail": None,  # an update of the demo, see _update_url
 }
 PEOPLE = {
     "partner": "partner@demo.ly",
@@ -39,6 +46,10 @@ MAX_QUERIES = {
     "export xlsx": 12,
     "export iati": 12,
     "template": 14,
+    "update list": 11,
+    "board": 11,
+    "filtered board": 11,
+    "update detail": 9,
 }
 
 
@@ -79,14 +90,39 @@ def test_it_stays_within_its_query_budget(db, big_world, role, page):
     assert count <= MAX_QUERIES[page], f"{page} as {role}: {count} queries"
 
 
+def _update_url() -> str:
+    from projects_db.models import QuarterlyUpdate
+
+    update = (
+        QuarterlyUpdate.objects.filter(
+            project__iati_identifier__startswith="DEMO-WHO", state="submitted"
+        ).first()
+        or QuarterlyUpdate.objects.filter(state="submitted").first()
+    )
+    return f"/projects/updates/{update.pk}/"
+
+
+def _board_url(page: str) -> str:
+    return BOARD[page] or _update_url()
+
+
+@pytest.mark.parametrize("role", ["secretariat", "coordination"])
+@pytest.mark.parametrize("page", sorted(BOARD))
+def test_the_board_stays_within_its_query_budget(db, big_world, role, page):
+    count = _count(big_world[role], _board_url(page))
+    assert count <= MAX_QUERIES[page], f"{page} as {role}: {count} queries"
+
+
 def test_it_runs_as_many_queries_with_ten_times_the_projects(db):
     from swg.reference_data import ensure_reference_data
 
     ensure_reference_data()
     _load(1)
     people = {role: User.objects.get(email=email) for role, email in PEOPLE.items()}
+    urls = {**PAGES, **{page: _board_url(page) for page in BOARD}}
     keys = [(role, page) for role in sorted(PEOPLE) for page in sorted(PAGES)]
-    before = {(r, p): _count(people[r], PAGES[p]) for r, p in keys}
+    keys += [(role, page) for role in ("secretariat", "coordination") for page in sorted(BOARD)]
+    before = {(r, p): _count(people[r], urls[p]) for r, p in keys}
     build_scaled_projects(10)
-    after = {(r, p): _count(people[r], PAGES[p]) for r, p in keys}
+    after = {(r, p): _count(people[r], urls[p]) for r, p in keys}
     assert after == before

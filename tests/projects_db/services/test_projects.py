@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from projects_db.models import District, Project, ProjectBudget
+from projects_db.models import District, Project, ProjectBudget, ProjectParticipant
 from projects_db.services.projects import (
     project_create,
     project_publish,
@@ -167,3 +167,25 @@ def test_it_links_districts(world):
         districts=list(District.objects.filter(code__in=["LY-TB", "LY-BA"])),
     )
     assert sorted(project.districts.values_list("code", flat=True)) == ["LY-BA", "LY-TB"]
+
+
+def test_it_replaces_a_participant_with_one_of_the_same_organization_and_role(world):
+    """The form removes a row and adds the same organization and role again:
+    the removed row goes first, or the unique key refuses the new one."""
+    project = make_project(owner=world.org_a, swg=world.swg_x)
+    funding = project.participants.get(role=ProjectParticipant.Role.FUNDING)
+    implementing = project.participants.get(role=ProjectParticipant.Role.IMPLEMENTING)
+    project_update(
+        project=project,
+        by=world.partner_a,
+        participants=[
+            {"id": implementing.pk, "organization": world.org_a, "role": implementing.role},
+            {"organization": world.org_a, "role": ProjectParticipant.Role.FUNDING},
+        ],
+    )
+    rows = project.participants.order_by("role")
+    assert [(p.organization, p.role) for p in rows] == [
+        (world.org_a, ProjectParticipant.Role.FUNDING),
+        (world.org_a, ProjectParticipant.Role.IMPLEMENTING),
+    ]
+    assert not project.participants.filter(pk=funding.pk).exists()
