@@ -13,9 +13,10 @@ class SwgConfig(AppConfig):
         # higher apps register).
         from coordination.context_processors import register_nav_flag
         from coordination.health import register_detail_viewer
+        from coordination.outbox import register_headers
 
         from .permissions import Action, can
-        from .services import contacts, imports
+        from .services import contacts, imports, schedule
 
         register_nav_flag("nav_outbox", lambda user: can(user, Action.OUTBOX_VIEW))
         register_detail_viewer(lambda user: can(user, Action.HEALTH_DETAIL))
@@ -24,3 +25,6 @@ class SwgConfig(AppConfig):
             check=contacts.contacts_import_check,
             write=contacts.contacts_import_write,
         )
+        # The schedule email carries its unsubscribe link in the headers too
+        # (RFC 2369 List-Unsubscribe, RFC 8058 one-click).
+        register_headers(schedule.PURPOSE, schedule.schedule_headers)

@@ -16,6 +16,7 @@ from . import (
     reviews,
     schedule,
     structure,
+    tors,
 )
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "reviews",
     "schedule",
     "structure",
+    "tors",
 ]

@@ -10,4 +10,6 @@ urlpatterns = [
     path("", include("swg.urls.contacts")),
     path("", include("swg.urls.meetings")),
     path("", include("swg.urls.minutes")),
+    path("", include("swg.urls.tors")),
+    path("", include("swg.urls.schedule")),
 ]
