@@ -94,22 +94,22 @@ def tor_draft_save(*, version: TorVersion, sections: dict[str, str], by=None) ->
 
 @transaction.atomic
 def tor_review(*, version: TorVersion, by=None) -> TorVersion:
-    """MoP has reviewed the draft. Every section must be written in English and
-    Arabic (Annex 2b: MoP asked for the Arabic version for the line ministries)."""
+    """MoP has reviewed the draft. Every section must be written, in English or
+    Arabic; a missing translation is shown as such on the group's page (Annex 2b:
+    MoP asked for the Arabic version, which may follow the English one)."""
     version = locked(TorVersion, version.pk)
     tor_require_writable(version=version)
     if version.status != TorVersion.Status.DRAFT:
         refuse(_("This version has already been reviewed; it waits for the chair."))
     missing = [
-        f"{label} ({_('English') if language == 'en' else _('Arabic')})"
+        str(label)
         for key, label in SECTIONS
-        for language in LANGUAGES
-        if not version.section_text(key, language).strip()
+        if not any(version.section_text(key, language).strip() for language in LANGUAGES)
     ]
     if missing:
         refuse(
-            _("Write every section in English and Arabic before the review. Missing: %(list)s.")
-            % {"list": "; ".join(str(m) for m in missing)}
+            _("Write every section before the review. Missing: %(list)s.")
+            % {"list": ", ".join(missing)}
         )
     version.status = TorVersion.Status.REVIEWED
     version.reviewed_by = by
