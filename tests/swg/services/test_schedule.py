@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from django.core.exceptions import ValidationError
 from celery.schedules import crontab
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from coordination.models import OutboxMessage
