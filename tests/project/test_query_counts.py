@@ -16,6 +16,10 @@ PAGES = {
     "organization list": "/organizations/",
     "home": "/",
     "swg list": "/swg/",
+    "tor list": "/tors/",
+    "tor detail": "/tors/health/",
+    "schedule preview": "/schedule/",
+    "schedule subscriptions": "/schedule/mine/",
 }
 
 # Measured on SQLite with 10x data, plus a margin of two.
@@ -34,6 +38,14 @@ MAX_QUERIES = {
     ("coordination", "swg list"): 8,
     ("partner", "swg detail"): 11,
     ("partner", "swg contact list"): 9,
+    ("secretariat", "tor list"): 7,
+    ("secretariat", "tor detail"): 8,
+    ("secretariat", "schedule preview"): 9,
+    ("coordination", "tor list"): 6,
+    ("coordination", "schedule preview"): 8,
+    ("partner", "tor list"): 7,
+    ("partner", "tor detail"): 8,
+    ("partner", "schedule subscriptions"): 8,
 }
 
 
