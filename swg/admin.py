@@ -236,8 +236,11 @@ class PublicHolidayForm(forms.ModelForm):
         cleaned = super().clean()
         if self.errors:
             return cleaned
+        candidate = PublicHoliday(
+            pk=self.instance.pk, **{name: cleaned.get(name) for name in self.Meta.fields}
+        )
         try:
-            public_holiday_check(holiday=self.instance)
+            public_holiday_check(holiday=candidate)
         except ValidationError as error:
             raise forms.ValidationError(error.messages) from None
         return cleaned
