@@ -39,7 +39,7 @@ class SchedulePreviewForm(forms.Form):
         regex=r"^\d{4}-(0[1-9]|1[0-2])$",
         widget=forms.TextInput(attrs={"type": "month"}),
     )
-    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES, required=False)
 
     def year_month(self) -> tuple[int, int]:
         year, month = self.cleaned_data["month"].split("-")

@@ -112,7 +112,8 @@ def schedule_preview(request):
     )
     year, month = today.year, today.month
     if form.is_valid():
-        (year, month), language = form.year_month(), form.cleaned_data["language"]
+        (year, month) = form.year_month()
+        language = form.cleaned_data["language"] or language
     preview = services.schedule.monthly_schedule_preview(year=year, month=month, language=language)
     return render(
         request,

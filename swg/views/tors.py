@@ -36,11 +36,7 @@ def _visible_versions(request):
 
 def _version_for(request, key, number, action: Action | None = None) -> TorVersion:
     swg = _owner(request, key)
-    versions = (
-        _visible_versions(request).filter(swg=swg)
-        if swg
-        else _visible_versions(request).filter(swg__isnull=True)
-    )
+    versions = TorVersion.objects.filter(swg=swg) if swg else TorVersion.objects.filter(swg=None)
     version = permissions.get_visible_or_404(
         request.user,
         versions.select_related("created_by", "reviewed_by", "endorsed_by"),

@@ -80,6 +80,8 @@ def test_the_secretariat_previews_a_month_and_sees_who_received_it(client, world
     assert "جدول اجتماعات" in page  # the Arabic subject
     assert "goes out on Sunday 3 March at 08:00" in page
     assert "amina@who.example" in page and "guest@unicef.example" not in page
+    page = client.get("/schedule/?month=2030-03").content.decode()  # the user's language
+    assert "SWG meeting schedule for March 2030" in page
     assert "No meetings in this month" in client.get("/schedule/?month=2030-04").content.decode()
 
 
