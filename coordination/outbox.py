@@ -101,6 +101,34 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+# Extra headers per purpose, computed when a message is sent (a higher app
+# registers them, e.g. the monthly schedule's List-Unsubscribe): purpose ->
+# function(message) -> dict of headers.
+HEADERS: dict[str, Callable[[OutboxMessage], dict[str, str]]] = {}
+
+
+def register_headers(purpose: str, fn: Callable[[OutboxMessage], dict[str, str]]) -> None:
+    HEADERS[purpose] = fn
+
+
+def outbox_render(
+    *, template: str, context: dict, language: str, recipient_name: str = ""
+) -> tuple[str, str, str, str]:
+    """(language, subject, text, HTML) of a message as ``outbox_enqueue`` stores
+    it; also what a preview shows."""
+    language = (language or "").split("-")[0].lower()
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    context = {**context, "recipient_name": recipient_name, "site_url": settings.SITE_URL}
+    with translation.override(language):
+        context["rtl"] = language in settings.LANGUAGES_RTL
+        context["lang_code"] = language
+        subject = " ".join(_render_text(f"emails/{template}.subject.txt", context).split())
+        body_text = _render_text(f"emails/{template}.txt", context)
+        body_html = render_to_string(f"emails/{template}.html", context)
+    return language, subject, body_text, body_html
+
+
 def outbox_enqueue(
     *,
     purpose: str,
@@ -132,16 +160,9 @@ def outbox_enqueue(
     ).first()
     if existing is not None:
         return existing, False
-    language = (language or "").split("-")[0].lower()
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
-    context = {**context, "recipient_name": recipient_name, "site_url": settings.SITE_URL}
-    with translation.override(language):
-        context["rtl"] = language in settings.LANGUAGES_RTL
-        context["lang_code"] = language
-        subject = " ".join(_render_text(f"emails/{template}.subject.txt", context).split())
-        body_text = _render_text(f"emails/{template}.txt", context)
-        body_html = render_to_string(f"emails/{template}.html", context)
+    language, subject, body_text, body_html = outbox_render(
+        template=template, context=context, language=language, recipient_name=recipient_name
+    )
     try:
         with transaction.atomic():
             message = OutboxMessage.objects.create(
@@ -225,6 +246,7 @@ def _build_email(message: OutboxMessage, connection) -> EmailMultiAlternatives:
             "Content-Language": message.language,
             "Auto-Submitted": "auto-generated",  # RFC 3834: no out-of-office replies
             "X-SWG-Purpose": message.purpose,
+            **(HEADERS[message.purpose](message) if message.purpose in HEADERS else {}),
         },
     )
     if message.body_html:

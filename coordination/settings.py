@@ -285,11 +285,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=15),
     },
     # DESIGN §5: the monthly meeting schedule on the first working day (Sunday to
-    # Thursday), 08:00 Tripoli time. The first working day is at most the 3rd, so
-    # the entry fires on days 1-3 and the task sends only on the right one.
+    # Thursday) that is not a public holiday, 08:00 Tripoli time. The holiday list
+    # must leave a working day in each month's first week, so the entry fires on
+    # days 1-7 and the task sends only on the right one.
     "monthly-schedule": {
         "task": "swg.tasks.monthly_schedule_send_task",
-        "schedule": crontab(hour=8, minute=0, day_of_month="1-3"),
+        "schedule": crontab(hour=8, minute=0, day_of_month="1-7"),
     },
     # A dated archive of the database and the private files every night, old ones
     # pruned (coordination/backup.py; BACKUP_SCHEDULE_ENABLED=off turns it off).

@@ -8,7 +8,9 @@ and focal points, meetings and everything hanging from them, and import jobs.
 Every changelist selects the related rows it shows in one query.
 """
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from coordination.admin import (
@@ -36,10 +38,15 @@ from .models import (
     Minutes,
     MinutesItem,
     Organization,
+    PublicHoliday,
+    ScheduleOptOut,
+    ScheduleSubscription,
     StructureChange,
     Subsector,
     SWGAppointment,
+    TorVersion,
 )
+from .services.schedule import public_holiday_check
 
 # ---------------------------------------------------------------- directory (editable)
 
@@ -241,3 +248,55 @@ class CorrespondenceAdmin(ReadOnlyHistoryAdmin):
     list_select_related = ["from_organization", "to_organization"]
     search_fields = ["reference", "subject_en", "subject_ar"]
     date_hierarchy = "date"
+
+
+# ---------------------------------------------------------------- monthly schedule and TORs
+
+
+class PublicHolidayForm(forms.ModelForm):
+    class Meta:
+        model = PublicHoliday
+        fields = ["name_en", "name_ar", "month", "day", "year", "days"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        candidate = PublicHoliday(
+            pk=self.instance.pk, **{name: cleaned.get(name) for name in self.Meta.fields}
+        )
+        try:
+            public_holiday_check(holiday=candidate)
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
+        return cleaned
+
+
+@admin.register(PublicHoliday)
+class PublicHolidayAdmin(HistoryAdmin):
+    """Administrators keep the holidays the first-working-day rule skips: the
+    fixed ones are seeded; the movable religious ones are entered each year."""
+
+    form = PublicHolidayForm
+    list_display = ["name_en", "name_ar", "day", "month", "year", "days"]
+    list_filter = ["year"]
+    search_fields = ["name_en", "name_ar"]
+
+
+@admin.register(TorVersion)
+class TorVersionAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["__str__", "swg", "number", "status", "endorsed_by", "endorsed_at"]
+    list_filter = ["status", "swg"]
+    list_select_related = ["swg", "endorsed_by"]
+
+
+@admin.register(ScheduleSubscription)
+class ScheduleSubscriptionAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["user", "swg", "created_at"]
+    list_select_related = ["user", "swg"]
+
+
+@admin.register(ScheduleOptOut)
+class ScheduleOptOutAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["email", "source", "created_at"]
+    search_fields = ["email"]

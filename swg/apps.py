@@ -13,10 +13,10 @@ class SwgConfig(AppConfig):
         # higher apps register).
         from coordination.context_processors import register_nav_flag
         from coordination.health import register_detail_viewer
-        from coordination.outbox import attachment_renderer_register
+        from coordination.outbox import attachment_renderer_register, register_headers
 
         from .permissions import Action, can
-        from .services import contacts, imports, pdfs
+        from .services import contacts, imports, pdfs, schedule
 
         register_nav_flag("nav_outbox", lambda user: can(user, Action.OUTBOX_VIEW))
         register_nav_flag("nav_correspondence", lambda user: can(user, Action.CORRESPONDENCE_VIEW))
@@ -28,3 +28,6 @@ class SwgConfig(AppConfig):
         )
         # Circulated minutes carry their PDF, rendered by the sending worker.
         attachment_renderer_register(pdfs.MINUTES_PDF_ATTACHMENT, pdfs.minutes_pdf_attachment)
+        # The schedule email carries its unsubscribe link in the headers too
+        # (RFC 2369 List-Unsubscribe, RFC 8058 one-click).
+        register_headers(schedule.PURPOSE, schedule.schedule_headers)

@@ -34,6 +34,7 @@ from .models import (
     Minutes,
     Organization,
     SWGAppointment,
+    TorVersion,
 )
 
 
@@ -65,6 +66,11 @@ class Action(StrEnum):
     DOCUMENT_MANAGE = "document.manage"
     CORRESPONDENCE_VIEW = "correspondence.view"
     CORRESPONDENCE_MANAGE = "correspondence.manage"
+    TOR_DRAFT = "tor.draft"
+    TOR_REVIEW = "tor.review"
+    TOR_ENDORSE = "tor.endorse"
+    SCHEDULE_PREVIEW = "schedule.preview"
+    SCHEDULE_SUBSCRIBE = "schedule.subscribe"
 
 
 RULES: dict[str, Callable[[Actor, object], bool]] = {}
@@ -291,6 +297,18 @@ def _correspondence(actor: Actor, qs):
     return qs if _correspondence_view(actor, None) else qs.none()
 
 
+@scope_for(TorVersion)
+def _tor_versions(actor: Actor, qs):
+    # Drafts and reviews are MoP's and the group's business (DESIGN §3 "Terms of
+    # reference"): everybody else reads the endorsed version and those it replaced.
+    if actor.sees_everything or actor.is_ministry_staff:
+        return qs
+    return qs.filter(
+        Q(swg__isnull=True) | Q(swg_id__in=actor.member_swg_ids, swg__is_active=True),
+        status__in=(TorVersion.Status.ENDORSED, TorVersion.Status.SUPERSEDED),
+    )
+
+
 def visible_swgs(user) -> QuerySet:
     return scope(user, SWG.objects.all())
 
@@ -460,3 +478,46 @@ def _correspondence_view(actor: Actor, obj):
 @rule(Action.CORRESPONDENCE_MANAGE)
 def _correspondence_manage(actor: Actor, obj):
     return actor.sees_everything or actor.is_ministry_staff
+
+
+# ---------------------------------------------------------------- terms of reference
+# DESIGN §3 "Terms of reference": the secretariat drafts, MoP reviews, the chair
+# endorses. The secretariat are MoP-appointed staff (assessment Annex 1.1), so a
+# secretariat appointment in any group is what makes a login "MoP" here; the
+# generic TOR has no chair and is endorsed by the administrator on MoP's word.
+# ``obj`` is the group, or None for the generic TOR.
+
+
+@rule(Action.TOR_DRAFT)
+def _tor_draft(actor: Actor, swg: SWG | None):
+    if swg is None:
+        return actor.sees_everything or bool(actor.secretariat_swg_ids)
+    return _swg_manage(actor, swg)
+
+
+@rule(Action.TOR_REVIEW)
+def _tor_review(actor: Actor, swg: SWG | None):
+    return actor.is_admin or (actor.is_government and bool(actor.secretariat_swg_ids))
+
+
+@rule(Action.TOR_ENDORSE)
+def _tor_endorse(actor: Actor, swg: SWG | None):
+    if swg is None:
+        return actor.is_admin
+    return _swg_chair(actor, swg)
+
+
+# ---------------------------------------------------------------- monthly schedule
+
+
+@rule(Action.SCHEDULE_PREVIEW)
+def _schedule_preview(actor: Actor, obj):
+    """The secretariat previews the schedule email and sees who received it."""
+    return actor.sees_everything or actor.is_ministry_staff
+
+
+@rule(Action.SCHEDULE_SUBSCRIBE)
+def _schedule_subscribe(actor: Actor, obj):
+    """Partners follow groups they are not members of (assessment Annex 2c: the
+    International Community "in case they are interested in participating")."""
+    return actor.is_partner

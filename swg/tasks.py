@@ -30,7 +30,7 @@ def import_jobs_purge() -> int:
 
 @shared_task(name="swg.tasks.monthly_schedule_send_task")
 def monthly_schedule_send_task(today: str | dt.date | None = None) -> int | None:
-    """Beat runs this daily at 08:00 Tripoli time on days 1-3 of the month; it
+    """Beat runs this daily at 08:00 Tripoli time on days 1-7 of the month; it
     sends only on the first working day (DESIGN §5). ``today`` (ISO date) is for
     tests and reruns; the outbox makes a second run send nothing."""
     day = dt.date.fromisoformat(today) if isinstance(today, str) else today

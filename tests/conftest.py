@@ -49,6 +49,7 @@ def _reference_data(request):
 
     ensure_reference_data()
     _project_reference_data()
+    _holiday_reference_data()
 
 
 def _project_reference_data():
@@ -62,6 +63,18 @@ def _project_reference_data():
 
     if not District.objects.exists():
         importlib.import_module("projects_db.migrations.0002_reference_data").seed(apps, None)
+
+
+def _holiday_reference_data():
+    """Libya's fixed public holidays, put back after a flush by their migration's loader."""
+    import importlib
+
+    from django.apps import apps
+
+    from swg.models import PublicHoliday
+
+    if not PublicHoliday.objects.exists():
+        importlib.import_module("swg.migrations.0010_tors_holidays_seed").seed(apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -418,3 +418,29 @@ def make_correspondence(world: World, *, reference: str = "IN-2026-001", **field
     }
     values.update(fields)
     return correspondence_record(**values)
+
+
+def tor_text(label: str = "v1") -> dict[str, str]:
+    """Every section of a TOR in English and Arabic, marked with ``label``."""
+    from swg.models.tors import SECTION_KEYS
+
+    text = {}
+    for key in SECTION_KEYS:
+        text[f"{key}_en"] = f"The group's {key} ({label})."
+        text[f"{key}_ar"] = f"نص القسم {key} ({label})."
+    return text
+
+
+def make_tor(world: World, *, swg=None, status="draft", text=None):
+    """A TOR version of Health (or of ``swg``; the generic TOR with ``swg=False``)
+    in ``status``, written in both languages, through the services."""
+    from swg.services.tors import tor_draft_save, tor_draft_start, tor_endorse, tor_review
+
+    swg = world.swg_x if swg is None else (swg or None)
+    version = tor_draft_start(swg=swg, by=world.secretariat_x)
+    version = tor_draft_save(version=version, sections=text or tor_text(), by=world.secretariat_x)
+    if status in ("reviewed", "endorsed"):
+        version = tor_review(version=version, by=world.secretariat_x)
+    if status == "endorsed":
+        version = tor_endorse(version=version, by=world.chair if swg else world.admin)
+    return version

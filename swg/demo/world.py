@@ -595,6 +595,9 @@ def build_demo_world() -> dict:
     from .archive import build_demo_archive
 
     build_demo_archive(stats)
+    from .tors import build_demo_tors
+
+    build_demo_tors(stats)
     # Economic Reform has eleven organizations on purpose, so the >10 warning shows.
     warnings = [w for swg in swgs.values() if (w := membership_size_warning(swg=swg))]
     return {"changes": dict(stats), "warnings": warnings, "totals": totals()}

@@ -6,7 +6,9 @@ from .meetings import AgendaItem, Attendance, CalendarToken, Invitation, Meeting
 from .membership import FocalPoint, Membership, SWGAppointment
 from .minutes import ActionPoint, Minutes, MinutesItem
 from .reviews import MembershipReview
+from .schedule import PublicHoliday, ScheduleOptOut, ScheduleSubscription
 from .structure import SWG, StructureChange, Subsector
+from .tors import TorVersion
 
 __all__ = [
     "ActionPoint",
@@ -26,8 +28,12 @@ __all__ = [
     "Minutes",
     "MinutesItem",
     "Organization",
+    "PublicHoliday",
     "SWG",
     "SWGAppointment",
+    "ScheduleOptOut",
+    "ScheduleSubscription",
     "StructureChange",
     "Subsector",
+    "TorVersion",
 ]

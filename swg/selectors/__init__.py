@@ -18,6 +18,7 @@ from . import (
     reviews,
     schedule,
     structure,
+    tors,
 )
 
 __all__ = [
@@ -36,4 +37,5 @@ __all__ = [
     "reviews",
     "schedule",
     "structure",
+    "tors",
 ]

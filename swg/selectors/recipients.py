@@ -14,7 +14,15 @@ from accounts.models import User
 from coordination.bilingual import pick_language
 from coordination.emails import normalize_email
 
-from ..models import SWG, Contact, FocalPoint, Membership, Minutes
+from ..models import (
+    SWG,
+    Contact,
+    FocalPoint,
+    Membership,
+    Minutes,
+    ScheduleOptOut,
+    ScheduleSubscription,
+)
 from .contacts import swg_contact_list
 
 
@@ -23,6 +31,8 @@ class Recipient:
     email: str
     name: str
     language: str
+    # The groups whose news this person follows; None: every group.
+    swg_ids: frozenset[int] | None = None
 
 
 class Recipients:
@@ -32,11 +42,13 @@ class Recipients:
     def __init__(self):
         self._found: dict[str, Recipient] = {}
 
-    def add(self, *, email: str, name: str = "", language: str = "") -> None:
+    def add(self, *, email: str, name: str = "", language: str = "", swg_ids=None) -> None:
         email = normalize_email(email)
         if email and email not in self._found:
             language = language or settings.LANGUAGE_CODE
-            self._found[email] = Recipient(email=email, name=name, language=language)
+            self._found[email] = Recipient(
+                email=email, name=name, language=language, swg_ids=swg_ids
+            )
 
     def add_contact(self, contact: Contact) -> None:
         """An active contact, named in their own language."""
@@ -72,18 +84,41 @@ def minutes_recipients(*, minutes: Minutes) -> list[Recipient]:
 
 
 def monthly_schedule_recipients() -> list[Recipient]:
-    """Who receives the schedule: every active person in the contact list of an
-    active SWG (members' people and SWG focal points, assessment Annex 2d), and
-    the interested partners: active partner focal points' and coordination
-    team's logins. One entry per email (the first found wins, so a person's
+    """Who receives the schedule (assessment Annex 2c: "all agencies and the
+    International Community (in case they are interested)"): every active
+    person in the contact list of an active SWG (members' people and SWG focal
+    points, Annex 2d), the coordination team's logins and the partner focal
+    points whose organization is a member of an active group, all with every
+    group's meetings; and partners who subscribed to groups they are not
+    members of, with those groups' meetings only. Addresses that unsubscribed
+    are left out. One entry per email (the first found wins, so a person's
     contact record decides their language over their login)."""
     recipients = Recipients()
     for swg in SWG.objects.filter(is_active=True).order_by("number", "name_en"):
         for entry in swg_contact_list(swg=swg):
             recipients.add_contact(entry.contact)
+    member_orgs = set(
+        Membership.objects.active()
+        .filter(swg__is_active=True, organization__isnull=False)
+        .values_list("organization_id", flat=True)
+    )
+    subscribed: dict[int, set[int]] = {}
+    for user_id, swg_id in ScheduleSubscription.objects.filter(swg__is_active=True).values_list(
+        "user_id", "swg_id"
+    ):
+        subscribed.setdefault(user_id, set()).add(swg_id)
     users = User.objects.filter(
         is_active=True, kind__in=(User.Kind.PARTNER, User.Kind.COORDINATION)
     ).order_by("email")
     for user in users:
-        recipients.add(email=user.email, name=user.full_name, language=user.language)
-    return recipients.as_list()
+        if user.kind == User.Kind.COORDINATION or user.organization_id in member_orgs:
+            swg_ids = None
+        elif user.pk in subscribed:
+            swg_ids = frozenset(subscribed[user.pk])
+        else:
+            continue
+        recipients.add(
+            email=user.email, name=user.full_name, language=user.language, swg_ids=swg_ids
+        )
+    opted_out = set(ScheduleOptOut.objects.values_list("email", flat=True))
+    return [r for r in recipients.as_list() if r.email not in opted_out]

@@ -19,6 +19,7 @@ from . import (
     reviews,
     schedule,
     structure,
+    tors,
 )
 
 __all__ = [
@@ -38,4 +39,5 @@ __all__ = [
     "reviews",
     "schedule",
     "structure",
+    "tors",
 ]

@@ -11,4 +11,6 @@ urlpatterns = [
     path("", include("swg.urls.meetings")),
     path("", include("swg.urls.minutes")),
     path("", include("swg.urls.archive")),
+    path("", include("swg.urls.tors")),
+    path("", include("swg.urls.schedule")),
 ]

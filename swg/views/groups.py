@@ -33,6 +33,7 @@ def swg_detail(request, slug):
         historical, subsectors = selectors.structure.swg_as_of(swg=swg, on=on)
         as_of = {"on": on, "swg": historical, "subsectors": subsectors}
     can_manage = permissions.can(request.user, Action.SWG_MANAGE, swg)
+    tor = selectors.tors.tor_endorsed(swg=swg)
     context = {
         "swg": swg,
         "subsectors": swg.subsectors.filter(is_active=True),
@@ -50,6 +51,8 @@ def swg_detail(request, slug):
         "history": history_rows(obj=swg)
         if permissions.can(request.user, Action.HISTORY_VIEW, swg)
         else None,
+        "tor": tor,
+        "tor_sections": selectors.tors.tor_sections(version=tor) if tor else [],
         "meetings": selectors.meetings.swg_meetings_overview(
             meetings=permissions.scope(request.user, Meeting.objects.filter(swg=swg))
         ),

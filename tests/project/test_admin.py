@@ -29,13 +29,17 @@ from swg.models import (
     Minutes,
     MinutesItem,
     Organization,
+    PublicHoliday,
+    ScheduleOptOut,
+    ScheduleSubscription,
     StructureChange,
     Subsector,
     SWGAppointment,
+    TorVersion,
 )
-from tests.factories import ContactFactory, OrganizationFactory
+from tests.factories import ContactFactory, OrganizationFactory, UserFactory
 
-EDITABLE = [Organization, Contact, SWGAppointment, User]
+EDITABLE = [Organization, Contact, SWGAppointment, User, PublicHoliday]
 READ_ONLY = [
     SWG,
     Subsector,
@@ -54,6 +58,9 @@ READ_ONLY = [
     Heartbeat,
     Document,
     Correspondence,
+    TorVersion,
+    ScheduleSubscription,
+    ScheduleOptOut,
 ]
 ALL = EDITABLE + READ_ONLY
 
@@ -123,6 +130,10 @@ def _add_one_of_each(world, n: int) -> None:
         channel="mfa",
         kind="letter",
     )
+    TorVersion.objects.create(swg=world.swg_x, number=n, endorsed_by=world.chair)
+    ScheduleSubscription.objects.create(user=UserFactory(), swg=world.swg_y)
+    ScheduleOptOut.objects.create(email=f"out-{n}@example.org", source="link")
+    PublicHoliday.objects.create(name_en=f"Holiday {n}", year=2040 + n, month=6, day=10)
 
 
 @pytest.fixture
@@ -178,3 +189,14 @@ def test_it_shows_a_past_version_but_never_reverts_to_it(as_admin, model):
     url = _url(model, "simple_history", record.pk, record.history.earliest().history_id)
     assert as_admin.get(url).status_code == 200
     assert as_admin.post(url, {}).status_code == 403
+
+
+def test_it_refuses_a_holiday_that_leaves_no_working_day_in_a_first_week(as_admin):
+    # June 2030 starts on a Saturday: Sunday 2 to Thursday 6 are its working days.
+    response = as_admin.post(
+        _url(PublicHoliday, "add"),
+        {"name_en": "Too long", "name_ar": "", "month": 6, "day": 2, "year": 2030, "days": 5},
+    )
+    assert response.status_code == 200
+    assert "June 2030 has no working day" in response.content.decode()
+    assert not PublicHoliday.objects.filter(name_en="Too long").exists()

@@ -37,7 +37,7 @@ from projects_db.forms.projects import FORM_FIELDS, FORMSETS
 from projects_db.models import District, Project
 from projects_db.selectors.submissions import reporting_quarter
 from projects_db.services.updates import update_no_change
-from swg.models import SWG, FocalPoint, ImportJob, Membership
+from swg.models import SWG, FocalPoint, ImportJob, Membership, TorVersion
 from swg.reference_data import ensure_reference_data
 from swg.services.action_points import action_point_add
 from swg.services.attendance import attendance_record
@@ -46,7 +46,9 @@ from swg.services.invitations import invitations_add, rsvp_token
 from swg.services.meetings import agenda_item_add
 from swg.services.memberships import focal_point_appoint
 from swg.services.minutes import minutes_approve, minutes_circulate, minutes_submit
+from swg.services.schedule import schedule_unsubscribe_token
 from swg.services.structure import subsector_add
+from swg.services.tors import tor_draft_start
 from tests.factories import (
     PASSWORD,
     ActionPointFactory,
@@ -59,7 +61,9 @@ from tests.factories import (
     make_document,
     make_meeting,
     make_project,
+    make_tor,
     submitted_minutes,
+    tor_text,
 )
 from tests.support.documents import pdf_bytes
 
@@ -306,6 +310,36 @@ TABLE = {
     "swg:membership_review_decide": (
         lambda o: reverse("swg:membership_review_decide", args=[o["slug"], o["membership"]]),
         POST_ONLY_LOGIN,
+    ),
+    # Health's TOR: version 1 endorsed, version 2 a draft (out of partners' reach).
+    "swg:tor_list": (lambda o: reverse("swg:tor_list"), ANON_ONLY_LOGIN),
+    "swg:tor_detail": (lambda o: reverse("swg:tor_detail", args=[o["slug"]]), HEALTH_VIEW),
+    "swg:tor_compare": (lambda o: reverse("swg:tor_compare", args=[o["slug"]]), HEALTH_VIEW),
+    "swg:tor_new": (lambda o: reverse("swg:tor_new", args=[o["slug"]]), POST_ONLY_LOGIN),
+    "swg:tor_version": (
+        lambda o: reverse("swg:tor_version", args=[o["slug"], o["tor_draft"]]),
+        (302, 404, 404, 200, 200, 200, 200, 200),
+    ),
+    "swg:tor_edit": (
+        lambda o: reverse("swg:tor_edit", args=[o["slug"], o["tor_draft"]]),
+        (302, 404, 404, 200, 403, 200, 200, 200),
+    ),
+    **{
+        f"swg:tor_{step}": (
+            lambda o, step=step: reverse(f"swg:tor_{step}", args=[o["slug"], o["tor_draft"]]),
+            POST_ONLY_LOGIN,
+        )
+        for step in ("review", "endorse")
+    },
+    "swg:schedule_preview": (lambda o: reverse("swg:schedule_preview"), MINISTRY_STAFF),
+    "swg:schedule_subscriptions": (
+        lambda o: reverse("swg:schedule_subscriptions"),
+        ANON_ONLY_LOGIN,
+    ),
+    # The email's link: no login, a confirm button.
+    "swg:schedule_unsubscribe": (
+        lambda o: reverse("swg:schedule_unsubscribe", args=[o["unsubscribe_token"]]),
+        EVERYONE,
     ),
 }
 
@@ -627,6 +661,7 @@ def matrix(django_db_setup, django_db_blocker):
             "world": world,
         }
         objects.update(_post_objects(world, meeting))
+        objects.update(_tor_objects(world))
         objects.update(_project_objects(world))
         objects.update(_archive_objects(world))
         yield world, objects
@@ -703,6 +738,26 @@ def _post_objects(world, meeting) -> dict:
         "swg_y": world.swg_y.pk,
         "swg_other": others.first().pk,
     }
+
+
+def _tor_objects(world) -> dict:
+    make_tor(world, status="endorsed")
+    draft = tor_draft_start(swg=world.swg_x, by=world.secretariat_x)
+    return {
+        "tor_draft": draft.number,
+        "unsubscribe_token": schedule_unsubscribe_token("amina@who.example"),
+    }
+
+
+def _tor_without_open_version(client, o):
+    """Health's draft is out of the way, so a new one may start."""
+    TorVersion.objects.filter(swg__slug=o["slug"], number=o["tor_draft"]).delete()
+
+
+def _tor_reviewed(client, o):
+    TorVersion.objects.filter(swg__slug=o["slug"], number=o["tor_draft"]).update(
+        status=TorVersion.Status.REVIEWED
+    )
 
 
 @pytest.fixture
@@ -1409,6 +1464,48 @@ POSTS = {
         (LOGIN, 404, 404, OK, OK, OK, OK, OK),
         then=_to("swg:correspondence_detail", "correspondence"),
         data=lambda o: _correspondence_form(o, reference="IN-2026-001", direction="in"),
+    ),
+    # ------------------------------------------------------------ terms of reference
+    "swg:tor_new": Post(
+        _to("swg:tor_new", "slug"),
+        MANAGE,
+        then="swg:tor_edit",
+        before=_tor_without_open_version,
+    ),
+    "swg:tor_edit": Post(
+        _to("swg:tor_edit", "slug", "tor_draft"),
+        (LOGIN, 404, 404, OK, 403, OK, OK, OK),
+        then=_to("swg:tor_version", "slug", "tor_draft"),
+        data=lambda o: tor_text("v2"),
+    ),
+    # MoP (a secretariat appointment in any group) reviews.
+    "swg:tor_review": Post(
+        _to("swg:tor_review", "slug", "tor_draft"),
+        (LOGIN, 404, 404, OK, OK, 403, 403, OK),
+        then=_to("swg:tor_version", "slug", "tor_draft"),
+    ),
+    "swg:tor_endorse": Post(
+        _to("swg:tor_endorse", "slug", "tor_draft"),
+        (LOGIN, 404, 404, 403, 403, OK, 403, OK),
+        then=_to("swg:tor_version", "slug", "tor_draft"),
+        before=_tor_reviewed,
+    ),
+    # ------------------------------------------------------------ monthly schedule
+    "swg:schedule_subscriptions · receive": Post(
+        lambda o: reverse("swg:schedule_subscriptions"),
+        SIGNED_IN,
+        then=lambda o: reverse("swg:schedule_subscriptions"),
+        data=lambda o: {"form": "receive"},
+    ),
+    # Partners follow groups they are not members of; Security is nobody's here.
+    "swg:schedule_subscriptions · groups": Post(
+        lambda o: reverse("swg:schedule_subscriptions"),
+        (LOGIN, OK, OK, 403, 403, 403, 403, 403),
+        then=lambda o: reverse("swg:schedule_subscriptions"),
+        data=lambda o: {"form": "groups", "swgs": [o["swg_other"]]},
+    ),
+    "swg:schedule_unsubscribe": Post(
+        _to("swg:schedule_unsubscribe", "unsubscribe_token"), ANYONE, then="", status=200
     ),
     # ------------------------------------------------------------ project database
     "projects_db:project_create": Post(

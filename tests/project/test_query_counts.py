@@ -19,6 +19,10 @@ PAGES = {
     "document list": "/documents/",
     "document search": "/documents/?q=cold",
     "correspondence list": "/correspondence/",
+    "tor list": "/tors/",
+    "tor detail": "/tors/health/",
+    "schedule preview": "/schedule/",
+    "schedule subscriptions": "/schedule/mine/",
 }
 
 # Measured on SQLite with 10x data, plus a margin of two.
@@ -44,6 +48,14 @@ MAX_QUERIES = {
     ("coordination", "correspondence list"): 6,
     ("partner", "document list"): 8,
     ("partner", "document search"): 8,
+    ("secretariat", "tor list"): 7,
+    ("secretariat", "tor detail"): 8,
+    ("secretariat", "schedule preview"): 9,
+    ("coordination", "tor list"): 6,
+    ("coordination", "schedule preview"): 8,
+    ("partner", "tor list"): 7,
+    ("partner", "tor detail"): 8,
+    ("partner", "schedule subscriptions"): 8,
 }
 
 

@@ -10,13 +10,22 @@ import icalendar
 import pytest
 from celery.schedules import crontab
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from coordination.models import OutboxMessage
+from swg.models import PublicHoliday, ScheduleOptOut
 from swg.services.meetings import agenda_item_add, meeting_cancel, meeting_postpone
-from swg.services.schedule import monthly_schedule_send
+from swg.services.schedule import (
+    monthly_schedule_send,
+    public_holiday_check,
+    schedule_opt_in,
+    schedule_opt_out,
+    schedule_subscriptions_set,
+    schedule_unsubscribe_email,
+)
 from swg.tasks import monthly_schedule_send_task
-from tests.factories import plan_meeting
+from tests.factories import OrganizationFactory, UserFactory, plan_meeting
 
 TRIPOLI = ZoneInfo("Africa/Tripoli")
 
@@ -93,13 +102,15 @@ def test_the_task_sends_on_the_first_working_day(month):
     assert {m.object_key for m in _messages()} == {"schedule:2030-03"}
 
 
-def test_the_beat_schedule_runs_the_task_at_eight_on_days_one_to_three():
+def test_the_beat_schedule_runs_the_task_at_eight_on_days_one_to_seven():
+    # Public holidays can push the first working day past the 3rd; the holiday
+    # list must leave one in the first week (swg.services.schedule.public_holiday_check).
     from coordination.celery import app
 
     entry = settings.CELERY_BEAT_SCHEDULE["monthly-schedule"]
     assert entry["task"] == "swg.tasks.monthly_schedule_send_task"
     assert entry["task"] in app.tasks
-    assert entry["schedule"] == crontab(hour=8, minute=0, day_of_month="1-3")
+    assert entry["schedule"] == crontab(hour=8, minute=0, day_of_month="1-7")
     assert settings.CELERY_TIMEZONE == "Africa/Tripoli"
 
 
@@ -248,3 +259,89 @@ def test_the_arabic_email_isolates_the_time_and_an_english_title(world, month):
         message.body_text
     )
     assert "<strong><bdi>Donor briefing</bdi></strong>" in message.body_html
+
+
+# ---------------------------------------------------------------- holidays
+
+
+def test_a_holiday_moves_the_day_the_task_sends(month):
+    PublicHoliday.objects.create(name_en="Test holiday", year=2030, month=3, day=3, days=1)
+    assert monthly_schedule_send_task(today="2030-03-03") is None
+    assert monthly_schedule_send_task(today="2030-03-04") == len(EVERYONE)
+
+
+def test_it_refuses_a_holiday_that_leaves_no_working_day_in_the_first_week(db):
+    # June 2030 starts on a Saturday: Sunday 2 to Thursday 6 are its working days.
+    holiday = PublicHoliday(name_en="Too long", year=2030, month=6, day=2, days=5)
+    with pytest.raises(ValidationError, match="June 2030 has no working day"):
+        public_holiday_check(holiday=holiday)
+    public_holiday_check(holiday=PublicHoliday(name_en="Fine", year=2030, month=6, day=2, days=4))
+
+
+def test_a_fixed_holiday_is_checked_in_every_year(db):
+    PublicHoliday.objects.create(name_en="Test: 2 to 5 January", month=1, day=2, days=4)
+    # With 1 January off too, a year whose 1 January is a Sunday has no working
+    # day from 1 to 7 January (the 6th and 7th are Friday and Saturday).
+    with pytest.raises(ValidationError, match="January 2034"):
+        public_holiday_check(holiday=PublicHoliday(name_en="Test", month=1, day=1, days=1))
+
+
+# ---------------------------------------------------------------- who receives it
+
+
+def test_a_partner_who_is_no_member_gets_only_the_groups_they_follow(world, month):
+    guest = UserFactory(email="guest@unicef.example", organization=OrganizationFactory())
+    schedule_subscriptions_set(user=guest, swgs=[world.swg_y])
+    monthly_schedule_send(year=YEAR, month=MONTH)
+    message = _messages().get(recipient_email="guest@unicef.example")
+    assert "Education SWG meeting" in message.body_text
+    assert "Health" not in message.body_text
+    assert "One meeting of the sector working groups" in message.body_text
+    assert [str(e["SUMMARY"]) for e in _ics(message).walk("VEVENT")] == ["Education SWG meeting"]
+
+
+def test_a_partner_who_is_no_member_and_follows_nothing_gets_nothing(world, month):
+    UserFactory(email="guest@unicef.example", organization=OrganizationFactory())
+    monthly_schedule_send(year=YEAR, month=MONTH)
+    assert [m.recipient_email for m in _messages()] == EVERYONE
+
+
+def test_an_address_that_unsubscribed_gets_nothing_until_it_subscribes_again(world, month):
+    assert schedule_opt_out(email="Marco@EUD.example", source=ScheduleOptOut.Source.LINK)
+    monthly_schedule_send(year=YEAR, month=MONTH)
+    assert "marco@eud.example" not in [m.recipient_email for m in _messages()]
+    assert schedule_opt_in(email="marco@eud.example")
+    assert monthly_schedule_send(year=YEAR, month=MONTH) == 1
+
+
+def test_the_email_carries_a_signed_unsubscribe_link(month):
+    monthly_schedule_send(year=YEAR, month=MONTH)
+    message = _messages().get(recipient_email="amina@who.example")
+    line = next(ln for ln in message.body_text.splitlines() if "/schedule/unsubscribe/" in ln)
+    token = line.rsplit("/schedule/unsubscribe/", 1)[1].strip("/")
+    assert schedule_unsubscribe_email(token) == "amina@who.example"
+    assert schedule_unsubscribe_email(token[:-2] + "xx") is None
+
+
+def test_the_sent_email_has_list_unsubscribe_headers(
+    month, smtp_server, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        monthly_schedule_send(year=YEAR, month=MONTH)
+    received = smtp_server.wait_for(len(EVERYONE))
+    message = next(m for m in received if m.rcpt_tos == ["amina@who.example"])
+    link = " ".join(message.header("List-Unsubscribe").split())  # unfolded
+    assert link.startswith("<http://127.0.0.1:8000/schedule/unsubscribe/") and link.endswith(">")
+    assert message.header("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click"
+
+
+def test_the_dry_run_prints_the_recipients_per_language_and_sends_nothing(world, month):
+    world.contact_b.preferred_language = "ar"
+    world.contact_b.save()
+    out = StringIO()
+    call_command("send_monthly_schedule", "--year", "2030", "--month", "3", "--dry-run", stdout=out)
+    assert out.getvalue().strip() == (
+        "Dry run, nothing sent. Schedule for 2030-03 (3 meetings) would go to 6 recipients "
+        "(ar: 1, en: 5)."
+    )
+    assert not _messages().exists()
