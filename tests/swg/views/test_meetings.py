@@ -8,9 +8,11 @@ import pytest
 from django.utils import timezone
 
 from swg.models import ActionPoint, AgendaItem, Meeting
+from swg.services.action_points import action_point_add
 from swg.services.invitations import invitations_add
 from swg.services.meetings import agenda_item_add
-from tests.factories import ActionPointFactory, plan_meeting
+from swg.services.minutes import minutes_approve, minutes_submit
+from tests.factories import ActionPointFactory, draft_minutes, plan_meeting
 
 
 def _form(**overrides):
@@ -267,3 +269,19 @@ def test_it_shows_the_meeting_page_in_a_fixed_number_of_queries(
     client.force_login(getattr(world, role))
     with django_assert_max_num_queries(13):
         assert client.get(meeting.get_absolute_url()).status_code == 200
+
+
+def test_it_offers_no_action_point_of_minutes_not_yet_circulated(client, world):
+    minutes = draft_minutes(world)
+    action_point_add(
+        minutes=minutes,
+        minutes_item=minutes.items.get(),
+        description="Not yet agreed in public",
+        owner_organization=world.org_a,
+        due_date=timezone.localdate(),
+    )
+    minutes_approve(minutes=minutes_submit(minutes=minutes), by=world.chair)
+    meeting = plan_meeting(world)
+    client.force_login(world.secretariat_x)
+    html = client.get(f"/meetings/{meeting.pk}/agenda/").content.decode()
+    assert "Not yet agreed in public" not in html

@@ -222,3 +222,10 @@ def test_it_shows_the_minutes_page_in_a_fixed_number_of_queries(
         response = client.get(_url(minutes))
     assert response.status_code == 200
     assert "Action 9" in response.text
+
+
+def test_it_keeps_another_groups_approved_minutes_text_from_a_chair(client, world):
+    minutes = approved_minutes(world, swg=world.swg_y)
+    as_chair(client, world)
+    assert client.get(_url(minutes, "minutes.txt")).status_code == 403
+    assert client.get(_url(minutes)).status_code == 403
