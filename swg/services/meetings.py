@@ -341,11 +341,7 @@ def agenda_follow_ups_add(
             )
         if point.pk not in circulated:
             raise ValidationError(
-                {
-                    "action_points": _(
-                        "Only action points of circulated minutes can be followed up."
-                    )
-                }
+                {"action_points": _("Only action points of circulated minutes can be followed up.")}
             )
         if point.pk in on_agenda:
             continue

@@ -166,3 +166,11 @@ def test_the_token_page_creates_and_regenerates(client, world):
     client.post("/projects/api-token/")
     world.partner_a.refresh_from_db()
     assert world.partner_a.auth_token.key != first
+
+
+def test_it_removes_direction_controls_from_what_it_receives(world):
+    body = new_project(world, title_en="\u202eMobile clinics", comments="a\u2066b\u2069")
+    response = api(world.partner_a).post(LIST, body, format="json")
+    assert response.status_code == 201, response.json()
+    project = Project.objects.get(pk=response.json()["id"])
+    assert (project.title_en, project.comments) == ("Mobile clinics", "ab")

@@ -54,3 +54,14 @@ def test_it_hides_the_history_from_partners(client, world):
     client.force_login(world.partner_a)
     html = client.get(f"/contacts/{world.contact_a.pk}/").content.decode()
     assert "Change history" not in html
+
+
+def test_it_saves_a_name_without_direction_controls(client, world):
+    # "\u202e" + "dahhaH animA" would read as "Amina Haddah" in a list or an email.
+    client.force_login(world.secretariat_x)
+    client.post(
+        f"/contacts/{world.contact_a.pk}/edit/",
+        _contact_form(world.contact_a, name_en="Amina\u202e Haddad\u202c"),
+    )
+    world.contact_a.refresh_from_db()
+    assert world.contact_a.name_en == "Amina Haddad"
