@@ -3,7 +3,6 @@ recorded (swg/services/meetings.py)."""
 
 import pytest
 from django.core.exceptions import ValidationError
-
 from django.utils import timezone
 
 from swg.models import Meeting
