@@ -13,9 +13,10 @@ class SwgConfig(AppConfig):
         # higher apps register).
         from coordination.context_processors import register_nav_flag
         from coordination.health import register_detail_viewer
+        from coordination.outbox import outbox_purpose_register
 
         from .permissions import Action, can
-        from .services import contacts, imports
+        from .services import contacts, imports, invitations, minutes, schedule
 
         register_nav_flag("nav_outbox", lambda user: can(user, Action.OUTBOX_VIEW))
         register_detail_viewer(lambda user: can(user, Action.HEALTH_DETAIL))
@@ -24,3 +25,12 @@ class SwgConfig(AppConfig):
             check=contacts.contacts_import_check,
             write=contacts.contacts_import_write,
         )
+        # "Sent messages" shows what each email was for, not its code.
+        for purpose, label in (
+            (invitations.PURPOSE_INVITATION, _("Meeting invitation")),
+            (invitations.PURPOSE_UPDATE, _("Meeting change")),
+            (invitations.PURPOSE_CANCELLATION, _("Meeting cancellation")),
+            (minutes.CIRCULATED_PURPOSE, _("Minutes circulated")),
+            (schedule.PURPOSE, _("Monthly schedule")),
+        ):
+            outbox_purpose_register(purpose, label)
