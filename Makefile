@@ -45,11 +45,17 @@ demo: messages pdf-fonts dirs
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo_projects
 
-run: demo
+# The key `make run` signs sessions with (run.env: SECRET_KEY_FILE), made once.
+$(VAR_DIR)/secret_key:
+	@mkdir -p $(VAR_DIR)
+	@umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+# Web, worker and beat with run.env: DEBUG off, the portal's own error pages.
+run: demo $(VAR_DIR)/secret_key
 	@echo ""
 	@echo "  Portal: http://127.0.0.1:8000/   (Celery worker and beat run beside it; Ctrl-C stops all)"
 	@echo ""
-	$(VENV)/bin/honcho -f Procfile.dev start
+	$(VENV)/bin/honcho -e run.env -f Procfile.dev start
 
 test: messages pdf-fonts dirs
 	$(VENV)/bin/ruff check .

@@ -3,9 +3,10 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from coordination.emails import normalize_email
+from coordination.forms import DirectionControlsStripped
 
 
-class EmailLoginForm(AuthenticationForm):
+class EmailLoginForm(DirectionControlsStripped, AuthenticationForm):
     username = forms.EmailField(
         label=_("Email"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
@@ -16,7 +17,7 @@ class EmailLoginForm(AuthenticationForm):
         return normalize_email(self.cleaned_data["username"])
 
 
-class PasswordResetRequestForm(forms.Form):
+class PasswordResetRequestForm(DirectionControlsStripped, forms.Form):
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,

@@ -1,6 +1,7 @@
 """Form helpers shared by every app: one submit button through crispy forms,
-the browser's date pickers, several forms on one page, Arabic inputs, and a
-service's ``ValidationError`` shown at the form's fields."""
+the browser's date pickers, several forms on one page, Arabic inputs, text
+cleaned of direction controls, and a service's ``ValidationError`` shown at the
+form's fields."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -8,8 +9,45 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .text import strip_direction_controls
+
 # The attributes of an input that takes Arabic text (DESIGN §2).
 ARABIC = {"dir": "rtl", "lang": "ar"}
+
+
+class DirectionControlsStripped:
+    """Removes the direction embedding, override and isolate controls from
+    everything a bound form receives, before any field reads it, so a name
+    cannot disguise itself in lists and emails (``coordination/text.py``).
+    Every form of the portal has it (PortalForm and PortalModelForm through
+    this base; row forms of imports name it); a test in tests/project checks.
+    Password inputs are left as typed: a password is compared, never shown."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = self._without_direction_controls(self.data)
+
+    def _without_direction_controls(self, data):
+        kept = {
+            self.add_prefix(name)
+            for name, field in self.fields.items()
+            if isinstance(field.widget, forms.PasswordInput)
+        }
+
+        def clean(key, value):
+            return (
+                value
+                if key in kept or not isinstance(value, str)
+                else (strip_direction_controls(value))
+            )
+
+        if hasattr(data, "lists"):  # a QueryDict or MultiValueDict: every value of a key
+            cleaned = data.copy()
+            for key, values in data.lists():
+                cleaned.setlist(key, [clean(key, value) for value in values])
+            return cleaned
+        return {key: clean(key, value) for key, value in data.items()}
 
 
 class CrispySubmit:
@@ -23,11 +61,11 @@ class CrispySubmit:
         self.helper.add_input(Submit("submit", self.submit_label))
 
 
-class PortalForm(CrispySubmit, forms.Form):
+class PortalForm(DirectionControlsStripped, CrispySubmit, forms.Form):
     pass
 
 
-class PortalModelForm(CrispySubmit, forms.ModelForm):
+class PortalModelForm(DirectionControlsStripped, CrispySubmit, forms.ModelForm):
     pass
 
 

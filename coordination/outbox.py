@@ -59,6 +59,24 @@ UNCERTAIN_DELIVERY = gettext_noop(
 
 RETRY, PERMANENT, UNCERTAIN, ERROR = "retry", "permanent", "uncertain", "error"
 
+# What each purpose code means to a reader of "Sent messages". The code is what
+# the unique key stores; the apps that send register a translatable label for
+# each of theirs from their AppConfig.ready() (DESIGN §6: higher apps register).
+PURPOSE_LABELS: dict[str, object] = {}
+
+
+def outbox_purpose_register(purpose: str, label) -> None:
+    """Name ``purpose`` for people; ``label`` is a lazy translation. A code
+    registered twice with another label is an error at start-up."""
+    if PURPOSE_LABELS.get(purpose, label) != label:
+        raise ValueError(f"outbox purpose {purpose!r} is registered twice")
+    PURPOSE_LABELS[purpose] = label
+
+
+def outbox_purpose_label(purpose: str) -> str:
+    """The label in the active language; a code nobody registered shows as it is."""
+    return str(PURPOSE_LABELS.get(purpose, purpose))
+
 
 class _ClaimLost(Exception):
     """The sweeper gave the message to another worker: stop before DATA."""

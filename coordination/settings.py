@@ -27,9 +27,20 @@ VAR_DIR = BASE_DIR / env.str("VAR_DIR", default="var")
 
 DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 DEBUG = env.bool("DEBUG", default=True)
-SECRET_KEY = env.str("SECRET_KEY", default=DEV_SECRET_KEY)
+# `make run` keeps a key it generated once in a file (run.env: var/secret_key),
+# so the demo runs with DEBUG off and without a key in any file under git.
+SECRET_KEY_FILE = env.str("SECRET_KEY_FILE", default="")
+if SECRET_KEY_FILE and env.str("SECRET_KEY", default=""):
+    raise ImproperlyConfigured("Set SECRET_KEY or SECRET_KEY_FILE, not both.")
+if SECRET_KEY_FILE:
+    SECRET_KEY = (BASE_DIR / SECRET_KEY_FILE).read_text(encoding="utf-8").strip()
+else:
+    SECRET_KEY = env.str("SECRET_KEY", default=DEV_SECRET_KEY)
 if not DEBUG and (SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 32):
     raise ImproperlyConfigured("Set SECRET_KEY (32+ characters) when DEBUG is off.")
+# Off only where the portal is served over plain HTTP on the developer's own
+# machine (`make run`, run.env): no secure-only cookies, HTTPS redirect or HSTS.
+HTTPS = env.bool("HTTPS", default=not DEBUG)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -206,19 +217,23 @@ else:
     raise ImproperlyConfigured(
         f"PRIVATE_STORAGE={PRIVATE_STORAGE!r} is not known; use filesystem or s3."
     )
+# `make run` (run.env) serves static files from the source folders through
+# WhiteNoise, without collectstatic, so the demo starts in seconds with DEBUG off.
+STATIC_FROM_SOURCE = env.bool("STATIC_FROM_SOURCE", default=False)
 STORAGES = {
     # A FileField that forgets storage=private_storage still lands in private storage.
     "default": PRIVATE_STORAGE_CONFIG,
     "private": PRIVATE_STORAGE_CONFIG,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
+        if DEBUG or STATIC_FROM_SOURCE
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
 if not DEBUG:
     # Production serves static files from the collected, hashed set (gunicorn + WhiteNoise).
     MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
+    WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = STATIC_FROM_SOURCE
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -439,7 +454,7 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-if not DEBUG:
+if HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

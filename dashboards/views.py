@@ -12,9 +12,15 @@ from swg.selectors.structure import swg_list
 @login_required
 def home(request):
     actor = permissions.actor_for(request.user)
-    my_swg_ids = actor.managed_swg_ids | actor.member_swg_ids
     swgs = swg_list(swgs=permissions.visible_swgs(request.user).filter(is_active=True))
-    context = {"swgs": swgs, "my_swg_ids": my_swg_ids}
+    # Two different facts: the groups the user is appointed to run (secretariat
+    # or chair), and those the user's organization is a member of. A secretariat
+    # from the Ministry of Planning, a member of every group, manages only some.
+    context = {
+        "swgs": swgs,
+        "managed_swg_ids": actor.managed_swg_ids,
+        "member_swg_ids": actor.member_swg_ids,
+    }
     # A partner's home shows their groups' minutes and their organization's actions.
     context["partner_panel"] = actor.is_partner and bool(actor.organization_id)
     if context["partner_panel"]:

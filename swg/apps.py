@@ -13,10 +13,14 @@ class SwgConfig(AppConfig):
         # higher apps register).
         from coordination.context_processors import register_nav_flag
         from coordination.health import register_detail_viewer
-        from coordination.outbox import attachment_renderer_register, register_headers
+        from coordination.outbox import (
+            attachment_renderer_register,
+            outbox_purpose_register,
+            register_headers,
+        )
 
         from .permissions import Action, can
-        from .services import contacts, imports, pdfs, schedule
+        from .services import contacts, imports, invitations, minutes, pdfs, schedule
 
         register_nav_flag("nav_outbox", lambda user: can(user, Action.OUTBOX_VIEW))
         register_nav_flag("nav_correspondence", lambda user: can(user, Action.CORRESPONDENCE_VIEW))
@@ -31,3 +35,12 @@ class SwgConfig(AppConfig):
         # The schedule email carries its unsubscribe link in the headers too
         # (RFC 2369 List-Unsubscribe, RFC 8058 one-click).
         register_headers(schedule.PURPOSE, schedule.schedule_headers)
+        # "Sent messages" shows what each email was for, not its code.
+        for purpose, label in (
+            (invitations.PURPOSE_INVITATION, _("Meeting invitation")),
+            (invitations.PURPOSE_UPDATE, _("Meeting change")),
+            (invitations.PURPOSE_CANCELLATION, _("Meeting cancellation")),
+            (minutes.CIRCULATED_PURPOSE, _("Minutes circulated")),
+            (schedule.PURPOSE, _("Monthly schedule")),
+        ):
+            outbox_purpose_register(purpose, label)

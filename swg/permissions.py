@@ -23,6 +23,7 @@ from accounts.models import User
 from coordination.models import OutboxMessage
 
 from .models import (
+    CIRCULATED_ACTION_POINTS,
     SWG,
     ActionPoint,
     Contact,
@@ -248,14 +249,10 @@ def _action_points(actor: Actor, qs):
     if actor.sees_everything:
         return qs
     if not actor.is_ministry_staff:
-        qs = qs.filter(swg_id__in=actor.member_swg_ids)
-    # A draft's action points are draft content: before the minutes are
-    # circulated only the group's own secretariat and chair see them.
-    return qs.filter(
-        Q(minutes_item__isnull=True)
-        | Q(minutes_item__minutes__status=Minutes.Status.CIRCULATED)
-        | Q(swg_id__in=actor.managed_swg_ids)
-    )
+        qs = qs.filter(swg_id__in=actor.member_swg_ids, swg__is_active=True)
+    # Same rule as minutes.view (_reads_uncirculated_minutes): a point agreed in
+    # minutes not yet circulated is draft content.
+    return qs.filter(CIRCULATED_ACTION_POINTS | Q(swg_id__in=actor.managed_swg_ids))
 
 
 @scope_for(OutboxMessage)
@@ -405,14 +402,22 @@ def _meeting_manage(actor: Actor, meeting_or_swg):
     return _swg_manage(actor, swg)
 
 
+def _reads_uncirculated_minutes(actor: Actor, swg: SWG) -> bool:
+    """Minutes, and the action points agreed in them, are draft content until
+    circulated (DESIGN §3 "Meeting"; §1: nobody sees another group's drafts).
+    Before that only the group's own secretariat and chair, the coordination
+    team and administrators read them. The ActionPoint scope above applies the
+    same rule to lists, so the minutes text and the pages never disagree."""
+    return _swg_manage(actor, swg)
+
+
 @rule(Action.MINUTES_VIEW)
 def _minutes_view(actor: Actor, minutes):
     """Members read minutes once circulated; the secretariat and chair see drafts."""
-    if _swg_manage(actor, minutes.meeting.swg):
+    swg = minutes.meeting.swg
+    if _reads_uncirculated_minutes(actor, swg):
         return True
-    if actor.sees_everything or actor.is_ministry_staff:
-        return minutes.status in (Minutes.Status.APPROVED, Minutes.Status.CIRCULATED)
-    return minutes.status == Minutes.Status.CIRCULATED and _swg_view(actor, minutes.meeting.swg)
+    return minutes.status == Minutes.Status.CIRCULATED and _swg_view(actor, swg)
 
 
 @rule(Action.MINUTES_APPROVE)

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from coordination.text import strip_direction_controls_deep
 from swg.models import SWG, Organization, Subsector
 
 from ..models import (
@@ -58,6 +59,11 @@ class ProjectSerializer(serializers.ModelSerializer):
     """A project with its participants, budget lines and transactions. Writes go
     through ``projects_db.services.projects``; nested lists replace the rows
     (an item with the ``id`` of an existing row updates it)."""
+
+    def to_internal_value(self, data):
+        # Direction controls are removed from every text that comes in, nested
+        # rows included, as the forms do (coordination/text.py).
+        return super().to_internal_value(strip_direction_controls_deep(data))
 
     owner = serializers.PrimaryKeyRelatedField(
         queryset=Organization.objects.all(),

@@ -3,7 +3,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from coordination.forms import DateInput
+from coordination.forms import DateInput, DirectionControlsStripped
 from swg.models import SWG, Organization, Subsector
 
 from ..models import (
@@ -55,7 +55,7 @@ FORM_FIELDS = [
 ]
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(DirectionControlsStripped, forms.ModelForm):
     currency = forms.ChoiceField(label=_("currency"), choices=CURRENCIES, initial="USD")
 
     class Meta:
@@ -110,7 +110,7 @@ class ProjectForm(forms.ModelForm):
         )
 
 
-class ParticipantForm(forms.ModelForm):
+class ParticipantForm(DirectionControlsStripped, forms.ModelForm):
     class Meta:
         model = ProjectParticipant
         fields = ["organization", "role"]
@@ -120,7 +120,7 @@ class ParticipantForm(forms.ModelForm):
         self.fields["organization"].queryset = Organization.objects.order_by("name_en")
 
 
-class BudgetForm(forms.ModelForm):
+class BudgetForm(DirectionControlsStripped, forms.ModelForm):
     currency = forms.ChoiceField(label=_("currency"), choices=CURRENCIES, initial="USD")
 
     class Meta:
@@ -129,7 +129,7 @@ class BudgetForm(forms.ModelForm):
         widgets = {"period_start": DateInput(), "period_end": DateInput()}
 
 
-class TransactionForm(forms.ModelForm):
+class TransactionForm(DirectionControlsStripped, forms.ModelForm):
     currency = forms.ChoiceField(label=_("currency"), choices=CURRENCIES, initial="USD")
 
     class Meta:
@@ -179,11 +179,11 @@ def formset_rows(formset) -> list[dict]:
     return rows
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(DirectionControlsStripped, forms.Form):
     """An empty form: the button is the whole decision."""
 
 
-class DuplicateReviewForm(forms.ModelForm):
+class DuplicateReviewForm(DirectionControlsStripped, forms.ModelForm):
     class Meta:
         model = DuplicatePair
         fields = ["note"]

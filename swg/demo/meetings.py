@@ -362,7 +362,14 @@ class _Builder:
         opening = agenda_item_add(meeting=meeting, title_en=OPENING[0], title_ar=OPENING[1], by=by)
         items = {opening.pk: None}
         if meeting.is_formal:  # informal briefings carry no follow-ups (LIBMITAF: no report)
-            points = [p for p, *_ in self.points.values() if p.is_open]
+            # Only what the members have received: minutes not yet circulated are
+            # draft content (DESIGN §3 "Meeting").
+            circulated = set(
+                ActionPoint.objects.circulated()
+                .filter(pk__in=self.points)
+                .values_list("pk", flat=True)
+            )
+            points = [p for p, *_ in self.points.values() if p.is_open and p.pk in circulated]
             for item in agenda_follow_ups_add(meeting=meeting, action_points=points, by=by):
                 items[item.pk] = item.action_point
         for key in topics:

@@ -3,6 +3,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordination.filters import YesNoFilter
+
 from ..models import SWG, ActionPoint, Organization
 
 OPEN = "current"
@@ -23,7 +25,7 @@ class ActionPointFilter(django_filters.FilterSet):
     swg = django_filters.ModelChoiceFilter(
         label=_("Working group"), field_name="swg", queryset=SWG.objects.none()
     )
-    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="by_overdue")
+    overdue = YesNoFilter(label=_("Overdue"), method="by_overdue")
 
     class Meta:
         model = ActionPoint

@@ -2,6 +2,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from coordination.filters import YesNoFilter
+
 from ..models import SWG, Contact, Organization
 
 
@@ -19,7 +21,7 @@ class ContactFilter(django_filters.FilterSet):
         label=_("Working group"), queryset=SWG.objects.filter(is_active=True), method="in_swg"
     )
     gender = django_filters.ChoiceFilter(label=_("Gender"), choices=Contact.Gender.choices)
-    is_active = django_filters.BooleanFilter(label=_("Active"))
+    is_active = YesNoFilter(label=_("Active"))
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
         fields=(("name_en", "name"), ("organization__name_en", "organization"), ("email", "email")),

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import OutboxMessage
+from coordination.outbox import outbox_purpose_label
 
 from ..models import SWG
 
@@ -21,9 +22,13 @@ class OutboxFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # Offer only what the user's messages have (one query each, whatever the size).
         visible = self.queryset.order_by()
-        self.filters["purpose"].extra["choices"] = lambda: [
-            (p, p) for p in visible.values_list("purpose", flat=True).distinct().order_by("purpose")
-        ]
+        self.filters["purpose"].extra["choices"] = lambda: sorted(
+            (
+                (p, outbox_purpose_label(p))
+                for p in visible.values_list("purpose", flat=True).distinct().order_by()
+            ),
+            key=lambda choice: choice[1],
+        )
         self.filters["swg"].queryset = SWG.objects.filter(
             pk__in=visible.filter(swg__isnull=False).values("swg_id")
         ).order_by("number", "name_en")

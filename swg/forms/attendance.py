@@ -4,14 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordination.bidi import bdi_join
-from coordination.forms import PortalForm
+from coordination.forms import DirectionControlsStripped, PortalForm
 
 from ..models import Attendance, Contact
 
 STATUS_FIELD = "status_{}"
 
 
-class AttendanceSheetForm(forms.Form):
+class AttendanceSheetForm(DirectionControlsStripped, forms.Form):
     """One radio group per person on the sheet (invitees and walk-ins)."""
 
     def __init__(self, *args, rows, **kwargs):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.emails import normalize_email
-from coordination.forms import ARABIC, PortalForm, PortalModelForm
+from coordination.forms import ARABIC, DirectionControlsStripped, PortalForm, PortalModelForm
 from coordination.spreadsheets import reader
 
 from ..models import Contact, Organization
@@ -73,7 +73,7 @@ class ImportFileForm(PortalForm):
         return upload
 
 
-class ContactRowForm(forms.Form):
+class ContactRowForm(DirectionControlsStripped, forms.Form):
     name_en = forms.CharField(max_length=200, required=False)
     name_ar = forms.CharField(max_length=200, required=False)
     title = forms.CharField(max_length=200, required=False)

@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from coordination.forms import PortalForm, PortalModelForm
+from coordination.forms import DirectionControlsStripped, PortalForm, PortalModelForm
 
 from ..models import Minutes
 
@@ -26,7 +26,7 @@ class MinutesForm(PortalModelForm):
         self.helper.inputs = []
 
 
-class MinutesItemForm(forms.Form):
+class MinutesItemForm(DirectionControlsStripped, forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     order = forms.IntegerField(label=_("Order"), required=False, min_value=0)
     title = forms.CharField(label=_("Item"), max_length=300, required=False)

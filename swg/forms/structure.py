@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.forms import ARABIC, DateInput, PortalForm
+from coordination.forms import ARABIC, DateInput, DirectionControlsStripped, PortalForm
 
 from ..models import SWG, Subsector
 
@@ -115,5 +115,5 @@ class RetireForm(PortalForm):
         self.fields["replaced_by"].queryset = SWG.objects.filter(is_active=True).exclude(pk=swg.pk)
 
 
-class AsOfForm(forms.Form):
+class AsOfForm(DirectionControlsStripped, forms.Form):
     on = forms.DateField(label=_("Structure as of"), required=False, widget=DateInput())

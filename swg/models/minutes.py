@@ -117,6 +117,21 @@ class MinutesItem(models.Model):
         return self.title
 
 
+class ActionPointQuerySet(models.QuerySet):
+    def circulated(self):
+        """Points the members have received: those agreed in circulated minutes,
+        and those recorded outside any minutes. Until the minutes are circulated
+        a point is draft content (DESIGN §3 "Meeting": draft → approved by the
+        chair → circulated), so it is never copied where partners read it."""
+        return self.filter(CIRCULATED_ACTION_POINTS)
+
+
+# The condition of ``ActionPointQuerySet.circulated``, for scopes that combine it.
+CIRCULATED_ACTION_POINTS = models.Q(minutes_item__isnull=True) | models.Q(
+    minutes_item__minutes__status=Minutes.Status.CIRCULATED
+)
+
+
 class ActionPoint(models.Model):
     """A follow-up owned by an organization; carried from meeting to meeting
     until it is done or dropped."""
@@ -173,6 +188,8 @@ class ActionPoint(models.Model):
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
 
     history = HistoricalRecords()
+
+    objects = ActionPointQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("action point")

@@ -121,9 +121,12 @@ def meeting_detail(*, meeting: Meeting) -> dict:
 
 
 def meeting_follow_up_candidates(*, meeting: Meeting) -> QuerySet:
-    """Open action points of the group that are not on this agenda yet."""
+    """Open, circulated action points of the group that are not on this agenda
+    yet: an agenda reaches partners (meeting page, calendar feed, invitations),
+    so draft content is never offered."""
     return (
-        ActionPoint.objects.filter(swg=meeting.swg, status__in=ActionPoint.OPEN_STATUSES)
+        ActionPoint.objects.circulated()
+        .filter(swg=meeting.swg, status__in=ActionPoint.OPEN_STATUSES)
         .exclude(agenda_items__meeting=meeting)
         .select_related("owner_organization", "source_meeting")
         .order_by("due_date", "pk")

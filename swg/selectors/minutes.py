@@ -34,15 +34,17 @@ def minutes_detail(*, minutes: Minutes, user=None) -> dict:
     items = list(minutes.items.order_by("order", "pk"))
     if user is None:
         # The circulated text: this version's action points and those of
-        # approved earlier versions, never a later draft's.
+        # approved earlier versions, never a later version's (draft or approved,
+        # it has not been circulated with this text).
         qs = ActionPoint.objects.filter(source_meeting=minutes.meeting_id).filter(
             Q(minutes_item__isnull=True)
             | Q(minutes_item__minutes=minutes)
             | Q(
+                minutes_item__minutes__version__lt=minutes.version,
                 minutes_item__minutes__status__in=(
                     Minutes.Status.APPROVED,
                     Minutes.Status.CIRCULATED,
-                )
+                ),
             )
         )
         action_points = list(action_point_rows(qs))

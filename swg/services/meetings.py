@@ -316,7 +316,7 @@ def agenda_item_remove(*, item: AgendaItem, by=None) -> None:
 def agenda_follow_ups_add(
     *, meeting: Meeting, action_points: Iterable[ActionPoint], by=None
 ) -> list[AgendaItem]:
-    """Put open action points of the group on the agenda as "Follow-up: …"
+    """Put open, circulated action points of the group on the agenda as "Follow-up: …"
     items (assessment: decisions are followed up from meeting to meeting).
     Points already on this agenda are skipped."""
     _require_agenda_editable(meeting)
@@ -325,11 +325,23 @@ def agenda_follow_ups_add(
             "action_point_id", flat=True
         )
     )
+    action_points = list(action_points)
+    # The agenda reaches partners (meeting page, calendar feed, invitations):
+    # a point of minutes not yet circulated is draft content (DESIGN §3 "Meeting").
+    circulated = set(
+        ActionPoint.objects.circulated()
+        .filter(pk__in=[point.pk for point in action_points])
+        .values_list("pk", flat=True)
+    )
     added = []
     for point in action_points:
         if point.swg_id != meeting.swg_id or not point.is_open:
             raise ValidationError(
                 {"action_points": _("Only open action points of this group can be followed up.")}
+            )
+        if point.pk not in circulated:
+            raise ValidationError(
+                {"action_points": _("Only action points of circulated minutes can be followed up.")}
             )
         if point.pk in on_agenda:
             continue

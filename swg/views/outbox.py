@@ -56,6 +56,7 @@ def outbox_list(request):
     page = paginate(request, filterset.qs.order_by("-created_at", "-pk"))
     for message in page:
         message.reason = _reason(message.last_error)
+        message.purpose_label = outbox.outbox_purpose_label(message.purpose)
     return render(
         request,
         "swg/outbox_list.html",

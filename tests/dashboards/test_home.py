@@ -4,7 +4,8 @@ their organization's open action points (DESIGN §1 "Partner focal point")."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from swg.models import Minutes
+from swg.models import Membership, Minutes
+from swg.services.memberships import membership_add
 from swg.services.minutes import minutes_approve, minutes_circulate, minutes_correct, minutes_submit
 from tests.factories import ActionPointFactory, circulated_minutes, draft_minutes, held_meeting
 
@@ -84,3 +85,17 @@ def test_it_runs_a_fixed_number_of_queries_for_a_partner(
     assert _queries(client, world.partner_a) == before
     with django_assert_max_num_queries(9):
         client.get("/")
+
+
+def test_it_tells_the_groups_a_secretariat_manages_from_its_organizations(client, world):
+    # The Ministry of Health is a member of Education too; secretariat_x runs Health only.
+    membership_add(swg=world.swg_y, role=Membership.Role.MEMBER, organization=world.ministry)
+    world.secretariat_x.organization = world.ministry
+    world.secretariat_x.save()
+    client.force_login(world.secretariat_x)
+    html = client.get("/").content.decode()
+    assert html.count('data-testid="badge-managed"') == 1
+    assert html.count('data-testid="badge-member"') == 2
+    assert "My group" not in html
+    managed_card = html.split('data-testid="badge-managed"')[0].rsplit("card-title", 1)[1]
+    assert world.swg_x.name_en in managed_card

@@ -218,3 +218,11 @@ def test_api_submission_errors_name_the_field(world):
     )
     assert response.status_code == 400
     assert "narrative" in response.json()
+
+
+def test_it_removes_direction_controls_from_what_it_receives(world):
+    body = new_project(world, title_en="\u202eMobile clinics", comments="a\u2066b\u2069")
+    response = api(world.partner_a).post(LIST, body, format="json")
+    assert response.status_code == 201, response.json()
+    project = Project.objects.get(pk=response.json()["id"])
+    assert (project.title_en, project.comments) == ("Mobile clinics", "ab")

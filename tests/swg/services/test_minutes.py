@@ -3,9 +3,11 @@ only, circulated once to members and MoP once approved, corrected by a new versi
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from coordination.models import OutboxMessage
 from swg.models import FocalPoint, Organization
+from swg.services.action_points import action_point_add
 from swg.services.memberships import focal_point_appoint
 from swg.services.minutes import (
     minutes_approve,
@@ -13,6 +15,7 @@ from swg.services.minutes import (
     minutes_correct,
     minutes_start,
     minutes_submit,
+    minutes_text,
 )
 from tests.factories import (
     ContactFactory,
@@ -91,3 +94,18 @@ def test_it_circulates_a_correction_to_everybody_again(world):
 def test_it_refuses_to_correct_a_draft(world):
     with pytest.raises(ValidationError):
         minutes_correct(minutes=draft_minutes(world))
+
+
+def test_it_leaves_a_later_versions_points_out_of_the_circulated_text(world):
+    minutes = approved_minutes(world)
+    minutes_circulate(minutes=minutes)
+    v2 = minutes_correct(minutes=minutes)
+    action_point_add(
+        minutes=v2,
+        minutes_item=v2.items.get(),
+        description="Agreed in the correction",
+        owner_organization=world.org_a,
+        due_date=timezone.localdate(),
+    )
+    minutes_approve(minutes=minutes_submit(minutes=v2), by=world.chair)  # not circulated
+    assert "Agreed in the correction" not in minutes_text(minutes=minutes)

@@ -72,3 +72,14 @@ def test_the_history_shows_times_and_values_in_the_arabic_format(client, world):
         arabic_when = date_format(when, "DATETIME_FORMAT")
     assert f"<td><bdi>{arabic_when}</bdi></td>" in html
     assert "→ <bdi>Health adviser</bdi>" in html
+
+
+def test_it_saves_a_name_without_direction_controls(client, world):
+    # "\u202e" + "dahhaH animA" would read as "Amina Haddah" in a list or an email.
+    client.force_login(world.secretariat_x)
+    client.post(
+        f"/contacts/{world.contact_a.pk}/edit/",
+        _contact_form(world.contact_a, name_en="Amina\u202e Haddad\u202c"),
+    )
+    world.contact_a.refresh_from_db()
+    assert world.contact_a.name_en == "Amina Haddad"

@@ -192,3 +192,10 @@ def test_it_hides_another_users_import(client, world, upload):
     upload("contacts.csv", _csv(GOOD))
     client.force_login(world.secretariat_y)
     assert client.get(f"/contacts/import/{ImportJob.objects.get().pk}/").status_code == 404
+
+
+def test_it_imports_names_without_direction_controls(client, upload):
+    rows = [HEADER, ["\u202eFatima Zahra", "فاطمة\u2067 الزهراء", "WHO", "fatima@who.example", "f"]]
+    upload("contacts.csv", _csv(rows))
+    fatima = Contact.objects.get(email="fatima@who.example")
+    assert (fatima.name_en, fatima.name_ar) == ("Fatima Zahra", "فاطمة الزهراء")

@@ -9,9 +9,11 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from swg.models import ActionPoint, AgendaItem, Meeting
+from swg.services.action_points import action_point_add
 from swg.services.invitations import invitations_add
 from swg.services.meetings import agenda_item_add
-from tests.factories import ActionPointFactory, held_meeting, plan_meeting
+from swg.services.minutes import minutes_approve, minutes_submit
+from tests.factories import ActionPointFactory, draft_minutes, held_meeting, plan_meeting
 from tests.support.pdfs import pdf_text, words
 
 
@@ -307,3 +309,19 @@ def test_the_sign_in_sheet_is_for_who_runs_the_meeting(client, world):
     assert client.get(f"/meetings/{meeting.pk}/participants.pdf").status_code == 403
     client.force_login(world.partner_b)
     assert client.get(f"/meetings/{meeting.pk}/participants.pdf").status_code == 404
+
+
+def test_it_offers_no_action_point_of_minutes_not_yet_circulated(client, world):
+    minutes = draft_minutes(world)
+    action_point_add(
+        minutes=minutes,
+        minutes_item=minutes.items.get(),
+        description="Not yet agreed in public",
+        owner_organization=world.org_a,
+        due_date=timezone.localdate(),
+    )
+    minutes_approve(minutes=minutes_submit(minutes=minutes), by=world.chair)
+    meeting = plan_meeting(world)
+    client.force_login(world.secretariat_x)
+    html = client.get(f"/meetings/{meeting.pk}/agenda/").content.decode()
+    assert "Not yet agreed in public" not in html

@@ -254,3 +254,10 @@ def test_another_organizations_partner_gets_no_minutes_pdf(client, world):
     minutes_circulate(minutes=minutes)
     client.force_login(world.partner_b)
     assert client.get(f"{_url(minutes)}minutes.pdf").status_code == 404
+
+
+def test_it_keeps_another_groups_approved_minutes_text_from_a_chair(client, world):
+    minutes = approved_minutes(world, swg=world.swg_y)
+    as_chair(client, world)
+    assert client.get(_url(minutes, "minutes.txt")).status_code == 403
+    assert client.get(_url(minutes)).status_code == 403

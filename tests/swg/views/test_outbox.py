@@ -194,3 +194,16 @@ def test_it_runs_a_fixed_number_of_queries(client, world, who, django_assert_max
         response = client.get("/outbox/?page=2")
 
     assert response.status_code == 200
+
+
+def test_it_shows_what_each_message_was_for_not_its_code(client, world):
+    _message(purpose="minutes.circulated", swg=world.swg_x)
+    _message(purpose="password_reset", recipient_email="z@who.example")
+    client.force_login(world.coordination)
+
+    html = client.get("/outbox/").content.decode()
+
+    assert "Minutes circulated" in html and "Password reset" in html
+    assert "minutes.circulated</" not in html and "password_reset</" not in html
+    options = client.get("/outbox/").context["filter"].form.fields["purpose"].choices
+    assert ("minutes.circulated", "Minutes circulated") in options
