@@ -9,12 +9,13 @@ class ProjectsDbConfig(AppConfig):
     def ready(self):
         # swg never imports this app (DESIGN §6): the app registers into swg's
         # permission rules and the reassessment's "updates missing" hook.
+        from coordination.outbox import outbox_purpose_register
         from swg.selectors import reviews
         from swg.services import imports
 
         from . import permissions  # noqa: F401
         from .selectors.updates import quarterly_updates_missing
-        from .services import exchange
+        from .services import exchange, reminders
 
         reviews.register_updates_missing(quarterly_updates_missing)
         # The project import is a kind of swg's import jobs, with a preview to confirm.
@@ -25,3 +26,10 @@ class ProjectsDbConfig(AppConfig):
             confirm=True,
             status_url="projects_db:project_import_status",
         )
+        # "Sent messages" shows what each email was for, not its code.
+        for purpose, label in (
+            (reminders.OPENING, _("Quarterly update opening")),
+            (reminders.REMINDER, _("Quarterly update reminder")),
+            (reminders.ESCALATION, _("Quarterly update escalation")),
+        ):
+            outbox_purpose_register(purpose, label)

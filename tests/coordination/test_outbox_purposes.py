@@ -14,6 +14,9 @@ SENT_BY_THE_PORTAL = [
     "minutes.circulated",
     "schedule.monthly",
     "password_reset",
+    "quarterly.opening",
+    "quarterly.reminder",
+    "quarterly.escalation",
 ]
 
 
