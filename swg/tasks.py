@@ -6,7 +6,7 @@ import datetime as dt
 
 from celery import shared_task
 
-from .services import imports, schedule
+from .services import calendar_replies, imports, schedule
 
 
 @shared_task(name="swg.tasks.import_job")
@@ -35,3 +35,10 @@ def monthly_schedule_send_task(today: str | dt.date | None = None) -> int | None
     tests and reruns; the outbox makes a second run send nothing."""
     day = dt.date.fromisoformat(today) if isinstance(today, str) else today
     return schedule.monthly_schedule_send_if_due(today=day)
+
+
+@shared_task(name="swg.tasks.calendar_replies_fetch_task")
+def calendar_replies_fetch_task() -> dict[str, int]:
+    """Beat, every ``CALENDAR_REPLIES_INTERVAL`` seconds when the replies
+    mailbox is configured: apply the calendar replies that arrived."""
+    return dict(calendar_replies.calendar_replies_fetch())

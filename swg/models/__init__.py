@@ -1,3 +1,4 @@
+from .calendar_replies import CalendarReply
 from .directory import Contact, Organization
 from .jobs import ImportJob
 from .meetings import AgendaItem, Attendance, CalendarToken, Invitation, Meeting
@@ -10,6 +11,7 @@ __all__ = [
     "ActionPoint",
     "AgendaItem",
     "Attendance",
+    "CalendarReply",
     "CalendarToken",
     "Contact",
     "FocalPoint",
