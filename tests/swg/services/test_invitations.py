@@ -2,7 +2,6 @@
 update only for those whom a new date or place concerns (swg/services/invitations.py)."""
 
 import datetime as dt
-
 from email import policy
 from email.parser import BytesParser
 
