@@ -28,10 +28,13 @@ import datetime as dt
 import logging
 import smtplib
 from collections.abc import Callable
+from email.message import Message
+from email.mime.base import MIMEBase
 from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.message import SafeMIMEText
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template import Context
@@ -167,7 +170,11 @@ def outbox_enqueue(
     ``lang_code`` added to ``context``. ``attachments`` are dicts with
     ``filename``, ``mimetype`` and ``content`` (text) or ``content_b64`` (bytes),
     or ``render`` (a name given to ``attachment_renderer_register``) and
-    ``params`` (JSON): rendered when the message is sent, in its language.
+    ``params`` (JSON): rendered when the message is sent, in its language. A
+    text attachment with ``alternative`` (a Content-Type such as
+    ``text/calendar; method=REQUEST``) is also sent as a third part of the
+    ``multipart/alternative`` beside the text and HTML (calendar invitations:
+    RFC 6047 §2.4, MS-OXCMAIL 2.2.3.5).
     A message already in the outbox for the same purpose, recipient and object
     is returned unchanged. ``swg`` makes the message visible to that SWG's
     secretariat and chair on the outbox page.
@@ -252,7 +259,7 @@ def outbox_claim(*, message_id: int, retry: bool = False) -> OutboxMessage | Non
 def _build_email(message: OutboxMessage, connection) -> EmailMultiAlternatives:
     domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
     stamp = int(message.created_at.timestamp()) if message.created_at else 0
-    email = EmailMultiAlternatives(
+    email = _Email(
         subject=message.subject,
         body=message.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
@@ -271,8 +278,33 @@ def _build_email(message: OutboxMessage, connection) -> EmailMultiAlternatives:
         email.attach_alternative(message.body_html, "text/html")
     for attachment in message.attachments:
         content = _attachment_content(attachment, language=message.language)
+        if attachment.get("alternative") and isinstance(content, str):
+            email.attach_alternative(_text_part(content, attachment["alternative"]), "text/*")
+        if isinstance(content, str) and not attachment["mimetype"].startswith("text/"):
+            content = content.encode()  # as UTF-8; Django would escape a str's non-ASCII
         email.attach(attachment["filename"], content, attachment["mimetype"])
     return email
+
+
+class _Email(EmailMultiAlternatives):
+    """Django's message, taking an alternative that is already a MIME part:
+    its own builder would fold ``method=REQUEST`` into the subtype."""
+
+    def _create_mime_attachment(self, content, mimetype):
+        if isinstance(content, MIMEBase):
+            return content
+        return super()._create_mime_attachment(content, mimetype)
+
+
+def _text_part(content: str, content_type: str) -> MIMEBase:
+    """A UTF-8 text part under ``content_type``, its parameters kept as
+    parameters (``text/calendar; method=REQUEST; charset="utf-8"``)."""
+    header = Message()
+    header["Content-Type"] = content_type
+    part = SafeMIMEText(content, header.get_content_subtype(), settings.DEFAULT_CHARSET)
+    for name, value in (header.get_params() or [])[1:]:
+        part.set_param(name, value, requote=False)  # method=REQUEST, as Outlook writes it
+    return part
 
 
 def _deliver(connection, email: EmailMultiAlternatives, hand_over: Callable[[], None]) -> None:

@@ -325,6 +325,53 @@ QUARTERLY_ESCALATION_DAYS_AFTER = env.int("QUARTERLY_ESCALATION_DAYS_AFTER", def
 # The queue tasks go to when none is named (a test's private worker queue).
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 
+# Calendar replies (README "Calendar replies"): invitations name this mailbox as
+# their ORGANIZER, so the Accept / Decline a calendar client sends (iTIP REPLY,
+# RFC 5546) lands there; with an IMAP host set, beat has the worker read it
+# every CALENDAR_REPLIES_INTERVAL seconds (swg/services/calendar_replies.py).
+CALENDAR_REPLIES_ADDRESS = env.str("CALENDAR_REPLIES_ADDRESS", default="")
+CALENDAR_REPLIES_IMAP_HOST = env.str("CALENDAR_REPLIES_IMAP_HOST", default="")
+CALENDAR_REPLIES_IMAP_SECURITY = env.str("CALENDAR_REPLIES_IMAP_SECURITY", default="ssl")
+CALENDAR_REPLIES_IMAP_PORT = env.int(
+    "CALENDAR_REPLIES_IMAP_PORT", default=993 if CALENDAR_REPLIES_IMAP_SECURITY == "ssl" else 143
+)
+CALENDAR_REPLIES_IMAP_USER = env.str("CALENDAR_REPLIES_IMAP_USER", default="")
+CALENDAR_REPLIES_IMAP_PASSWORD = env.str("CALENDAR_REPLIES_IMAP_PASSWORD", default="")
+CALENDAR_REPLIES_IMAP_FOLDER = env.str("CALENDAR_REPLIES_IMAP_FOLDER", default="INBOX")
+CALENDAR_REPLIES_IMAP_TIMEOUT = env.int("CALENDAR_REPLIES_IMAP_TIMEOUT", default=30)
+CALENDAR_REPLIES_INTERVAL = env.int("CALENDAR_REPLIES_INTERVAL", default=180)
+# A reply is a few kilobytes; anything larger is not read (hostile input).
+CALENDAR_REPLIES_MAX_BYTES = env.int("CALENDAR_REPLIES_MAX_BYTES", default=1024 * 1024)
+CALENDAR_REPLIES_MAX_MESSAGES = env.int("CALENDAR_REPLIES_MAX_MESSAGES", default=200)
+if CALENDAR_REPLIES_IMAP_SECURITY not in {"ssl", "starttls", "none"}:
+    raise ImproperlyConfigured(
+        f"CALENDAR_REPLIES_IMAP_SECURITY={CALENDAR_REPLIES_IMAP_SECURITY!r} "
+        "is not one of ssl, starttls, none."
+    )
+if CALENDAR_REPLIES_ADDRESS and "@" not in CALENDAR_REPLIES_ADDRESS:
+    raise ImproperlyConfigured(
+        f"CALENDAR_REPLIES_ADDRESS={CALENDAR_REPLIES_ADDRESS!r} is not an email address."
+    )
+if CALENDAR_REPLIES_IMAP_HOST:
+    if not (CALENDAR_REPLIES_ADDRESS and CALENDAR_REPLIES_IMAP_USER):
+        raise ImproperlyConfigured(
+            "CALENDAR_REPLIES_IMAP_HOST needs CALENDAR_REPLIES_ADDRESS (the mailbox "
+            "invitations name as organizer) and CALENDAR_REPLIES_IMAP_USER."
+        )
+    if CALENDAR_REPLIES_IMAP_SECURITY == "none" and CALENDAR_REPLIES_IMAP_HOST not in {
+        "127.0.0.1",
+        "::1",
+        "localhost",
+    }:
+        raise ImproperlyConfigured(
+            "CALENDAR_REPLIES_IMAP_SECURITY=none sends the password in clear: only for "
+            "a server on this machine; use ssl or starttls."
+        )
+    CELERY_BEAT_SCHEDULE["calendar-replies"] = {
+        "task": "swg.tasks.calendar_replies_fetch_task",
+        "schedule": float(CALENDAR_REPLIES_INTERVAL),
+    }
+
 # Backups (`manage.py backup` / `manage.py restore`, README "Operations").
 BACKUP_DIR = env.path("BACKUP_DIR", default=VAR_DIR / "backups")
 BACKUP_RETENTION_DAYS = env.int("BACKUP_RETENTION_DAYS", default=30)

@@ -26,6 +26,7 @@ from .models import (
     ActionPoint,
     AgendaItem,
     Attendance,
+    CalendarReply,
     Contact,
     Correspondence,
     Document,
@@ -170,10 +171,18 @@ class AgendaItemAdmin(ReadOnlyHistoryAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(ReadOnlyHistoryAdmin):
-    list_display = ["meeting", "contact", "is_ad_hoc", "rsvp", "rsvp_at"]
-    list_filter = ["rsvp", "is_ad_hoc", "meeting__swg"]
+    list_display = ["meeting", "contact", "is_ad_hoc", "rsvp", "rsvp_source", "rsvp_at"]
+    list_filter = ["rsvp", "rsvp_source", "is_ad_hoc", "meeting__swg"]
     list_select_related = ["meeting", "contact"]
     search_fields = ["contact__name_en", "contact__email", "meeting__title_en"]
+
+
+@admin.register(CalendarReply)
+class CalendarReplyAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["invitation", "answer", "applied", "sender", "stamped_at", "received_at"]
+    list_filter = ["answer", "applied", "invitation__meeting__swg"]
+    list_select_related = ["invitation__meeting", "invitation__contact"]
+    search_fields = ["sender", "message_key", "invitation__meeting__title_en"]
 
 
 @admin.register(Attendance)

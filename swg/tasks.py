@@ -6,7 +6,7 @@ import datetime as dt
 
 from celery import shared_task
 
-from .services import documents, imports, schedule
+from .services import calendar_replies, documents, imports, schedule
 
 
 @shared_task(name="swg.tasks.import_job")
@@ -53,3 +53,10 @@ def document_versions_requeue() -> int:
 def meeting_records_file(minutes_id: int) -> int:
     """File circulated minutes and the list of participants in the archive."""
     return len(documents.meeting_records_file(minutes_id=minutes_id))
+
+
+@shared_task(name="swg.tasks.calendar_replies_fetch_task")
+def calendar_replies_fetch_task() -> dict[str, int]:
+    """Beat, every ``CALENDAR_REPLIES_INTERVAL`` seconds when the replies
+    mailbox is configured: apply the calendar replies that arrived."""
+    return dict(calendar_replies.calendar_replies_fetch())

@@ -10,8 +10,9 @@ from tests.support.services import REQUIRE_SERVICES, need
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-# Fixtures every test can ask for by name: ``page`` (Playwright) and ``smtp_server``.
-pytest_plugins = ["tests.support.browser", "tests.support.smtp"]
+# Fixtures every test can ask for by name: ``page`` (Playwright), ``smtp_server`` and
+# ``imap_server`` (dovecot).
+pytest_plugins = ["tests.support.browser", "tests.support.smtp", "tests.support.imap"]
 
 
 @pytest.fixture(autouse=True)

@@ -91,7 +91,13 @@ def meeting_description(meeting: Meeting, agenda: Iterable | None = None) -> str
 
 
 def ical_organizer() -> vCalAddress:
+    """The ORGANIZER is where calendar clients send the invitee's Accept /
+    Decline (iTIP REPLY, RFC 5546 §3.2.3): the replies mailbox the portal
+    reads (``CALENDAR_REPLIES_ADDRESS``, ``swg.services.calendar_replies``),
+    else the sender address."""
     name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    if settings.CALENDAR_REPLIES_ADDRESS:
+        address = settings.CALENDAR_REPLIES_ADDRESS
     organizer = vCalAddress(f"mailto:{address}")
     organizer.params["cn"] = vText(name or _("SWG Coordination Portal"))
     return organizer
@@ -179,11 +185,25 @@ def meetings_feed(*, meetings: Iterable[Meeting], name: str) -> bytes:
 
 
 ICS_MIMETYPE = "text/calendar"
+# A scheduling message (REQUEST, CANCEL) travels twice, as Google Calendar and
+# Thunderbird send it: as ``text/calendar; method=…`` inside the
+# multipart/alternative, which is what Outlook turns into a meeting request
+# (MS-OXCMAIL 2.2.3.5, RFC 6047 §2.4), and as an ``application/ics`` file
+# that any client can open; a second text/calendar part would be offered twice.
+ICS_FILE_MIMETYPE = "application/ics"
+SCHEDULING_METHODS = frozenset({"REQUEST", "CANCEL"})
 
 
 def ics_attachment(content: str, *, method: str, filename: str = "invite.ics") -> dict:
     """An outbox attachment; the ``method`` parameter lets mail clients show
     the Accept/Decline bar for it."""
+    if method in SCHEDULING_METHODS:
+        return {
+            "filename": filename,
+            "mimetype": ICS_FILE_MIMETYPE,
+            "content": content,
+            "alternative": f"{ICS_MIMETYPE}; method={method}",
+        }
     return {
         "filename": filename,
         "mimetype": f"{ICS_MIMETYPE}; method={method}",

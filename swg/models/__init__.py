@@ -1,3 +1,4 @@
+from .calendar_replies import CalendarReply
 from .correspondence import Correspondence
 from .directory import Contact, Organization
 from .documents import Document, DocumentVersion
@@ -15,6 +16,7 @@ __all__ = [
     "ActionPoint",
     "AgendaItem",
     "Attendance",
+    "CalendarReply",
     "CalendarToken",
     "Contact",
     "Correspondence",

@@ -157,6 +157,11 @@ class Invitation(models.Model):
         TENTATIVE = "tentative", _("Tentative")
         DECLINED = "declined", _("Declined")
 
+    class RsvpSource(models.TextChoices):
+        NONE = "", _("No answer")
+        LINK = "link", _("answer link")
+        CALENDAR = "calendar", _("from calendar")
+
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="invitations"
     )
@@ -169,6 +174,11 @@ class Invitation(models.Model):
     is_ad_hoc = models.BooleanField(_("ad-hoc invitee"), default=False)
     rsvp = models.CharField(_("answer"), max_length=20, choices=Rsvp.choices, blank=True)
     rsvp_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    # How the answer came: the signed links of the email and the meeting page,
+    # or the invitee's calendar (an iTIP REPLY, swg.services.calendar_replies).
+    rsvp_source = models.CharField(
+        _("answered through"), max_length=10, choices=RsvpSource.choices, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()

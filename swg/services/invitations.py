@@ -292,5 +292,6 @@ def invitation_respond(*, invitation: Invitation, choice: str) -> bool:
         return False
     invitation.rsvp = choice
     invitation.rsvp_at = timezone.now()
-    invitation.save(update_fields=["rsvp", "rsvp_at"])
+    invitation.rsvp_source = Invitation.RsvpSource.LINK
+    invitation.save(update_fields=["rsvp", "rsvp_at", "rsvp_source"])
     return True

@@ -242,7 +242,7 @@ def test_meeting_from_planning_to_circulated_minutes(
     assert smtp_server.count_by_recipient() == {c.email: 1 for c in invitees}
     for message in sent:
         (ics,) = message.attachments
-        assert ics.content_type == "text/calendar"
+        assert ics.content_type == "application/ics"
         assert ics.filename == "invite.ics"
         assert b"METHOD:REQUEST" in ics.content
     (to_salma,) = [m for m in sent if m.rcpt_tos == [salma.email]]

@@ -17,6 +17,7 @@ from swg.models import (
     ActionPoint,
     AgendaItem,
     Attendance,
+    CalendarReply,
     Contact,
     Correspondence,
     Document,
@@ -50,6 +51,7 @@ READ_ONLY = [
     Meeting,
     AgendaItem,
     Invitation,
+    CalendarReply,
     Attendance,
     Minutes,
     ActionPoint,
@@ -80,7 +82,10 @@ def _add_one_of_each(world, n: int) -> None:
         swg=world.swg_x, title_en=f"Meeting {n}", starts_at=start, ends_at=start + dt.timedelta(1)
     )
     AgendaItem.objects.create(meeting=meeting, title_en="Item", presenter=contact)
-    Invitation.objects.create(meeting=meeting, contact=contact)
+    invitation = Invitation.objects.create(meeting=meeting, contact=contact)
+    CalendarReply.objects.create(
+        invitation=invitation, message_key=f"<{n}@who.example>", sender=contact.email
+    )
     Attendance.objects.create(meeting=meeting, contact=contact, organization=org, status="present")
     minutes = Minutes.objects.create(meeting=meeting, created_by=world.admin)
     MinutesItem.objects.create(minutes=minutes, title="Item")

@@ -2,13 +2,22 @@
 update only for those whom a new date or place concerns (swg/services/invitations.py)."""
 
 import datetime as dt
+from email import policy
+from email.parser import BytesParser
 
 import icalendar
+import pytest
+from django.core import mail
 
 from coordination.models import OutboxMessage
 from swg.models import Meeting
 from swg.services.invitations import invitations_add, invitations_send
-from swg.services.meetings import agenda_item_add, meeting_postpone, meeting_update
+from swg.services.meetings import (
+    agenda_item_add,
+    meeting_cancel,
+    meeting_postpone,
+    meeting_update,
+)
 from tests.factories import plan_meeting
 
 
@@ -63,7 +72,7 @@ def test_it_delivers_the_invitation_over_smtp(
     assert received.rcpt_tos == ["amina@who.example"]
     assert "Accept" in received.html and "Vaccine stock" in received.text
     (attachment,) = received.attachments
-    assert (attachment.filename, attachment.content_type) == ("invite.ics", "text/calendar")
+    assert (attachment.filename, attachment.content_type) == ("invite.ics", "application/ics")
     cal = icalendar.Calendar.from_ical(attachment.content)
     assert cal["METHOD"] == "REQUEST" and cal.walk("VTIMEZONE")
 
@@ -111,3 +120,80 @@ def test_it_tells_the_invitees_of_a_postponement_and_invites_them_again(world):
     again = _messages("meeting.invitation").filter(object_key=f"meeting:{new.pk}:seq0")
     assert [m.recipient_email for m in again] == ["amina@who.example", "khaled@moh.example"]
     assert list(new.invitations.values_list("rsvp", flat=True)) == ["", ""]
+
+
+def _tree(message) -> list[tuple]:
+    """(content type, method, disposition, file name) of every part, in order."""
+    return [
+        (
+            part.get_content_type(),
+            part.get_param("method"),
+            part.get_content_disposition(),
+            part.get_filename(),
+        )
+        for part in message.walk()
+    ]
+
+
+def _delivered(django_capture_on_commit_callbacks, action):
+    with django_capture_on_commit_callbacks(execute=True):
+        action()
+    (email,) = mail.outbox
+    # As a mail client reads it, refusing any defect (policy.strict).
+    return BytesParser(policy=policy.strict).parsebytes(email.message().as_bytes())
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_invitation_is_an_outlook_meeting_request_with_the_ics_attached(
+    world, settings, django_capture_on_commit_callbacks, language
+):
+    settings.CALENDAR_REPLIES_ADDRESS = "replies@swg.planning.gov.ly"
+    world.contact_a.preferred_language = language
+    world.contact_a.save()
+    meeting = _invited(world, contacts=[world.contact_a])
+
+    message = _delivered(
+        django_capture_on_commit_callbacks, lambda: invitations_send(meeting=meeting)
+    )
+
+    # RFC 6047 §2.4 / MS-OXCMAIL: the calendar is an alternative of the body,
+    # as Google Calendar and Thunderbird send it, and a file as well.
+    assert _tree(message) == [
+        ("multipart/mixed", None, None, None),
+        ("multipart/alternative", None, None, None),
+        ("text/plain", None, None, None),
+        ("text/html", None, None, None),
+        ("text/calendar", "REQUEST", None, None),
+        ("application/ics", None, "attachment", "invite.ics"),
+    ]
+    inline = message.get_body(preferencelist=("calendar",))
+    assert inline.get_content_charset() == "utf-8"
+    (attached,) = message.iter_attachments()
+    same = inline.get_content().splitlines() == attached.get_content().decode().splitlines()
+    assert same  # the text part's line ends are the reader's; the content is one
+    cal = icalendar.Calendar.from_ical(attached.get_content())
+    (event,) = cal.walk("VEVENT")
+    assert cal["METHOD"] == "REQUEST"
+    assert str(event["ORGANIZER"]) == "mailto:replies@swg.planning.gov.ly"
+    assert str(event["ATTENDEE"]) == "mailto:amina@who.example"
+
+
+def test_the_cancellation_is_an_outlook_cancellation_with_the_ics_attached(
+    world, django_capture_on_commit_callbacks
+):
+    meeting = _invited(world, contacts=[world.contact_a])
+    invitations_send(meeting=meeting)
+    mail.outbox.clear()
+
+    message = _delivered(
+        django_capture_on_commit_callbacks,
+        lambda: meeting_cancel(meeting=meeting, reason="No quorum"),
+    )
+
+    assert [row[:3] for row in _tree(message)][2:] == [
+        ("text/plain", None, None),
+        ("text/html", None, None),
+        ("text/calendar", "CANCEL", None),
+        ("application/ics", None, "attachment"),
+    ]
+    assert b"METHOD:CANCEL" in message.get_body(("calendar",)).get_content().encode()

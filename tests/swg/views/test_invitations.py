@@ -116,8 +116,10 @@ def test_it_delivers_the_invitation_with_its_ics(client, world, django_capture_o
     (email,) = mail.outbox
     assert email.to == ["Amina Haddad <amina@who.example>"]
     (part,) = [p for p in email.message().walk() if p.get_content_type() == "text/calendar"]
-    assert (part.get_param("method"), part.get_filename()) == ("REQUEST", "invite.ics")
+    assert part.get_param("method") == "REQUEST"
     assert b"METHOD:REQUEST" in part.get_payload(decode=True)
+    (attached,) = [p for p in email.message().walk() if p.get_filename() == "invite.ics"]
+    assert attached.get_payload(decode=True) == part.get_payload(decode=True)
 
 
 def test_it_raises_the_sequence_and_tells_only_the_invitees_of_a_new_date(client, world):
@@ -200,3 +202,20 @@ def test_it_lets_only_the_secretariat_send(client, world):
     assert client.post(f"/meetings/{meeting.pk}/invitations/send/").status_code == 403
     assert not OutboxMessage.objects.exists()
     assert Invitation.objects.count() == 2
+
+
+def test_the_answer_list_says_which_answers_came_from_a_calendar(client, world):
+    meeting = _invited(world)
+    Invitation.objects.filter(meeting=meeting, contact=world.contact_a).update(
+        rsvp=Invitation.Rsvp.ACCEPTED,
+        rsvp_at=timezone.now(),
+        rsvp_source=Invitation.RsvpSource.CALENDAR,
+    )
+    Invitation.objects.filter(meeting=meeting, contact=world.contact_gov).update(
+        rsvp=Invitation.Rsvp.DECLINED, rsvp_at=timezone.now(), rsvp_source="link"
+    )
+    client.force_login(world.secretariat_x)
+
+    for url in (f"/meetings/{meeting.pk}/invitations/", f"/meetings/{meeting.pk}/"):
+        html = client.get(url).content.decode()
+        assert html.count('data-testid="rsvp-from-calendar"') == 1, url
