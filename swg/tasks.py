@@ -60,3 +60,9 @@ def calendar_replies_fetch_task() -> dict[str, int]:
     """Beat, every ``CALENDAR_REPLIES_INTERVAL`` seconds when the replies
     mailbox is configured: apply the calendar replies that arrived."""
     return dict(calendar_replies.calendar_replies_fetch())
+
+
+@shared_task(name="swg.tasks.tor_file")
+def tor_file(version_id: int) -> int:
+    """File an endorsed TOR in the archive, in English and Arabic."""
+    return len(documents.tor_file(version_id=version_id))

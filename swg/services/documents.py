@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from coordination.history import history_attribute
 
 from ..exchange import documents as document_files
-from ..models import SWG, Document, DocumentVersion, Meeting, Minutes
+from ..models import SWG, Document, DocumentVersion, Meeting, Minutes, TorVersion
 from . import pdfs
 from .common import refuse
 
@@ -298,6 +298,7 @@ def document_versions_requeue(*, older_than: dt.timedelta = PENDING_AGAIN_AFTER)
 FILED_LANGUAGES = ("en", "ar")
 MINUTES_TITLE = gettext_lazy("Minutes")
 PARTICIPANTS_TITLE = gettext_lazy("List of participants")
+TOR_TITLE = gettext_lazy("Terms of reference")
 
 
 def meeting_records_file(*, minutes_id: int) -> list[Document]:
@@ -341,6 +342,36 @@ def meeting_records_file(*, minutes_id: int) -> list[Document]:
                     content=pdfs.meeting_sign_in_sheet_pdf(meeting=meeting, language=language),
                     content_type="application/pdf",
                     generated_key=f"meeting:{meeting.pk}:participants:{language}",
+                )
+            )
+    return filed
+
+
+def tor_file(*, version_id: int) -> list[Document]:
+    """File a group's endorsed terms of reference in English and Arabic, for
+    everybody who signs in (DESIGN §3: the endorsed version is the one shown).
+    Each endorsement adds a version of the same two documents. Runs in Celery
+    (``swg.tasks.tor_file``), queued when the chair endorses."""
+    version = TorVersion.objects.select_related("swg").get(pk=version_id)
+    if version.swg is None or version.status != TorVersion.Status.ENDORSED:
+        return []  # the generic TOR belongs to no group's archive
+    filed = []
+    for language in FILED_LANGUAGES:
+        with transaction.atomic():
+            with translation.override(language):
+                title = f"{TOR_TITLE} — {version.swg.name}"
+            filed.append(
+                document_file_generated(
+                    swg=version.swg,
+                    category=Document.Category.TOR,
+                    title=title,
+                    language=language,
+                    meeting=None,
+                    visibility=Document.Visibility.ALL,
+                    filename=pdfs.tor_pdf_filename(version=version, language=language),
+                    content=pdfs.tor_pdf(version=version, language=language),
+                    content_type="application/pdf",
+                    generated_key=f"tor:{version.swg.slug}:{language}",
                 )
             )
     return filed

@@ -17,9 +17,11 @@ from django.utils.text import slugify
 
 from coordination.pdf import pdf_language, render_pdf
 
-from ..models import Meeting, Minutes
+from ..models import Meeting, Minutes, TorVersion
+from ..models.tors import GENERIC
 from ..selectors.attendance import meeting_attendance_figures, participant_list
 from ..selectors.minutes import minutes_detail
+from ..selectors.tors import tor_sections
 
 # Empty numbered lines under the invitees, for walk-ins to write themselves in.
 SIGN_IN_BLANK_ROWS = 5
@@ -94,3 +96,24 @@ def minutes_pdf_attachment(*, params: dict, language: str) -> bytes:
         pk=params["minutes_id"]
     )
     return minutes_pdf(minutes=minutes, language=language)
+
+
+def tor_pdf(*, version: TorVersion, language: str) -> bytes:
+    """A version of the terms of reference in one language, a section written
+    only in the other language shown in it and saying so (DESIGN §3 "Terms of
+    reference": PDF in both languages; assessment Annex 2b: the Ministry asked
+    for an Arabic version of the TORs)."""
+    language = pdf_language(language)
+    with translation.override(language):
+        sections = tor_sections(version=version, language=language)
+        toc = [(f"section-{section.key}", str(section.label)) for section in sections]
+    return render_pdf(
+        template_name="pdf/swg/tor.html",
+        context={"version": version, "swg": version.swg, "sections": sections, "toc": toc},
+        language=language,
+    )
+
+
+def tor_pdf_filename(*, version: TorVersion, language: str) -> str:
+    key = version.swg.slug if version.swg_id else GENERIC
+    return f"tor-{key}-v{version.number}-{pdf_language(language)}.pdf"

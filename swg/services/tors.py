@@ -11,6 +11,8 @@ refused), and then changes nothing.
 
 from __future__ import annotations
 
+import functools
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -142,4 +144,12 @@ def tor_endorse(*, version: TorVersion, by=None) -> TorVersion:
     version.endorsed_by = by
     version.endorsed_at = timezone.now()
     history_attribute(version, by=by).save()
+    # The archive keeps the endorsed text as PDF (DESIGN §3 "Document archive").
+    transaction.on_commit(functools.partial(_queue_filing, version.pk), robust=True)
     return version
+
+
+def _queue_filing(version_id: int) -> None:
+    from ..tasks import tor_file  # the task module imports the services
+
+    tor_file.delay(version_id)

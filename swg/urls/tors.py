@@ -9,6 +9,7 @@ urlpatterns = [
     path("tors/<slug:key>/new/", tors.tor_new, name="tor_new"),
     path("tors/<slug:key>/compare/", tors.tor_compare, name="tor_compare"),
     path("tors/<slug:key>/v<int:number>/", tors.tor_version, name="tor_version"),
+    path("tors/<slug:key>/v<int:number>/tor.pdf", tors.tor_pdf, name="tor_pdf"),
     path("tors/<slug:key>/v<int:number>/edit/", tors.tor_edit, name="tor_edit"),
     path("tors/<slug:key>/v<int:number>/review/", tors.tor_review, name="tor_review"),
     path("tors/<slug:key>/v<int:number>/endorse/", tors.tor_endorse, name="tor_endorse"),

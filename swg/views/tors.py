@@ -14,14 +14,14 @@ from django.views.decorators.http import require_POST
 
 from coordination.forms import apply_errors
 from coordination.history import history_rows
-from coordination.web import button_action, error_messages
+from coordination.web import button_action, download, error_messages
 
 from .. import permissions, selectors, services
 from ..forms.tors import TorCompareForm, TorVersionForm
 from ..models import SWG, TorVersion
 from ..models.tors import GENERIC, SECTIONS
 from ..permissions import Action
-from .common import swg_for
+from .common import document_language, swg_for
 
 
 def _owner(request, key) -> SWG | None:
@@ -131,6 +131,19 @@ def tor_version(request, key, number):
         else None,
     }
     return render(request, "swg/tors/tor_version.html", context)
+
+
+@login_required
+def tor_pdf(request, key, number):
+    """A version as PDF in English or Arabic, for whoever may read it (rendered
+    in the request like the meeting's PDFs, docs/architecture.md "PDFs")."""
+    version = _version_for(request, key, number)
+    language = document_language(request)
+    return download(
+        services.pdfs.tor_pdf(version=version, language=language),
+        filename=services.pdfs.tor_pdf_filename(version=version, language=language),
+        content_type="application/pdf",
+    )
 
 
 @login_required

@@ -320,6 +320,11 @@ TABLE = {
         lambda o: reverse("swg:tor_version", args=[o["slug"], o["tor_draft"]]),
         (302, 404, 404, 200, 200, 200, 200, 200),
     ),
+    # The draft as PDF: for whoever may read the draft.
+    "swg:tor_pdf": (
+        lambda o: reverse("swg:tor_pdf", args=[o["slug"], o["tor_draft"]]),
+        (302, 404, 404, 200, 200, 200, 200, 200),
+    ),
     "swg:tor_edit": (
         lambda o: reverse("swg:tor_edit", args=[o["slug"], o["tor_draft"]]),
         (302, 404, 404, 200, 403, 200, 200, 200),

@@ -17,8 +17,15 @@ from swg.services.documents import (
     document_version_add,
     document_version_extract,
     meeting_records_file,
+    tor_file,
 )
-from tests.factories import approved_minutes, circulated_minutes, make_meeting
+from tests.factories import (
+    approved_minutes,
+    circulated_minutes,
+    make_meeting,
+    make_tor,
+    tor_text,
+)
 from tests.support.documents import docx_bytes, pdf_bytes, png_bytes
 from tests.support.services import need
 
@@ -237,3 +244,18 @@ def test_minutes_not_circulated_are_not_filed(world):
     minutes = approved_minutes(world)
     assert meeting_records_file(minutes_id=minutes.pk) == []
     assert not Document.objects.filter(meeting=minutes.meeting).exists()
+
+
+def test_an_endorsed_tor_files_itself_for_everybody_in_both_languages(
+    world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        version = make_tor(world, status="endorsed")
+    filed = Document.objects.filter(category=Document.Category.TOR, swg=world.swg_x)
+    assert sorted(filed.values_list("language", flat=True)) == ["ar", "en"]
+    assert {d.visibility for d in filed} == {Document.Visibility.ALL}
+    assert world.swg_x.name_ar in filed.get(language="ar").title
+    with django_capture_on_commit_callbacks(execute=True):
+        make_tor(world, status="endorsed", text=tor_text("v2"))
+    assert filed.get(language="en").versions.count() == 2
+    assert tor_file(version_id=version.pk) == []  # superseded: nothing filed again

@@ -8,6 +8,7 @@ from swg.models import TorVersion
 from swg.services.tors import tor_draft_save, tor_draft_start
 from tests.factories import make_tor, tor_text
 from tests.support.clients import as_chair
+from tests.support.pdfs import pdf_text, words
 
 
 def _messages(response):
@@ -120,3 +121,26 @@ def test_the_list_shows_each_groups_version_in_force(client, world):
     client.force_login(world.partner_a)
     page = client.get("/tors/").content.decode()
     assert "Generic terms of reference" in page and "Version 1, endorsed" in page
+
+
+def test_a_version_downloads_as_pdf_in_arabic(client, world):
+    make_tor(world, status="endorsed", text={**tor_text(), "reporting_ar": ""})
+    client.force_login(world.partner_a)
+    page = client.get("/tors/health/v1/").content.decode()
+    assert "/tors/health/v1/tor.pdf?language=ar" in page
+    response = client.get("/tors/health/v1/tor.pdf?language=ar")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "tor-health-v1-ar.pdf" in response["Content-Disposition"]
+    text = words(pdf_text(response.content))
+    assert world.swg_x.name_ar in text
+    # Five sections in Arabic (their Latin labels come out in visual order, so
+    # only the Arabic words are compared); reporting has no Arabic yet: the English.
+    assert text.count("نص القسم") == 5
+    assert "The group's reporting (v1)." in text
+
+
+def test_a_draft_pdf_is_not_for_partners(client, world):
+    draft = make_tor(world)
+    client.force_login(world.partner_a)
+    assert client.get(f"/tors/health/v{draft.number}/tor.pdf").status_code == 404
