@@ -98,10 +98,11 @@ def dashboard_export(request, key):
     return download(xlsx_file(rows, title=figure.title), filename=filename, content_type=XLSX)
 
 
-def _overview_context(request):
+def _overview_context(request, *, compact=False):
     form, swgs, period = _selection(request)
     data = overview_data(swgs=swgs, period=period)
-    return {"form": form, "period": period, "charts": overview_charts(data["columns"]), **data}
+    charts = overview_charts(data["columns"], compact=compact)
+    return {"form": form, "period": period, "charts": charts, **data}
 
 
 @login_required
@@ -115,7 +116,7 @@ def overview(request):
 @login_required
 @require_GET
 def overview_pdf(request):
-    context = _overview_context(request)
+    context = _overview_context(request, compact=True)
     language = request.GET.get("language") or request.LANGUAGE_CODE
     pdf = render_pdf(
         template_name="pdf/dashboards/overview.html", context=context, language=language

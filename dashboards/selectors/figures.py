@@ -36,10 +36,23 @@ class Figure:
     link: str = ""
     note: str = ""
     percent_columns: list[int] = field(default_factory=list)
+    context_columns: list[int] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
-        return not any(v for row in self.rows for v in row.values if isinstance(v, int | float))
+        """Nothing to show for the period: every count is zero and every share
+        missing (a share of 0% is a finding, not an absence). Context columns,
+        such as the days since the last meeting, do not count."""
+
+        def found(i, value):
+            return value is not None if i in self.percent_columns else bool(value)
+
+        return not any(
+            found(i, value)
+            for row in self.rows
+            for i, value in enumerate(row.values)
+            if i not in self.context_columns
+        )
 
     def chart_data(self) -> dict:
         """What static/js/dashboards.js gives Chart.js (numbers only)."""
@@ -126,6 +139,7 @@ def dashboard_data(*, swgs: list[SWG], period: Period, today: dt.date | None = N
                 for s in swgs
             ],
             chart_columns=[0, 1],
+            context_columns=[2],
             link=_meetings_url(single, period),
         ),
         Figure(
@@ -329,15 +343,19 @@ def overview_data(*, swgs: list[SWG], period: Period, today: dt.date | None = No
     return {"columns": columns}
 
 
-def overview_charts(columns: list[dict]) -> list:
+def overview_charts(columns: list[dict], *, compact: bool = False) -> list:
     """The overview's bar charts, drawn on the server (coordination/charts.py) so
-    that the printed page and the PDF show them without JavaScript."""
+    that the printed page and the PDF show them without JavaScript. ``compact``
+    (the one-page PDF) names each group by its number, as the table above does."""
 
     def share(value):
         return round(value * 100, 1) if value is not None else 0
 
     def label(c):
-        return f"{c['swg'].number}. {c['swg'].name}" if c["swg"].number else c["swg"].name
+        number = c["swg"].number
+        if compact and number:
+            return str(number)
+        return f"{number}. {c['swg'].name}" if number else c["swg"].name
 
     specs = [
         (_("Meetings held"), lambda c: c["held"]),
@@ -348,6 +366,11 @@ def overview_charts(columns: list[dict]) -> list:
         (_("Funding gap (million US dollars)"), lambda c: round(float(c["gap"]) / 1e6, 1)),
     ]
     return [
-        bar_chart(data=[(label(c), value(c)) for c in columns], title=title)
+        bar_chart(
+            data=[(label(c), value(c)) for c in columns],
+            title=title,
+            bar_width=130 if compact else 260,
+            bar_height=8 if compact else 12,
+        )
         for title, value in specs
     ]
