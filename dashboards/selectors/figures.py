@@ -369,7 +369,7 @@ def overview_charts(columns: list[dict], *, compact: bool = False) -> list:
         bar_chart(
             data=[(label(c), value(c)) for c in columns],
             title=title,
-            bar_width=130 if compact else 260,
+            bar_width=130 if compact else 160,
             bar_height=8 if compact else 12,
         )
         for title, value in specs
