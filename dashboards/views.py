@@ -54,7 +54,12 @@ def _selection(request):
     dashboards, 404 for a group outside the user's (DESIGN §1)."""
     permissions.require(request.user, DASHBOARD_VIEW)
     allowed = dashboard_swgs(request.user)
-    form = DashboardFilterForm(request.GET, swgs=allowed.model.objects.all())
+    # The form shows the period it covers: the last twelve months unless asked.
+    data = request.GET.copy()
+    default = default_period()
+    data.setdefault("start", default.start.isoformat())
+    data.setdefault("end", default.end.isoformat())
+    form = DashboardFilterForm(data, swgs=allowed.model.objects.all())
     if not form.is_valid():
         return form, list(allowed), default_period()
     chosen = form.cleaned_data["swg"]
@@ -79,6 +84,7 @@ def dashboard(request):
             "period": period,
             "query": request.GET.urlencode(),
             "charts": {f.key: f.chart_data() for f in data["figures"] if f.chart},
+            "wide": ("trend", "portfolio"),
             **data,
         },
     )

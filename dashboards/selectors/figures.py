@@ -143,18 +143,6 @@ def dashboard_data(*, swgs: list[SWG], period: Period, today: dt.date | None = N
             link=_meetings_url(single, period),
         ),
         Figure(
-            key="trend",
-            title=_("Meetings held per quarter"),
-            columns=[name(s) for s in swgs],
-            rows=[
-                Row(quarter, [by_quarter.get((s.pk, quarter), 0) for s in swgs])
-                for quarter in quarters
-            ],
-            chart="line",
-            chart_columns=list(range(len(swgs))),
-            link=_meetings_url(single, period, status="held"),
-        ),
-        Figure(
             key="government",
             title=_("Government presence"),
             columns=[
@@ -213,28 +201,19 @@ def dashboard_data(*, swgs: list[SWG], period: Period, today: dt.date | None = N
                 _url("swg:swg_action_points", args=[single.slug], overdue="true") if single else ""
             ),
         ),
-    ]
-    punctuality = updates.update_punctuality(swg_ids=swg_ids, period=period, today=today)
-    figures.append(
         Figure(
-            key="updates",
-            title=_("Quarterly updates per partner"),
-            columns=[_("On time"), _("Late"), _("Missing")],
+            key="trend",
+            title=_("Meetings held per quarter"),
+            columns=[name(s) for s in swgs],
             rows=[
-                Row(
-                    row["name"],
-                    [row["on_time"], row["late"], row["missing"]],
-                    _projects_url(period, owner=row["organization_id"]),
-                )
-                for row in punctuality
+                Row(quarter, [by_quarter.get((s.pk, quarter), 0) for s in swgs])
+                for quarter in quarters
             ],
-            chart_columns=[0, 1, 2],
-            note=_(
-                "Quarters whose deadline fell in the period; on time means submitted by "
-                "the end of the deadline day."
-            ),
-        )
-    )
+            chart="line",
+            chart_columns=list(range(len(swgs))),
+            link=_meetings_url(single, period, status="held"),
+        ),
+    ]
     figures.append(
         Figure(
             key="portfolio",
@@ -264,6 +243,27 @@ def dashboard_data(*, swgs: list[SWG], period: Period, today: dt.date | None = N
             ],
             chart_columns=[2, 4],
             link=_projects_url(period, swg=single.pk if single else None),
+        )
+    )
+    punctuality = updates.update_punctuality(swg_ids=swg_ids, period=period, today=today)
+    figures.append(
+        Figure(
+            key="updates",
+            title=_("Quarterly updates per partner"),
+            columns=[_("On time"), _("Late"), _("Missing")],
+            rows=[
+                Row(
+                    row["name"],
+                    [row["on_time"], row["late"], row["missing"]],
+                    _projects_url(period, owner=row["organization_id"]),
+                )
+                for row in punctuality
+            ],
+            chart_columns=[0, 1, 2],
+            note=_(
+                "Quarters whose deadline fell in the period; on time means submitted by "
+                "the end of the deadline day."
+            ),
         )
     )
     donors = portfolio.projects_by_donor(swg_ids=swg_ids, period=period)
