@@ -28,10 +28,6 @@ class Period:
         """The first moment after the period."""
         return tripoli_midnight(self.end + dt.timedelta(days=1))
 
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
 
 def tripoli_midnight(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
