@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class DashboardsConfig(AppConfig):
     name = "dashboards"
     verbose_name = _("Dashboards")
+
+    def ready(self):
+        from coordination.context_processors import register_nav_flag
+        from swg.permissions import can
+
+        from .permissions import DASHBOARD_VIEW  # registers the dashboards' rule
+
+        register_nav_flag("nav_dashboards", lambda user: can(user, DASHBOARD_VIEW))

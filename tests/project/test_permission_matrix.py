@@ -538,6 +538,28 @@ TABLE.update(
     }
 )
 
+# ---------------------------------------------------------------- dashboards
+# Health's dashboard: the coordination team and Health's secretariat and chair;
+# Education's secretariat is refused Health (404), partners have none (403).
+HEALTH_DASHBOARD = (302, 403, 403, 200, 404, 200, 200, 200)
+
+
+def _dashboard(name):
+    return lambda o: reverse(f"dashboards:{name}") + "?swg=health"
+
+
+TABLE.update(
+    {
+        "dashboards:dashboard": (_dashboard("dashboard"), HEALTH_DASHBOARD),
+        "dashboards:dashboard_export": (
+            lambda o: reverse("dashboards:dashboard_export", args=["meetings"]) + "?swg=health",
+            HEALTH_DASHBOARD,
+        ),
+        "dashboards:overview": (_dashboard("overview"), HEALTH_DASHBOARD),
+        "dashboards:overview_pdf": (_dashboard("overview_pdf"), HEALTH_DASHBOARD),
+    }
+)
+
 
 def _project_objects(world) -> dict:
     from projects_db.models import DuplicatePair, QuarterlyUpdate

@@ -1,0 +1,88 @@
+"""Is information shared: quarterly updates handed in on time, per partner
+(DESIGN §4; assessment key function g: the database "should be updated
+quarterly").
+
+Kept in this one function so that the quarterly-update cycle's own figures can
+replace it: an update is on time when it was submitted (or accepted) at or
+before the end of its quarter's deadline day (Tripoli), late when after, and
+missing when a published project running in the quarter has none handed in.
+Only quarters whose deadline fell in the period, and has passed, count."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from coordination.bilingual import pick_language
+from projects_db.models import QuarterlyUpdate
+from projects_db.selectors.updates import projects_owing, quarters_due_between
+from swg.models import Organization
+
+from .period import Period, tripoli_midnight
+
+
+def update_counts(
+    *, swg_ids, period: Period, today: dt.date | None = None, by: str = "owner"
+) -> dict[int, dict[str, int]]:
+    """On time, late and missing per reporting organization (``by="owner"``) or
+    per SWG (``by="swg"``). One query per quarter due in the period (at most
+    five a year), whatever the number of projects."""
+    today = today or timezone.localdate()
+    last_day = min(period.end, today - dt.timedelta(days=1))
+    counts: dict[int, dict[str, int]] = {}
+    if last_day >= period.start:
+        for year, quarter, deadline in quarters_due_between(period.start, last_day):
+            handed_in = QuarterlyUpdate.objects.filter(
+                project=OuterRef("pk"),
+                year=year,
+                quarter=quarter,
+                state__in=QuarterlyUpdate.SUBMITTED_STATES,
+            ).values("submitted_at")[:1]
+            due_before = tripoli_midnight(deadline + dt.timedelta(days=1))
+            rows = (
+                projects_owing(year, quarter)
+                .filter(swg__in=list(swg_ids))
+                .annotate(
+                    handed_in=Subquery(handed_in),
+                    handed=Subquery(handed_in.values("pk")),
+                )
+                .values(by)
+                .annotate(
+                    on_time=Count(
+                        "pk",
+                        filter=Q(handed__isnull=False)
+                        & (Q(handed_in__isnull=True) | Q(handed_in__lt=due_before)),
+                    ),
+                    late=Count("pk", filter=Q(handed_in__gte=due_before)),
+                    missing=Count("pk", filter=Q(handed__isnull=True)),
+                )
+                .order_by()
+            )
+            for row in rows:
+                total = counts.setdefault(row[by], {"on_time": 0, "late": 0, "missing": 0})
+                for key in total:
+                    total[key] += row[key]
+    return counts
+
+
+def update_punctuality(*, swg_ids, period: Period, today: dt.date | None = None) -> list[dict]:
+    """One row per reporting organization: on time, late, missing, owed."""
+    counts = update_counts(swg_ids=swg_ids, period=period, today=today)
+    names = Organization.objects.filter(pk__in=list(counts)).values_list(
+        "pk", "name_en", "name_ar", "acronym"
+    )
+    result = []
+    for pk, name_en, name_ar, acronym in names:
+        owed = sum(counts[pk].values())
+        result.append(
+            {
+                "organization_id": pk,
+                "name": acronym or pick_language(name_en, name_ar),
+                **counts[pk],
+                "owed": owed,
+                "on_time_share": round(counts[pk]["on_time"] / owed, 3) if owed else None,
+            }
+        )
+    return sorted(result, key=lambda row: (-row["missing"], -row["late"], row["name"].lower()))
