@@ -2,10 +2,9 @@
 (DESIGN §4; assessment key function g: the database "should be updated
 quarterly").
 
-Kept in this one function so that the quarterly-update cycle's own figures can
-replace it: an update is on time when it was submitted (or accepted) at or
-before the end of its quarter's deadline day (Tripoli), late when after, and
-missing when a published project running in the quarter has none handed in.
+An update is on time when it was first handed in at or before the end of its
+quarter's deadline day (Tripoli), late when after, and missing when a published
+project running in the quarter has none handed in (the submission board's rule).
 Only quarters whose deadline fell in the period, and has passed, count."""
 
 from __future__ import annotations
@@ -34,12 +33,15 @@ def update_counts(
     counts: dict[int, dict[str, int]] = {}
     if last_day >= period.start:
         for year, quarter, deadline in quarters_due_between(period.start, last_day):
+            # Handed in is the first submission, whatever came after (a return
+            # and a resubmission), as on the submission board
+            # (projects_db/selectors/submissions.py).
             handed_in = QuarterlyUpdate.objects.filter(
                 project=OuterRef("pk"),
                 year=year,
                 quarter=quarter,
-                state__in=QuarterlyUpdate.SUBMITTED_STATES,
-            ).values("submitted_at")[:1]
+                first_submitted_at__isnull=False,
+            ).values("first_submitted_at")[:1]
             due_before = tripoli_midnight(deadline + dt.timedelta(days=1))
             rows = (
                 projects_owing(year, quarter)
@@ -51,9 +53,7 @@ def update_counts(
                 .values(by)
                 .annotate(
                     on_time=Count(
-                        "pk",
-                        filter=Q(handed__isnull=False)
-                        & (Q(handed_in__isnull=True) | Q(handed_in__lt=due_before)),
+                        "pk", filter=Q(handed__isnull=False) & Q(handed_in__lt=due_before)
                     ),
                     late=Count("pk", filter=Q(handed_in__gte=due_before)),
                     missing=Count("pk", filter=Q(handed__isnull=True)),

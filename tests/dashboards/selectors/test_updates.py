@@ -21,9 +21,15 @@ def at(day: dt.date, hour: int = 12) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
-def update(project, year, quarter, *, on, state="submitted"):
+def update(project, year, quarter, *, on, state="submitted", first=None):
+    handed_in = state != "draft"
     return QuarterlyUpdate.objects.create(
-        project=project, year=year, quarter=quarter, state=state, submitted_at=at(on)
+        project=project,
+        year=year,
+        quarter=quarter,
+        state=state,
+        submitted_at=at(on) if handed_in else None,
+        first_submitted_at=at(first or on) if handed_in else None,
     )
 
 
@@ -77,3 +83,16 @@ def test_a_deadline_still_to_come_is_not_counted(world, projects):
         swg_ids=[world.swg_x.pk], period=early, today=dt.date(2026, 1, 10), by="swg"
     )
     assert counts == {}
+
+
+def test_a_returned_update_counts_by_its_first_hand_in(world, projects):
+    # Handed in on time, returned by the secretariat, handed in again after the
+    # deadline: the partner shared on time (as on the submission board).
+    who, _eu = projects
+    update(who, 2026, 1, on=dt.date(2026, 4, 20), first=dt.date(2026, 4, 10), state="submitted")
+    update(who, 2025, 4, on=dt.date(2026, 1, 10), state="returned")
+    rows = {
+        r["organization_id"]: r
+        for r in update_punctuality(swg_ids=[world.swg_x.pk], period=PERIOD, today=TODAY)
+    }
+    assert (rows[world.org_a.pk]["on_time"], rows[world.org_a.pk]["late"]) == (2, 0)
