@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coordination.forms import DateInput
+from coordination.forms import DateInput, DirectionControlsStripped
 from swg.models import SWG
 
 from .selectors.period import Period, default_period
@@ -10,7 +10,7 @@ from .selectors.period import Period, default_period
 MAX_DAYS = 5 * 366
 
 
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(DirectionControlsStripped, forms.Form):
     """The dashboard's period and group, read from the query string. Any SWG
     slug is accepted here; whether the user may see that group is the view's
     question (another group's dashboard is a 404)."""

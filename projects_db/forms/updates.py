@@ -6,7 +6,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from coordination.forms import PortalForm
+from coordination.forms import DirectionControlsStripped, PortalForm
 from swg.models import SWG
 
 from ..models import IndicatorValue, Project, QuarterlyUpdate
@@ -22,7 +22,7 @@ def _helper(**attrs) -> FormHelper:
     return helper
 
 
-class UpdateForm(forms.ModelForm):
+class UpdateForm(DirectionControlsStripped, forms.ModelForm):
     class Meta:
         model = QuarterlyUpdate
         fields = ["narrative", "new_status", "new_status_reason", "disbursed_to_date", "issues"]
@@ -81,7 +81,7 @@ class ReturnForm(PortalForm):
         self.helper.form_tag = False
 
 
-class BoardFilterForm(forms.Form):
+class BoardFilterForm(DirectionControlsStripped, forms.Form):
     year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100, required=False)
     swg = forms.ModelChoiceField(
         label=_("working group"), queryset=SWG.objects.none(), required=False
@@ -93,7 +93,7 @@ class BoardFilterForm(forms.Form):
         self.fields["swg"].queryset = swgs
 
 
-class UpdateListFilterForm(forms.Form):
+class UpdateListFilterForm(DirectionControlsStripped, forms.Form):
     quarter = forms.RegexField(
         label=_("quarter"), regex=r"^\d{4}-[1-4]$", required=False, help_text="2026-3"
     )

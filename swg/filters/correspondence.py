@@ -3,6 +3,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordination.filters import YesNoFilter
+
 from ..models import Correspondence
 
 
@@ -23,7 +25,7 @@ class CorrespondenceFilter(django_filters.FilterSet):
     follow_up_status = django_filters.ChoiceFilter(
         label=_("Follow-up"), choices=Correspondence.FollowUp.choices, empty_label=_("Any")
     )
-    overdue = django_filters.BooleanFilter(label=_("Follow-up overdue"), method="by_overdue")
+    overdue = YesNoFilter(label=_("Follow-up overdue"), method="by_overdue")
     year = django_filters.NumberFilter(label=_("Year"), field_name="year")
 
     class Meta:

@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from coordination.forms import NamedForm
+from coordination.forms import DirectionControlsStripped, NamedForm
 
 from ..models import SWG
 
@@ -33,7 +33,7 @@ class ScheduleSubscriptionForm(NamedForm):
         self.fields["swgs"].queryset = choices
 
 
-class SchedulePreviewForm(forms.Form):
+class SchedulePreviewForm(DirectionControlsStripped, forms.Form):
     month = forms.RegexField(
         label=_("Month"),
         regex=r"^\d{4}-(0[1-9]|1[0-2])$",

@@ -5,7 +5,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coordination.forms import ARABIC, PortalForm
+from coordination.forms import ARABIC, DirectionControlsStripped, PortalForm
 
 from ..models.tors import SECTIONS, section_field
 
@@ -42,7 +42,7 @@ class TorVersionForm(PortalForm):
         return dict(self.cleaned_data)
 
 
-class TorCompareForm(forms.Form):
+class TorCompareForm(DirectionControlsStripped, forms.Form):
     """Two versions of one TOR, by number."""
 
     a = forms.TypedChoiceField(label=_("Older version"), coerce=int)

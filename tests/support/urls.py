@@ -13,9 +13,12 @@ that walks the pages can name it.
 from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from coordination.models import OutboxMessage
 from projects_db.models import DuplicatePair
+from projects_db.selectors.submissions import reporting_quarter
+from projects_db.services.updates import update_no_change
 from swg.models import FocalPoint, ImportJob, Membership
 from swg.services.calendar_feeds import calendar_token_create
 from swg.services.invitations import invitations_add, rsvp_token
@@ -28,12 +31,17 @@ from tests.factories import (
     make_correspondence,
     make_document,
     make_project,
+    make_tor,
 )
 
 # Not the portal's pages: Django's admin, the REST API (JSON), and the reset link
 # that needs a mailed token.
 LEFT_OUT_PREFIXES = ("admin:", "projects_db:api")
-LEFT_OUT = {"password_reset_confirm"}
+LEFT_OUT = {
+    "password_reset_confirm",
+    # A file to download, not a page (its path ends in "/").
+    "projects_db:submission_board_export",
+}
 
 # URL argument -> the sample object it names.
 ARGUMENTS = {
@@ -46,6 +54,11 @@ ARGUMENTS = {
     "token": "rsvp_token",
     "kind": "restructure_kind",
     "version_pk": "version",
+    "key": "slug",  # a TOR's key is its group's slug
+    "number": "tor_number",
+    "update_pk": "update",
+    "year": "year",
+    "quarter": "quarter",
 }
 
 # A bare ``pk``: the object named by the start of the route's name (first match wins).
@@ -64,6 +77,7 @@ PK_BY_ROUTE = (
     ("calendar_token_", "feed_token_pk"),
     ("project_", "project"),
     ("duplicate_", "pair"),
+    ("update_", "project"),
     ("document_", "document"),
     ("correspondence_", "correspondence"),
 )
@@ -185,7 +199,14 @@ def sample_objects(world) -> dict:
         world,
         subject_en="Request to nominate focal points for the joint health sector assessment",
     )
+    tor = make_tor(world, status="endorsed")
+    year, quarter = reporting_quarter(timezone.localdate())
+    update = update_no_change(project=published, year=year, quarter=quarter, by=world.partner_a)
     return {
+        "tor_number": tor.number,
+        "update": update.pk,
+        "year": year,
+        "quarter": quarter,
         "document": document.pk,
         "version": document.versions.get().pk,
         "correspondence": correspondence.pk,
