@@ -382,7 +382,7 @@ def test_meeting_from_planning_to_circulated_minutes(
     expect(page).to_have_url(f"{minutes_url}action-points/add/")
     due = timezone.localdate() + dt.timedelta(days=30)
     page.locator("select[name=minutes_item]").select_option(label=text["items"][0])
-    page.locator("textarea[name=description]").fill(text["action"])
+    page.locator("textarea[name=description_en]").fill(text["action"])
     page.locator("select[name=owner_organization]").select_option(value=str(world.org_a.pk))
     page.locator("select[name=owner_contact]").select_option(value=str(world.contact_a.pk))
     page.locator("input[name=due_date]").fill(f"{due:%Y-%m-%d}")
