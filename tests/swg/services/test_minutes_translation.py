@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from coordination.models import OutboxMessage
+from swg.selectors.minutes import minutes_detail
 from swg.services.minutes import (
     minutes_approve,
     minutes_circulate,
@@ -14,7 +15,6 @@ from swg.services.minutes import (
     minutes_save,
     minutes_submit,
 )
-from swg.selectors.minutes import minutes_detail
 from swg.services.pdfs import minutes_pdf
 from tests.factories import draft_minutes
 from tests.support.pdfs import pdf_text, words
