@@ -445,9 +445,18 @@ class _Builder:
             f"Participants: {f.present} ({f.women} women, {f.men} men), "
             f"{f.government_count} from government. " + " ".join(decisions)
         )
+        # Health's secretariat translates the summary (DESIGN §2); the other groups'
+        # minutes reach Arabic readers in the original, with a note saying so.
+        summary_ar = (
+            f"المشاركون: {f.present} ({f.women} نساء، {f.men} رجال)، "
+            f"منهم {f.government_count} من الحكومة."
+            if slug == "health"
+            else ""
+        )
         minutes = minutes_save(
             minutes=minutes,
             summary=summary.strip(),
+            summary_translation=summary_ar,
             language=minutes.language,
             attendance_text=minutes.attendance_text,
             items=data,

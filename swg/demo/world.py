@@ -316,6 +316,7 @@ LEAD_TASK = "Technical lead agency: advises the chair, drafts the sector action 
 # The Arabic of the tasks every group shares (DESIGN §2: both forms).
 TASKS_AR = {
     CHAIR_TASK: "يرأس المجموعة عن الحكومة؛ يحدد جدول الاجتماعات ويعتمد المحاضر",
+    LEAD_TASK: "الوكالة الفنية الرائدة: تقدم المشورة للرئيس وتعد خطة عمل القطاع",
 }
 SECRETARIAT_TASK = "Secretariat: agendas, invitations, minutes, archive and progress reports"
 MEMBERSHIPS = [
