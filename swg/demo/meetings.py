@@ -450,7 +450,7 @@ class _Builder:
         summary_ar = (
             f"المشاركون: {f.present} ({f.women} نساء، {f.men} رجال)، "
             f"منهم {f.government_count} من الحكومة."
-            if slug == "health"
+            if slug == "health" and minutes.language == "en"
             else ""
         )
         minutes = minutes_save(
