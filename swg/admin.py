@@ -156,7 +156,7 @@ class MeetingAdmin(ReadOnlyHistoryAdmin):
     list_display = ["starts_at", "__str__", "swg", "kind", "status", "invitations_sent_at"]
     list_filter = ["status", "kind", "swg", "city"]
     list_select_related = ["swg"]
-    search_fields = ["title_en", "title_ar", "venue"]
+    search_fields = ["title_en", "title_ar", "venue_en", "venue_ar"]
     date_hierarchy = "starts_at"
     inlines = [AgendaItemInline]
 
@@ -212,7 +212,12 @@ class ActionPointAdmin(ReadOnlyHistoryAdmin):
     list_display = ["__str__", "swg", "owner_organization", "due_date", "status"]
     list_filter = ["status", "swg"]
     list_select_related = ["swg", "owner_organization"]
-    search_fields = ["description", "owner_organization__name_en", "owner_organization__acronym"]
+    search_fields = [
+        "description_en",
+        "description_ar",
+        "owner_organization__name_en",
+        "owner_organization__acronym",
+    ]
     date_hierarchy = "due_date"
 
 

@@ -190,21 +190,21 @@ def build_world() -> World:
         gender=Contact.Gender.MALE,
     )
     membership_add(
-        swg=swg_x, role=Membership.Role.CHAIR, contact=contact_gov, task="Chairs the group"
+        swg=swg_x, role=Membership.Role.CHAIR, contact=contact_gov, task_en="Chairs the group"
     )
     membership_add(
         swg=swg_x,
         role=Membership.Role.TECHNICAL_LEAD,
         organization=org_a,
         contact=contact_a,
-        task="Technical advice on primary health care",
+        task_en="Technical advice on primary health care",
     )
     membership_add(
         swg=swg_y,
         role=Membership.Role.MEMBER,
         organization=org_b,
         contact=contact_b,
-        task="Reports EU education funding",
+        task_en="Reports EU education funding",
     )
     partner_a = UserFactory(email="partner.a@example.org", organization=org_a)
     partner_b = UserFactory(email="partner.b@example.org", organization=org_b)
@@ -270,7 +270,7 @@ def plan_meeting(world: World, *, swg=None, starts_at=None, hours=2, **fields) -
     )
     fields.setdefault("title_en", "Health SWG monthly meeting")
     fields.setdefault("title_ar", "الاجتماع الشهري لمجموعة الصحة")
-    fields.setdefault("venue", "Ministry of Planning")
+    fields.setdefault("venue_en", "Ministry of Planning")
     return meeting_plan(
         swg=swg or world.swg_x,
         starts_at=starts_at,

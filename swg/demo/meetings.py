@@ -41,10 +41,13 @@ from .world import CONTACTS, ORGANIZATIONS
 
 # fmt: off
 ZONES = {"tripoli": ZoneInfo("Africa/Tripoli"), "tunis": ZoneInfo("Africa/Tunis")}
-VENUES = {"health": "Ministry of Health, meeting room", "education": "Ministry of Education, meeting room",
-          "justice-human-rights": "Ministry of Justice, conference hall"}
-MOP_VENUE = "Ministry of Planning, conference room"
-TUNIS_VENUE = "UN offices, Les Berges du Lac"  # LIBMITAF: meetings with partners in Tunis
+# Venues in English and Arabic (DESIGN §2: the short texts read in lists have both forms).
+VENUES = {"health": ("Ministry of Health, meeting room", "وزارة الصحة، قاعة الاجتماعات"),
+          "education": ("Ministry of Education, meeting room", "وزارة التعليم، قاعة الاجتماعات"),
+          "justice-human-rights": ("Ministry of Justice, conference hall", "وزارة العدل، قاعة المؤتمرات")}
+MOP_VENUE = ("Ministry of Planning, conference room", "وزارة التخطيط، قاعة المؤتمرات")
+# LIBMITAF: meetings with partners in Tunis
+TUNIS_VENUE = ("UN offices, Les Berges du Lac", "مكاتب الأمم المتحدة، ضفاف البحيرة")
 SHORT_NAMES = {"economic-reform": ("Economic Reform", "الإصلاح الاقتصادي"),
                "institutional-building": ("Institutional Building", "البناء المؤسسي")}
 # Title after "<group> SWG — ", first match of: workshop, joint, informal, health, other.
@@ -346,6 +349,9 @@ class _Builder:
         is_formal, start = outcome != "informal", _at(day, 10, place)
         if start > timezone.now() and outcome not in ("cancelled", "postponed"):
             outcome = "planned"  # a clock behind the story: it has not happened yet
+        venue = {"tunis": TUNIS_VENUE, "online": ("", "")}.get(
+            place, VENUES.get(swg.slug, MOP_VENUE)
+        )
         meeting = meeting_plan(
             swg=swg,
             starts_at=start,
@@ -355,7 +361,8 @@ class _Builder:
             kind=kind,
             is_formal=is_formal,
             city=place,
-            venue={"tunis": TUNIS_VENUE, "online": ""}.get(place, VENUES.get(swg.slug, MOP_VENUE)),
+            venue_en=venue[0],
+            venue_ar=venue[1],
             online_url=f"https://meet.planning.gov.ly/swg-{swg.slug}" if place == "online" else "",
             by=by,
         )
@@ -438,9 +445,18 @@ class _Builder:
             f"Participants: {f.present} ({f.women} women, {f.men} men), "
             f"{f.government_count} from government. " + " ".join(decisions)
         )
+        # Health's secretariat translates the summary (DESIGN §2); the other groups'
+        # minutes reach Arabic readers in the original, with a note saying so.
+        summary_ar = (
+            f"المشاركون: {f.present} ({f.women} نساء، {f.men} رجال)، "
+            f"منهم {f.government_count} من الحكومة."
+            if slug == "health" and minutes.language == "en"
+            else ""
+        )
         minutes = minutes_save(
             minutes=minutes,
             summary=summary.strip(),
+            summary_translation=summary_ar,
             language=minutes.language,
             attendance_text=minutes.attendance_text,
             items=data,
@@ -449,7 +465,7 @@ class _Builder:
         for item, (description, owner, days, plan) in actions:
             point = action_point_add(
                 minutes=minutes,
-                description=description,
+                description_en=description,
                 owner_organization=self.contacts[owner].organization,
                 owner_contact=self.contacts[owner],
                 due_date=day + dt.timedelta(days=days),

@@ -313,6 +313,11 @@ CONTACTS = [
 # the SWG" of Annex 2d. Optional (start, end, reason) records history.
 CHAIR_TASK = "Chairs the group for the Government; sets the meeting calendar, approves minutes"
 LEAD_TASK = "Technical lead agency: advises the chair, drafts the sector action plan"
+# The Arabic of the tasks every group shares (DESIGN §2: both forms).
+TASKS_AR = {
+    CHAIR_TASK: "يرأس المجموعة عن الحكومة؛ يحدد جدول الاجتماعات ويعتمد المحاضر",
+    LEAD_TASK: "الوكالة الفنية الرائدة: تقدم المشورة للرئيس وتعد خطة عمل القطاع",
+}
 SECRETARIAT_TASK = "Secretariat: agendas, invitations, minutes, archive and progress reports"
 MEMBERSHIPS = [
     ("security", "chair", "salem.jaafari", CHAIR_TASK),
@@ -481,7 +486,7 @@ def _contacts(orgs, stats, by) -> dict[str, Contact]:
         values = {
             "name_en": en,
             "name_ar": ar,
-            "title": title,
+            "title_en": title,
             "organization_id": orgs[org_key].pk,
             "gender": gender,
             "mobile": mobile,
@@ -528,7 +533,13 @@ def _memberships(swgs, contacts, stats, by) -> None:
         ).first()
         if membership is None:
             membership, _warning = membership_add(
-                swg=swgs[slug], role=role, contact=contact, task=task, start_date=start, by=by
+                swg=swgs[slug],
+                role=role,
+                contact=contact,
+                task_en=task,
+                task_ar=TASKS_AR.get(task, ""),
+                start_date=start,
+                by=by,
             )
             stats["Membership created"] += 1
         if end and membership.end_date is None:
@@ -665,7 +676,8 @@ def build_scaled_world(factor: int) -> dict:
                     Contact(
                         name_en=c.name_en + suffix,
                         name_ar=f"{c.name_ar} {copy}",
-                        title=c.title,
+                        title_en=c.title_en,
+                        title_ar=c.title_ar,
                         organization=clones[c.organization_id],
                         gender=c.gender,
                         email=c.email.replace("@", f".{copy}@"),
@@ -686,7 +698,8 @@ def build_scaled_world(factor: int) -> dict:
                 contact=people[m.contact_id],
                 # One chair per SWG stays true: the copies join as members.
                 role=Membership.Role.MEMBER if m.role == Membership.Role.CHAIR else m.role,
-                task=m.task,
+                task_en=m.task_en,
+                task_ar=m.task_ar,
                 start_date=m.start_date,
             )
             for m in base_members

@@ -26,7 +26,8 @@ from ..models import Contact
 CONTACT_COLUMNS = [
     ("name_en", gettext_lazy("Name (English)")),
     ("name_ar", gettext_lazy("Name (Arabic)")),
-    ("title", gettext_lazy("Job title")),
+    ("title_en", gettext_lazy("Job title (English)")),
+    ("title_ar", gettext_lazy("Job title (Arabic)")),
     ("organization", gettext_lazy("Organization")),
     ("email", gettext_lazy("Email")),
     ("mobile", gettext_lazy("Mobile")),
@@ -38,7 +39,8 @@ CONTACT_COLUMNS = [
 SWG_COLUMNS = [
     ("swg", gettext_lazy("Working group")),
     ("role", gettext_lazy("Role")),
-    ("task", gettext_lazy("Exact task in the SWG")),
+    ("task_en", gettext_lazy("Exact task in the SWG (English)")),
+    ("task_ar", gettext_lazy("Exact task in the SWG (Arabic)")),
 ]
 REQUIRED_COLUMNS = {"email", "organization"}
 
@@ -48,14 +50,16 @@ class ContactRow:
     contact: Contact
     swg: str = ""
     role: str = ""
-    task: str = ""
+    task_en: str = ""
+    task_ar: str = ""
 
 
 def _contact_values(contact: Contact) -> dict[str, str]:
     return {
         "name_en": contact.name_en,
         "name_ar": contact.name_ar,
-        "title": contact.title,
+        "title_en": contact.title_en,
+        "title_ar": contact.title_ar,
         "organization": contact.organization.acronym or contact.organization.name_en,
         "email": contact.email,
         "mobile": contact.mobile,
@@ -72,7 +76,7 @@ def _table(rows: Iterable[ContactRow], with_swg: bool):
     yield keys
     for row in rows:
         values = _contact_values(row.contact)
-        values.update(swg=row.swg, role=row.role, task=row.task)
+        values.update(swg=row.swg, role=row.role, task_en=row.task_en, task_ar=row.task_ar)
         yield [values[k] for k in keys]
 
 
@@ -102,7 +106,7 @@ def export_vcard(rows: Iterable[ContactRow]) -> bytes:
             card.add("nickname").value = contact.name_ar
         card.add("org").value = [contact.organization.name_en or contact.organization.name_ar]
         if contact.title:
-            card.add("title").value = contact.title
+            card.add("title").value = contact.title_en or contact.title_ar
         email = card.add("email")
         email.value = contact.email
         email.type_param = "INTERNET"
@@ -111,8 +115,9 @@ def export_vcard(rows: Iterable[ContactRow]) -> bytes:
                 tel = card.add("tel")
                 tel.value = number
                 tel.type_param = kind
-        if row.task:
-            card.add("note").value = row.task
+        task = " / ".join(t for t in (row.task_en, row.task_ar) if t)
+        if task:
+            card.add("note").value = task
         cards.append(card.serialize())
     return "".join(cards).encode("utf-8")
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coordination.bidi import bdi_join
-from coordination.forms import DateInput, PortalForm, PortalModelForm
+from coordination.forms import ARABIC, DateInput, PortalForm, PortalModelForm
 
 from ..models import ActionPoint, Contact, Organization
 
@@ -14,8 +14,19 @@ class ActionPointForm(PortalModelForm):
 
     class Meta:
         model = ActionPoint
-        fields = ["minutes_item", "description", "owner_organization", "owner_contact", "due_date"]
-        widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "minutes_item",
+            "description_en",
+            "description_ar",
+            "owner_organization",
+            "owner_contact",
+            "due_date",
+        ]
+        widgets = {
+            "due_date": DateInput(),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+            "description_ar": forms.Textarea(attrs={"rows": 3, **ARABIC}),
+        }
 
     def __init__(self, *args, minutes=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,7 +52,14 @@ class ActionPointEditForm(ActionPointForm):
     submit_label = _("Save")
 
     class Meta(ActionPointForm.Meta):
-        fields = ["description", "owner_organization", "owner_contact", "due_date", "status"]
+        fields = [
+            "description_en",
+            "description_ar",
+            "owner_organization",
+            "owner_contact",
+            "due_date",
+            "status",
+        ]
 
 
 class ActionPointStatusForm(PortalForm):

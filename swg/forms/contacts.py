@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coordination.bilingual import is_arabic_text
 from coordination.emails import normalize_email
 from coordination.forms import ARABIC, DirectionControlsStripped, PortalForm, PortalModelForm
 from coordination.spreadsheets import reader
@@ -20,7 +21,8 @@ class ContactForm(PortalModelForm):
         fields = [
             "name_en",
             "name_ar",
-            "title",
+            "title_en",
+            "title_ar",
             "organization",
             "email",
             "mobile",
@@ -30,7 +32,10 @@ class ContactForm(PortalModelForm):
             "preferred_language",
             "is_active",
         ]
-        widgets = {"name_ar": forms.TextInput(attrs=ARABIC)}
+        widgets = {
+            "name_ar": forms.TextInput(attrs=ARABIC),
+            "title_ar": forms.TextInput(attrs=ARABIC),
+        }
 
     def __init__(self, *args, organization_locked: Organization | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,7 +63,7 @@ class ImportFileForm(PortalForm):
         label=gettext_lazy("Contact list (CSV or XLSX)"),
         help_text=gettext_lazy(
             "Columns: email and organization (acronym or name) are required; name_en, name_ar, "
-            "title, mobile, landline, gender (f/m), languages, preferred_language (en/ar) are "
+            "title_en, title_ar, mobile, landline, gender (f/m), languages, preferred_language (en/ar) are "
             "optional. An exported list can be imported back."
         ),
     )
@@ -76,6 +81,9 @@ class ImportFileForm(PortalForm):
 class ContactRowForm(DirectionControlsStripped, forms.Form):
     name_en = forms.CharField(max_length=200, required=False)
     name_ar = forms.CharField(max_length=200, required=False)
+    title_en = forms.CharField(max_length=200, required=False)
+    title_ar = forms.CharField(max_length=200, required=False)
+    # Files written before job titles had two languages have one "title" column.
     title = forms.CharField(max_length=200, required=False)
     organization = forms.CharField(max_length=255)
     email = forms.EmailField()
@@ -130,4 +138,8 @@ class ContactRowForm(DirectionControlsStripped, forms.Form):
         data = super().clean()
         if not data.get("name_en") and not data.get("name_ar"):
             self.add_error("name_en", _("Give the name in English or Arabic (or both)."))
+        single_title = data.pop("title", "")
+        if single_title and not data.get("title_en") and not data.get("title_ar"):
+            key = "title_ar" if is_arabic_text(single_title) else "title_en"
+            data[key] = single_title
         return data

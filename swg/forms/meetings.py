@@ -40,11 +40,17 @@ class MeetingForm(PortalForm):
         required=False,
         help_text=_("When the city is “Other city”."),
     )
-    venue = forms.CharField(
-        label=_("Venue"),
+    venue_en = forms.CharField(
+        label=_("Venue (English)"),
         max_length=255,
         required=False,
         help_text=_("For example: Ministry of Planning, meeting room 2."),
+    )
+    venue_ar = forms.CharField(
+        label=_("Venue (Arabic)"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs=ARABIC),
     )
     online_url = forms.URLField(
         label=_("Online link"),

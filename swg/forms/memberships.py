@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.forms import DateInput, PortalForm, PortalModelForm
+from coordination.forms import ARABIC, DateInput, PortalForm, PortalModelForm
 
 from ..models import SWG, Contact, FocalPoint, Membership, Organization
 
@@ -13,8 +13,8 @@ from ..models import SWG, Contact, FocalPoint, Membership, Organization
 class MembershipForm(PortalModelForm):
     class Meta:
         model = Membership
-        fields = ["organization", "contact", "role", "task", "start_date"]
-        widgets = {"start_date": DateInput()}
+        fields = ["organization", "contact", "role", "task_en", "task_ar", "start_date"]
+        widgets = {"start_date": DateInput(), "task_ar": forms.TextInput(attrs=ARABIC)}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,7 +33,8 @@ class MembershipForm(PortalModelForm):
 class MembershipEditForm(PortalModelForm):
     class Meta:
         model = Membership
-        fields = ["role", "task"]
+        fields = ["role", "task_en", "task_ar"]
+        widgets = {"task_ar": forms.TextInput(attrs=ARABIC)}
 
 
 class MembershipEndForm(PortalForm):

@@ -13,10 +13,18 @@ from ..models import Minutes
 class MinutesForm(PortalModelForm):
     class Meta:
         model = Minutes
-        fields = ["language", "attendance_text", "summary"]
+        fields = ["language", "attendance_text", "summary", "summary_translation"]
         widgets = {
             "attendance_text": forms.Textarea(attrs={"rows": 4}),
             "summary": forms.Textarea(attrs={"rows": 4}),
+            # The other language's text (DESIGN §2); its direction follows what is typed.
+            "summary_translation": forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+        }
+        help_texts = {
+            "summary_translation": _(
+                "Optional: the summary in the other language. Each recipient of the "
+                "circulated minutes reads the language they chose."
+            )
         }
 
     def __init__(self, *args, **kwargs):
@@ -36,6 +44,23 @@ class MinutesItemForm(DirectionControlsStripped, forms.Form):
     decisions = forms.CharField(
         label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    # The same item in the other language (DESIGN §2), beside the original.
+    title_translation = forms.CharField(
+        label=_("Item (translation)"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
+    discussion_translation = forms.CharField(
+        label=_("Discussion (translation)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+    )
+    decisions_translation = forms.CharField(
+        label=_("Decisions (translation)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+    )
 
 
 MinutesItemFormSet = forms.formset_factory(MinutesItemForm, extra=1, can_delete=True)
@@ -49,6 +74,9 @@ def minutes_item_initial(items) -> list[dict]:
             "title": i.title,
             "discussion": i.discussion,
             "decisions": i.decisions,
+            "title_translation": i.title_translation,
+            "discussion_translation": i.discussion_translation,
+            "decisions_translation": i.decisions_translation,
         }
         for i in items
     ]

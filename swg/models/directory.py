@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from coordination.bilingual import BilingualName, pick_language
+from coordination.bilingual import BilingualName, bilingual_text, pick_language
 from coordination.emails import normalize_email
 
 
@@ -75,7 +75,8 @@ class Contact(models.Model):
 
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     name_ar = models.CharField(_("name (Arabic)"), max_length=200, blank=True)
-    title = models.CharField(_("job title"), max_length=200, blank=True)
+    title_en = models.CharField(_("job title (English)"), max_length=200, blank=True)
+    title_ar = models.CharField(_("job title (Arabic)"), max_length=200, blank=True)
     organization = models.ForeignKey(
         Organization,
         verbose_name=_("organization"),
@@ -121,6 +122,8 @@ class Contact(models.Model):
     @property
     def name(self) -> str:
         return pick_language(self.name_en, self.name_ar)
+
+    title = bilingual_text("title")
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from coordination.bilingual import pick_language
+from coordination.bilingual import bilingual_text, pick_language
 
 
 class Meeting(models.Model):
@@ -51,7 +51,8 @@ class Meeting(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
     city = models.CharField(_("city"), max_length=20, choices=City.choices, default=City.TRIPOLI)
     city_other = models.CharField(_("other city"), max_length=100, blank=True)
-    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    venue_en = models.CharField(_("venue (English)"), max_length=255, blank=True)
+    venue_ar = models.CharField(_("venue (Arabic)"), max_length=255, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
@@ -100,6 +101,8 @@ class Meeting(models.Model):
     @property
     def title(self) -> str:
         return pick_language(self.title_en, self.title_ar)
+
+    venue = bilingual_text("venue")
 
     @property
     def place(self) -> str:

@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coordination.bilingual import bilingual_text
+
 
 class ActiveQuerySet(models.QuerySet):
     def active(self, on=None):
@@ -49,12 +51,13 @@ class Membership(models.Model):
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    task = models.CharField(
-        _("exact task in the SWG"),
+    task_en = models.CharField(
+        _("exact task in the SWG (English)"),
         max_length=300,
         blank=True,
         help_text=_("What this member does for the group (assessment Annex 2d)."),
     )
+    task_ar = models.CharField(_("exact task in the SWG (Arabic)"), max_length=300, blank=True)
     start_date = models.DateField(_("start date"), default=timezone.localdate)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_reason = models.CharField(_("reason for ending"), max_length=300, blank=True)
@@ -80,6 +83,8 @@ class Membership(models.Model):
     def __str__(self):
         who = self.organization or self.contact
         return f"{who} — {self.get_role_display()}"
+
+    task = bilingual_text("task")
 
     @property
     def is_active(self) -> bool:

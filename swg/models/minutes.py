@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coordination.bilingual import bilingual_text
+
 from .meetings import AgendaItem, Meeting
 
 
@@ -41,6 +43,9 @@ class Minutes(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
     summary = models.TextField(_("summary"), blank=True)
+    # The other language's text beside the original (DESIGN §2), added by the
+    # secretariat and approved by the chair with it.
+    summary_translation = models.TextField(_("summary (translation)"), blank=True)
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default="en"
     )
@@ -86,6 +91,11 @@ class Minutes(models.Model):
     def is_locked(self) -> bool:
         return self.status in {self.Status.APPROVED, self.Status.CIRCULATED}
 
+    @property
+    def translation_language(self) -> str:
+        """The language a translation of these minutes is written in."""
+        return "en" if self.language == "ar" else "ar"
+
 
 class MinutesItem(models.Model):
     """Per agenda item: what was discussed and decided."""
@@ -105,6 +115,9 @@ class MinutesItem(models.Model):
     title = models.CharField(_("item"), max_length=300)
     discussion = models.TextField(_("discussion"), blank=True)
     decisions = models.TextField(_("decisions"), blank=True)
+    title_translation = models.CharField(_("item (translation)"), max_length=300, blank=True)
+    discussion_translation = models.TextField(_("discussion (translation)"), blank=True)
+    decisions_translation = models.TextField(_("decisions (translation)"), blank=True)
 
     history = HistoricalRecords()
 
@@ -166,7 +179,8 @@ class ActionPoint(models.Model):
         blank=True,
         related_name="action_points",
     )
-    description = models.TextField(_("action"))
+    description_en = models.TextField(_("action (English)"), blank=True)
+    description_ar = models.TextField(_("action (Arabic)"), blank=True)
     owner_organization = models.ForeignKey(
         "swg.Organization",
         verbose_name=_("owner"),
@@ -198,6 +212,8 @@ class ActionPoint(models.Model):
 
     def __str__(self):
         return self.description[:80]
+
+    description = bilingual_text("description")
 
     @property
     def is_open(self) -> bool:

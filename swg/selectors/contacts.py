@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from coordination.bilingual import pick_language
+
 from ..exchange.contacts import ContactRow
 from ..models import SWG, Contact, FocalPoint, Membership
 
@@ -16,7 +18,12 @@ class ContactEntry:
     contact: Contact
     role: str
     role_label: str
-    task: str
+    task_en: str = ""
+    task_ar: str = ""
+
+    @property
+    def task(self) -> str:
+        return pick_language(self.task_en, self.task_ar)
 
 
 def swg_contact_list(*, swg: SWG, contacts: QuerySet | None = None) -> list[ContactEntry]:
@@ -35,14 +42,19 @@ def swg_contact_list(*, swg: SWG, contacts: QuerySet | None = None) -> list[Cont
         entries.setdefault(
             m.contact_id,
             ContactEntry(
-                contact=m.contact, role=m.role, role_label=m.get_role_display(), task=m.task
+                contact=m.contact,
+                role=m.role,
+                role_label=m.get_role_display(),
+                task_en=m.task_en,
+                task_ar=m.task_ar,
             ),
         )
-    org_tasks = dict(
-        Membership.objects.active()
+    org_tasks = {
+        organization_id: (task_en, task_ar)
+        for organization_id, task_en, task_ar in Membership.objects.active()
         .filter(swg=swg, contact__isnull=True, organization__isnull=False)
-        .values_list("organization_id", "task")
-    )
+        .values_list("organization_id", "task_en", "task_ar")
+    }
     for fp in focal.select_related("contact__organization").order_by("contact__name_en"):
         if fp.contact_id in entries:
             continue
@@ -53,7 +65,8 @@ def swg_contact_list(*, swg: SWG, contacts: QuerySet | None = None) -> list[Cont
             contact=fp.contact,
             role="focal_point",
             role_label=label,
-            task=org_tasks.get(fp.organization_id, ""),
+            task_en=org_tasks.get(fp.organization_id, ("", ""))[0],
+            task_ar=org_tasks.get(fp.organization_id, ("", ""))[1],
         )
     return list(entries.values())
 
@@ -63,6 +76,12 @@ def contact_rows_for(queryset, *, swg=None) -> list[ContactRow]:
     if swg is None:
         return [ContactRow(contact=c) for c in queryset.select_related("organization")]
     return [
-        ContactRow(contact=entry.contact, swg=swg.name, role=entry.role_label, task=entry.task)
+        ContactRow(
+            contact=entry.contact,
+            swg=swg.name,
+            role=entry.role_label,
+            task_en=entry.task_en,
+            task_ar=entry.task_ar,
+        )
         for entry in swg_contact_list(swg=swg, contacts=queryset)
     ]

@@ -26,11 +26,11 @@ def minutes_versions(*, meeting: Meeting, user) -> list[Minutes]:
     return [m for m in versions if permissions.can(user, Action.MINUTES_VIEW, m)]
 
 
-def minutes_detail(*, minutes: Minutes, user=None) -> dict:
+def minutes_detail(*, minutes: Minutes, user=None, language: str | None = None) -> dict:
     """One version with its items and the meeting's action points: per item the
     ones agreed under it, then those of other versions (a correction copies the
     text; action points stay single rows). Without ``user``: what the
-    circulated text shows."""
+    circulated text shows. The text is in ``language`` (``minutes_in_language``)."""
     items = list(minutes.items.order_by("order", "pk"))
     if user is None:
         # The circulated text: this version's action points and those of
@@ -66,6 +66,38 @@ def minutes_detail(*, minutes: Minutes, user=None) -> dict:
         "other_action_points": other,
         "versions": versions,
         "latest_version": max((m.version for m in versions), default=minutes.version),
+        **minutes_in_language(minutes=minutes, items=items, language=language),
+    }
+
+
+def minutes_has_translation(*, minutes: Minutes, items) -> bool:
+    """Whether the secretariat added the other language's text (DESIGN §2)."""
+    return bool(minutes.summary_translation.strip()) or any(
+        (item.title_translation + item.discussion_translation + item.decisions_translation).strip()
+        for item in items
+    )
+
+
+def minutes_in_language(*, minutes: Minutes, items, language: str | None) -> dict:
+    """The minutes' text as a reader of ``language`` gets it: the original when
+    it is their language, else the translation (field by field, the original
+    where a field was left untranslated), else the original with
+    ``translation_missing`` so the page, email or PDF says so. Sets
+    ``shown_title``, ``shown_discussion`` and ``shown_decisions`` on ``items``;
+    without ``language``, the original."""
+    wanted = minutes.language if not language else ("ar" if language.startswith("ar") else "en")
+    other = wanted != minutes.language
+    translated = other and minutes_has_translation(minutes=minutes, items=items)
+    for item in items:
+        item.shown_title = (translated and item.title_translation) or item.title
+        item.shown_discussion = (translated and item.discussion_translation) or item.discussion
+        item.shown_decisions = (translated and item.decisions_translation) or item.decisions
+    return {
+        "summary_text": (translated and minutes.summary_translation) or minutes.summary,
+        "text_language": wanted if translated else minutes.language,
+        "wanted_language": wanted,
+        "translation_missing": other and not translated,
+        "has_translation": minutes_has_translation(minutes=minutes, items=items),
     }
 
 

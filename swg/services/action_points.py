@@ -23,11 +23,18 @@ def _validate_owner(organization: Organization | None, contact: Contact | None) 
         refuse(_("This person works for another organization."), "owner_contact")
 
 
+def _validate_description(description_en: str, description_ar: str) -> None:
+    # DESIGN §2: the text in English or Arabic, or both.
+    if not description_en.strip() and not description_ar.strip():
+        refuse(_("Describe the action in English or Arabic (or both)."), "description_en")
+
+
 @transaction.atomic
 def action_point_add(
     *,
     minutes: Minutes,
-    description: str,
+    description_en: str = "",
+    description_ar: str = "",
     owner_organization: Organization,
     due_date: dt.date,
     minutes_item: MinutesItem,
@@ -40,15 +47,15 @@ def action_point_add(
     minutes_require_editable(minutes=minutes)
     if minutes_item is None or minutes_item.minutes_id != minutes.pk:
         refuse(_("Choose an item of these minutes."), "minutes_item")
-    if not description.strip():
-        refuse(_("Describe the action."), "description")
+    _validate_description(description_en, description_ar)
     _validate_owner(owner_organization, owner_contact)
     meeting = minutes.meeting
     action_point = ActionPoint(
         swg_id=meeting.swg_id,
         source_meeting=meeting,
         minutes_item=minutes_item,
-        description=description.strip(),
+        description_en=description_en.strip(),
+        description_ar=description_ar.strip(),
         owner_organization=owner_organization,
         owner_contact=owner_contact,
         due_date=due_date,
@@ -61,7 +68,8 @@ def action_point_add(
 def action_point_update(
     *,
     action_point: ActionPoint,
-    description: str,
+    description_en: str = "",
+    description_ar: str = "",
     owner_organization: Organization,
     due_date: dt.date,
     owner_contact: Contact | None = None,
@@ -70,10 +78,10 @@ def action_point_update(
 ) -> ActionPoint:
     """The secretariat corrects an action point (owner, person, due date)."""
     action_point = locked(ActionPoint, action_point.pk)
-    if not description.strip():
-        refuse(_("Describe the action."), "description")
+    _validate_description(description_en, description_ar)
     _validate_owner(owner_organization, owner_contact)
-    action_point.description = description.strip()
+    action_point.description_en = description_en.strip()
+    action_point.description_ar = description_ar.strip()
     action_point.owner_organization = owner_organization
     action_point.owner_contact = owner_contact
     action_point.due_date = due_date

@@ -30,7 +30,15 @@ from .invitations import (
 )
 
 # A change to any of these is one the invitees' calendars must show (RFC 5546).
-DATE_OR_PLACE = ("starts_at", "ends_at", "city", "city_other", "venue", "online_url")
+DATE_OR_PLACE = (
+    "starts_at",
+    "ends_at",
+    "city",
+    "city_other",
+    "venue_en",
+    "venue_ar",
+    "online_url",
+)
 
 
 def _to_minute(value: dt.datetime) -> dt.datetime:
@@ -58,7 +66,8 @@ class MeetingDetails:
     is_formal: bool = True
     city: str = Meeting.City.TRIPOLI
     city_other: str = ""
-    venue: str = ""
+    venue_en: str = ""
+    venue_ar: str = ""
     online_url: str = ""
 
     def values(self) -> dict:
@@ -72,7 +81,8 @@ class MeetingDetails:
             "ends_at": self.ends_at,
             "city": self.city,
             "city_other": self.city_other.strip() if self.city == Meeting.City.OTHER else "",
-            "venue": self.venue.strip(),
+            "venue_en": self.venue_en.strip(),
+            "venue_ar": self.venue_ar.strip(),
             "online_url": self.online_url,
         }
 
@@ -173,7 +183,8 @@ def meeting_postpone(
         ends_at=ends_at,
         city=meeting.city,
         city_other=meeting.city_other,
-        venue=meeting.venue,
+        venue_en=meeting.venue_en,
+        venue_ar=meeting.venue_ar,
         online_url=meeting.online_url,
         created_by=by,
     )

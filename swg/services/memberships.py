@@ -66,7 +66,8 @@ def membership_add(
     role: str,
     organization: Organization | None = None,
     contact: Contact | None = None,
-    task: str = "",
+    task_en: str = "",
+    task_ar: str = "",
     start_date: dt.date | None = None,
     by=None,
 ) -> tuple[Membership, str | None]:
@@ -75,7 +76,8 @@ def membership_add(
         organization=organization or (contact.organization if contact else None),
         contact=contact,
         role=role,
-        task=task,
+        task_en=task_en,
+        task_ar=task_ar,
         start_date=start_date or timezone.localdate(),
     )
     _validate_membership(membership)
@@ -84,9 +86,12 @@ def membership_add(
 
 
 @transaction.atomic
-def membership_update(*, membership: Membership, role: str, task: str, by=None) -> Membership:
+def membership_update(
+    *, membership: Membership, role: str, task_en: str = "", task_ar: str = "", by=None
+) -> Membership:
     membership.role = role
-    membership.task = task
+    membership.task_en = task_en
+    membership.task_ar = task_ar
     _validate_membership(membership)
     history_attribute(membership, by=by).save()
     return membership

@@ -27,7 +27,7 @@ from coordination.outbox import absolute_url, outbox_enqueue
 
 from ..models import Attendance, Meeting, Minutes, MinutesItem
 from ..selectors.attendance import meeting_attendance_figures
-from ..selectors.minutes import meeting_minutes_are_needed, minutes_detail
+from ..selectors.minutes import meeting_minutes_are_needed, minutes_detail, minutes_in_language
 from ..selectors.recipients import minutes_recipients
 from . import pdfs
 from .common import locked, refuse, row_copy
@@ -114,15 +114,20 @@ def minutes_save(
     attendance_text: str,
     language: str,
     items: list[dict],
+    summary_translation: str = "",
     by=None,
 ) -> Minutes:
     """Save a draft. ``items`` are dicts with ``title``, ``discussion``,
-    ``decisions``, ``order`` and, for existing items, ``id`` (and ``delete``)."""
+    ``decisions``, ``order`` and, for existing items, ``id`` (and ``delete``);
+    ``title_translation``, ``discussion_translation`` and
+    ``decisions_translation`` (and ``summary_translation``) are the text in the
+    other language, which the chair approves with the original (DESIGN §2)."""
     minutes = locked(Minutes, minutes.pk)
     minutes_require_editable(minutes=minutes)
     if language not in dict(settings.LANGUAGES):
         refuse(_("Choose English or Arabic."), "language")
     minutes.summary = summary
+    minutes.summary_translation = summary_translation
     minutes.attendance_text = attendance_text
     minutes.language = language
     history_attribute(minutes, by=by).save()
@@ -146,6 +151,9 @@ def minutes_save(
         item.title = data["title"].strip()
         item.discussion = data.get("discussion", "")
         item.decisions = data.get("decisions", "")
+        item.title_translation = (data.get("title_translation") or "").strip()
+        item.discussion_translation = data.get("discussion_translation") or ""
+        item.decisions_translation = data.get("decisions_translation") or ""
         item.order = data.get("order") or 0
         history_attribute(item, by=by).save()
     return minutes
@@ -247,8 +255,16 @@ def minutes_circulate(*, minutes: Minutes, by=None) -> int:
     if not recipients:
         refuse(_("The group has nobody to send the minutes to: add members with an email."))
     url = absolute_url(minutes.get_absolute_url())
+    items = list(minutes.items.order_by("order", "pk"))
+    # Each recipient reads their language: the translation where the secretariat
+    # added one, else the original with a note saying so (DESIGN §2).
+    texts = {
+        language: minutes_in_language(minutes=minutes, items=items, language=language)
+        for language in dict(settings.LANGUAGES)
+    }
     created = 0
     for recipient in recipients:
+        text = texts.get(recipient.language) or texts[minutes.language]
         # The PDF in the recipient's language, rendered by the worker that sends
         # the message, not in this request (docs/architecture.md "PDFs").
         attachment = {
@@ -264,7 +280,16 @@ def minutes_circulate(*, minutes: Minutes, by=None) -> int:
             recipient_name=recipient.name,
             language=recipient.language,
             template="minutes_circulated",
-            context={"minutes": minutes, "meeting": meeting, "swg": meeting.swg, "url": url},
+            context={
+                "minutes": minutes,
+                "meeting": meeting,
+                "swg": meeting.swg,
+                "url": url,
+                "summary_text": text["summary_text"],
+                "text_language": text["text_language"],
+                "wanted_language": text["wanted_language"],
+                "translation_missing": text["translation_missing"],
+            },
             swg=meeting.swg,
             attachments=[attachment],
         )
@@ -301,6 +326,7 @@ def minutes_correct(*, minutes: Minutes, by=None) -> Minutes:
         version=minutes.version + 1,
         supersedes=minutes,
         summary=minutes.summary,
+        summary_translation=minutes.summary_translation,
         language=minutes.language,
         attendance_text=minutes.attendance_text,
         created_by=by,

@@ -4,7 +4,8 @@ assessment Annex 2e: lists of participants and minutes belong in the archive).
 
 Each function returns the PDF's bytes in the language asked for; the names of
 groups, people and organizations come in that language (``pick_language``),
-the minutes' own text in the language it was written in. Rendering takes a
+the minutes' own text in that language when the secretariat added its
+translation, else in the language it was written in, saying so. Rendering takes a
 fraction of a second for a meeting's documents, so the download views render in
 the request; the circulated minutes' PDF is rendered by the outbox worker at
 send time, one per recipient's language (docs/architecture.md "PDFs").
@@ -63,12 +64,14 @@ def minutes_pdf(*, minutes: Minutes, language: str) -> bytes:
     """The minutes as circulated: attendance, summary, each item's discussion,
     decisions and action points, with a table of contents."""
     language = pdf_language(language)
-    detail = minutes_detail(minutes=minutes, user=None)
+    detail = minutes_detail(minutes=minutes, user=None, language=language)
     with translation.override(language):
         toc = [("attendance", translation.gettext("Attendance"))]
-        if minutes.summary:
+        if detail["summary_text"]:
             toc.append(("summary", translation.gettext("Summary")))
-        toc += [(f"item-{n}", f"{n}. {item.title}") for n, item in enumerate(detail["items"], 1)]
+        toc += [
+            (f"item-{n}", f"{n}. {item.shown_title}") for n, item in enumerate(detail["items"], 1)
+        ]
         if detail["other_action_points"]:
             toc.append(("other-action-points", translation.gettext("Other action points")))
     return render_pdf(

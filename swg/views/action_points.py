@@ -88,7 +88,8 @@ def action_point_add(request, meeting_pk, pk):
             services.action_points.action_point_add(
                 minutes=minutes,
                 minutes_item=data["minutes_item"],
-                description=data["description"],
+                description_en=data["description_en"],
+                description_ar=data["description_ar"],
                 owner_organization=data["owner_organization"],
                 owner_contact=data["owner_contact"],
                 due_date=data["due_date"],
@@ -127,7 +128,8 @@ def action_point_edit(request, pk):
         try:
             services.action_points.action_point_update(
                 action_point=action_point,
-                description=data["description"],
+                description_en=data["description_en"],
+                description_ar=data["description_ar"],
                 owner_organization=data["owner_organization"],
                 owner_contact=data["owner_contact"],
                 due_date=data["due_date"],

@@ -73,7 +73,8 @@ def membership_add(request, slug):
                 role=data["role"],
                 organization=data["organization"],
                 contact=data["contact"],
-                task=data["task"],
+                task_en=data["task_en"],
+                task_ar=data["task_ar"],
                 start_date=data["start_date"],
                 by=request.user,
             )
@@ -108,7 +109,8 @@ def membership_edit(request, slug, pk):
             services.memberships.membership_update(
                 membership=membership,
                 role=form.cleaned_data["role"],
-                task=form.cleaned_data["task"],
+                task_en=form.cleaned_data["task_en"],
+                task_ar=form.cleaned_data["task_ar"],
                 by=request.user,
             )
         except ValidationError as error:

@@ -224,6 +224,7 @@ def minutes_edit(request, meeting_pk, pk):
             services.minutes.minutes_save(
                 minutes=minutes,
                 summary=form.cleaned_data["summary"],
+                summary_translation=form.cleaned_data["summary_translation"],
                 attendance_text=form.cleaned_data["attendance_text"],
                 language=form.cleaned_data["language"],
                 items=minutes_items_from(formset),

@@ -161,7 +161,7 @@ def test_meeting_from_planning_to_circulated_minutes(
     page.get_by_label(tr(lang, "Starts at")).fill(f"{next_month:%Y-%m-%d}T10:00")
     page.get_by_label(tr(lang, "Ends at")).fill(f"{next_month:%Y-%m-%d}T12:00")
     page.locator("select[name=city]").select_option(label=tr(lang, "Tripoli"))  # "Other city" too
-    page.get_by_label(tr(lang, "Venue")).fill(VENUE)
+    page.get_by_label(tr(lang, "Venue (English)")).fill(VENUE)
     page.get_by_role("button", name=tr(lang, "Save"), exact=True).click()
 
     expect(page).to_have_url(re.compile(r"/meetings/\d+/$"))
@@ -382,7 +382,7 @@ def test_meeting_from_planning_to_circulated_minutes(
     expect(page).to_have_url(f"{minutes_url}action-points/add/")
     due = timezone.localdate() + dt.timedelta(days=30)
     page.locator("select[name=minutes_item]").select_option(label=text["items"][0])
-    page.locator("textarea[name=description]").fill(text["action"])
+    page.locator(f"textarea[name=description_{lang}]").fill(text["action"])
     page.locator("select[name=owner_organization]").select_option(value=str(world.org_a.pk))
     page.locator("select[name=owner_contact]").select_option(value=str(world.contact_a.pk))
     page.locator("input[name=due_date]").fill(f"{due:%Y-%m-%d}")

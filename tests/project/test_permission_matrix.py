@@ -708,7 +708,7 @@ def _post_objects(world, meeting) -> dict:
     draft_point = action_point_add(
         minutes=draft,
         minutes_item=draft.items.get(),
-        description="Draft-only action",
+        description_en="Draft-only action",
         owner_organization=world.org_a,
         due_date=timezone.localdate(),
     )
@@ -719,7 +719,7 @@ def _post_objects(world, meeting) -> dict:
     follow_up = action_point_add(
         minutes=earlier,
         minutes_item=earlier.items.get(),
-        description="Share the vaccination figures",
+        description_en="Share the vaccination figures",
         owner_organization=world.org_a,
         due_date=timezone.localdate() + dt.timedelta(days=14),
     )
@@ -909,7 +909,7 @@ def _meeting_form(**overrides):
         "ends_at": "2030-03-10T12:00",
         "city": "tripoli",
         "city_other": "",
-        "venue": "Ministry of Planning",
+        "venue_en": "Ministry of Planning",
         "online_url": "",
         **overrides,
     }
@@ -947,7 +947,7 @@ def _organization_form(**overrides):
 
 def _action_point_form(o, **overrides):
     return {
-        "description": "Map the clinics by district",
+        "description_en": "Map the clinics by district",
         "owner_organization": o["world"].org_a.pk,
         "owner_contact": "",
         "due_date": TODAY,

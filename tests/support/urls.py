@@ -148,7 +148,7 @@ def sample_objects(world) -> dict:
         swg=world.swg_x,
         organization=long_org,
         role=Membership.Role.SUPPORTING,
-        task="Gender-responsive budgeting and sex-disaggregated health statistics",
+        task_en="Gender-responsive budgeting and sex-disaggregated health statistics",
     )
     membership = Membership.objects.get(swg=world.swg_x, organization=world.org_a)
     focal_point = focal_point_appoint(

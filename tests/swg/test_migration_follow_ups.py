@@ -18,7 +18,7 @@ def _point(world, minutes, description):
     return action_point_add(
         minutes=minutes,
         minutes_item=minutes.items.get(),
-        description=description,
+        description_en=description,
         owner_organization=world.org_a,
         due_date=timezone.localdate(),
     )

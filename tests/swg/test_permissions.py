@@ -19,7 +19,7 @@ def _minutes_at(world, step, swg):
     action_point_add(
         minutes=minutes,
         minutes_item=minutes.items.get(),
-        description="Share the school census",
+        description_en="Share the school census",
         owner_organization=world.org_b,
         due_date=timezone.localdate(),
     )

@@ -14,7 +14,7 @@ from tests.factories import plan_meeting
 
 def test_it_builds_an_invitation_for_one_attendee(world):
     meeting = plan_meeting(
-        world, city="tunis", venue="EU Delegation", online_url="https://meet.example/h"
+        world, city="tunis", venue_en="EU Delegation", online_url="https://meet.example/h"
     )
     (invitation,) = invitations_add(meeting=meeting, contacts=[world.contact_b])
     invitation_respond(invitation=invitation, choice="tentative")

@@ -17,7 +17,7 @@ def test_it_refuses_an_owner_person_from_another_organization(world):
         action_point_add(
             minutes=minutes,
             minutes_item=minutes.items.get(),
-            description="Share the data",
+            description_en="Share the data",
             owner_organization=world.org_a,
             owner_contact=world.contact_b,
             due_date=TODAY,
@@ -32,7 +32,7 @@ def test_it_refuses_new_points_on_approved_minutes(world):
         action_point_add(
             minutes=minutes,
             minutes_item=minutes.items.get(),
-            description="Late idea",
+            description_en="Late idea",
             owner_organization=world.org_a,
             due_date=TODAY,
         )

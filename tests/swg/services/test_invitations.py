@@ -85,7 +85,7 @@ def test_it_sends_no_update_for_a_new_title(world):
         title_en="Health SWG — renamed",
         starts_at=meeting.starts_at,
         ends_at=meeting.ends_at,
-        venue=meeting.venue,
+        venue_en=meeting.venue_en,
     )
     assert queued == 0 and Meeting.objects.get().sequence == 0
     assert not _messages("meeting.update").exists()

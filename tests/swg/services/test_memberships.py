@@ -58,7 +58,12 @@ def test_it_accepts_a_successor_chair_once_the_chair_has_ended(world):
 def test_it_refuses_to_update_a_member_into_a_second_chair(world):
     membership = Membership.objects.get(swg=world.swg_x, organization=world.org_a)
     with pytest.raises(ValidationError):
-        membership_update(membership=membership, role=Membership.Role.CHAIR, task=membership.task)
+        membership_update(
+            membership=membership,
+            role=Membership.Role.CHAIR,
+            task_en=membership.task_en,
+            task_ar="",
+        )
     membership.refresh_from_db()
     assert membership.role == Membership.Role.TECHNICAL_LEAD
 
@@ -66,7 +71,7 @@ def test_it_refuses_to_update_a_member_into_a_second_chair(world):
 def test_it_updates_the_task(world):
     membership = _who_membership(world)
     membership_update(
-        membership=membership, role=membership.role, task="Leads the vaccination work"
+        membership=membership, role=membership.role, task_en="Leads the vaccination work"
     )
     assert Membership.objects.get(pk=membership.pk).task == "Leads the vaccination work"
 

@@ -103,7 +103,7 @@ def test_it_leaves_a_later_versions_points_out_of_the_circulated_text(world):
     action_point_add(
         minutes=v2,
         minutes_item=v2.items.get(),
-        description="Agreed in the correction",
+        description_en="Agreed in the correction",
         owner_organization=world.org_a,
         due_date=timezone.localdate(),
     )

@@ -67,7 +67,7 @@ def month(world):
         title_en="Education SWG meeting",
         title_ar="اجتماع مجموعة التعليم",
         city="online",
-        venue="",
+        venue_en="",
         online_url="https://meet.example/edu",
     )
     # The month is Tripoli's: 23:30 on 28 February is 21:30 UTC, 00:30 on

@@ -127,7 +127,7 @@ def test_it_hides_a_drafts_points_from_partners(client, world):
     ap = action_point_add(
         minutes=minutes,
         minutes_item=minutes.items.get(),
-        description="Draft-only action",
+        description_en="Draft-only action",
         owner_organization=world.org_a,
         due_date=TODAY,
     )
@@ -146,7 +146,7 @@ def test_it_adds_a_point_to_draft_minutes(client, world):
         f"/meetings/{minutes.meeting_id}/minutes/{minutes.pk}/action-points/add/",
         {
             "minutes_item": item.pk,
-            "description": "Share the cold-chain data",
+            "description_en": "Share the cold-chain data",
             "owner_organization": world.org_a.pk,
             "owner_contact": world.contact_a.pk,
             "due_date": (TODAY + dt.timedelta(days=30)).isoformat(),
@@ -163,7 +163,7 @@ def test_it_lets_the_secretariat_edit_a_point(client, world):
     response = client.post(
         f"/action-points/{ap.pk}/edit/",
         {
-            "description": "Share the data by district",
+            "description_en": "Share the data by district",
             "owner_organization": world.org_b.pk,
             "owner_contact": world.contact_b.pk,
             "due_date": TODAY.isoformat(),

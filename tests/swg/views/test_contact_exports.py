@@ -52,7 +52,7 @@ def test_it_writes_a_formula_name_as_a_text_cell_in_xlsx(client, world, planted,
     (row,) = [
         r for r in sheet.iter_rows(min_row=2) if r[header.index("email")].value == planted.email
     ]
-    name, title = row[header.index("name_en")], row[header.index("title")]
+    name, title = row[header.index("name_en")], row[header.index("title_en")]
     assert (name.value, name.data_type) == (HYPERLINK, "s")
     assert (title.value, title.data_type) == (CALC, "s")
 
@@ -62,7 +62,7 @@ def test_it_neutralises_a_formula_name_in_csv(client, world, planted, url):
     client.force_login(world.secretariat_x)
     row = _csv_rows(client.get(url))[planted.email]
     assert row["name_en"] == "'" + HYPERLINK
-    assert row["title"] == "'" + CALC
+    assert row["title_en"] == "'" + CALC
     assert row["mobile"] == PHONE
 
 

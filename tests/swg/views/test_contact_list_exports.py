@@ -28,7 +28,7 @@ def test_it_exports_the_swg_list_as_csv_with_tasks(client, world):
     assert set(rows) == {"amina@who.example", "khaled@moh.example"}
     amina = rows["amina@who.example"]
     assert amina["name_ar"] == "أمينة حداد"
-    assert amina["task"] == "Technical advice on primary health care"
+    assert amina["task_en"] == "Technical advice on primary health care"
     assert (amina["swg"], amina["role"]) == ("Health", "Technical lead agency")
 
 
@@ -38,8 +38,8 @@ def test_it_exports_the_swg_list_as_xlsx(client, world):
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(_body(response))).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:5] == ("name_en", "name_ar", "title", "organization", "email")
-    assert rows[0][-1] == "task"
+    assert rows[0][:6] == ("name_en", "name_ar", "title_en", "title_ar", "organization", "email")
+    assert rows[0][-2:] == ("task_en", "task_ar")
     assert {"أمينة حداد", "خالد بن عمر"} <= {row[1] for row in rows[1:]}
 
 
@@ -96,8 +96,8 @@ def test_it_exports_every_contact_for_the_coordination_team(client, world):
     client.force_login(world.coordination)
     response = client.get("/contacts/export.xlsx")
     rows = list(load_workbook(io.BytesIO(_body(response))).active.iter_rows(values_only=True))
-    assert "task" not in rows[0]
-    assert {row[4] for row in rows[1:]} == {
+    assert "task_en" not in rows[0]
+    assert {row[5] for row in rows[1:]} == {
         "amina@who.example",
         "marco@eud.example",
         "khaled@moh.example",

@@ -15,11 +15,11 @@ def test_it_records_the_user_who_edited_a_contact(client, world):
     client.force_login(world.secretariat_x)
     response = client.post(
         f"/contacts/{world.contact_a.pk}/edit/",
-        _contact_form(world.contact_a, title="Health adviser"),
+        _contact_form(world.contact_a, title_en="Health adviser"),
     )
     assert response.status_code == 302
     latest = world.contact_a.history.latest()
-    assert (latest.history_user, latest.history_type, latest.title) == (
+    assert (latest.history_user, latest.history_type, latest.title_en) == (
         world.secretariat_x,
         "~",
         "Health adviser",
@@ -30,13 +30,13 @@ def test_it_shows_who_changed_which_contact_field(client, world):
     client.force_login(world.secretariat_x)
     client.post(
         f"/contacts/{world.contact_a.pk}/edit/",
-        _contact_form(world.contact_a, title="Health adviser"),
+        _contact_form(world.contact_a, title_en="Health adviser"),
     )
     client.force_login(world.coordination)
     html = client.get(f"/contacts/{world.contact_a.pk}/").content.decode()
     assert "Change history" in html
     assert world.secretariat_x.full_name in html
-    assert "<strong>job title</strong>: <bdi>—</bdi> → <bdi>Health adviser</bdi>" in html
+    assert "<strong>job title (English)</strong>: <bdi>—</bdi> → <bdi>Health adviser</bdi>" in html
 
 
 def test_it_records_a_partner_editing_their_own_people(client, world):
@@ -62,7 +62,7 @@ def test_the_history_shows_times_and_values_in_the_arabic_format(client, world):
     client.force_login(world.secretariat_x)
     client.post(
         f"/contacts/{world.contact_a.pk}/edit/",
-        _contact_form(world.contact_a, title="Health adviser"),
+        _contact_form(world.contact_a, title_en="Health adviser"),
     )
     world.secretariat_x.language = "ar"
     world.secretariat_x.save()

@@ -163,7 +163,7 @@ def test_it_sends_no_update_when_the_form_repeats_the_same_minute(client, world)
             "starts_at": _local(meeting.starts_at),
             "ends_at": _local(meeting.ends_at),
             "city": "tripoli",
-            "venue": meeting.venue,
+            "venue_en": meeting.venue_en,
         },
     )
     meeting.refresh_from_db()

@@ -27,7 +27,7 @@ def _form(**overrides):
         "ends_at": "2030-03-10T12:00",
         "city": "tripoli",
         "city_other": "",
-        "venue": "Ministry of Planning",
+        "venue_en": "Ministry of Planning",
         "online_url": "",
     }
     return {**data, **overrides}
@@ -64,7 +64,7 @@ def test_it_plans_an_online_meeting_with_its_link(client, world):
     client.force_login(world.secretariat_x)
     client.post(
         "/swg/health/meetings/new/",
-        _form(city="online", venue="", online_url="https://meet.example.org/health"),
+        _form(city="online", venue_en="", online_url="https://meet.example.org/health"),
     )
     meeting = Meeting.objects.get()
     assert (meeting.city, meeting.online_url) == ("online", "https://meet.example.org/health")
@@ -316,7 +316,7 @@ def test_it_offers_no_action_point_of_minutes_not_yet_circulated(client, world):
     action_point_add(
         minutes=minutes,
         minutes_item=minutes.items.get(),
-        description="Not yet agreed in public",
+        description_en="Not yet agreed in public",
         owner_organization=world.org_a,
         due_date=timezone.localdate(),
     )

@@ -53,11 +53,11 @@ def test_it_does_not_warn_at_ten_member_organizations(client, world):
 def test_it_adds_a_member_through_the_page(client, world):
     client.force_login(world.secretariat_x)
     response = _post_add(
-        client, world, organization=world.org_b.pk, role="supporting", task="Funds clinics"
+        client, world, organization=world.org_b.pk, role="supporting", task_en="Funds clinics"
     )
     assert response.status_code == 302
     assert Membership.objects.filter(
-        swg=world.swg_x, organization=world.org_b, task="Funds clinics"
+        swg=world.swg_x, organization=world.org_b, task_en="Funds clinics"
     ).exists()
 
 
@@ -80,7 +80,7 @@ def test_it_shows_the_chair_rule_at_the_role_field(client, world):
 
 def test_it_shows_a_missing_member_at_the_field(client, world):
     client.force_login(world.secretariat_x)
-    response = _post_add(client, world, role="member", task="Nobody")
+    response = _post_add(client, world, role="member", task_en="Nobody")
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="error_1_id_organization"' in html
@@ -144,7 +144,7 @@ def test_it_edits_the_task_through_the_page(client, world):
     client.force_login(world.chair)
     response = client.post(
         f"/swg/{world.swg_x.slug}/members/{membership.pk}/edit/",
-        {"role": "technical_lead", "task": "Leads the vaccination work"},
+        {"role": "technical_lead", "task_en": "Leads the vaccination work"},
     )
     assert response.status_code == 302
     assert Membership.objects.get(pk=membership.pk).task == "Leads the vaccination work"
@@ -153,7 +153,7 @@ def test_it_edits_the_task_through_the_page(client, world):
 def test_it_isolates_an_english_name_on_the_arabic_page(client, world):
     # No Arabic name: the English one is shown, inside the Arabic table (DESIGN §2).
     un_women = OrganizationFactory(name_en="UN Women", name_ar="", acronym="UNW")
-    membership_add(swg=world.swg_x, role="member", organization=un_women, task="Gender data")
+    membership_add(swg=world.swg_x, role="member", organization=un_women, task_en="Gender data")
     client.force_login(world.chair)  # reads Arabic
     html = client.get(f"/swg/{world.swg_x.slug}/").content.decode()
     assert 'lang="ar" dir="rtl"' in html

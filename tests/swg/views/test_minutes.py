@@ -213,7 +213,7 @@ def test_it_shows_the_minutes_page_in_a_fixed_number_of_queries(
         action_point_add(
             minutes=minutes,
             minutes_item=item,
-            description=f"Action {n}",
+            description_en=f"Action {n}",
             owner_organization=world.org_a,
             owner_contact=world.contact_a,
             due_date=timezone.localdate() + dt.timedelta(days=n),
