@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("swg.urls")),
     path("", include("projects_db.urls")),
+    path("reports/", include("reports.urls")),
 ]
 # No route serves uploaded files, in DEBUG either: they are private
 # (coordination/storage.py) and leave only through permission-checked views.
