@@ -77,7 +77,7 @@ def report_index(request):
 @login_required
 def swg_reports(request, slug):
     swg = _swg_for(request, slug)
-    reports = ProgressReport.objects.filter(swg=swg).select_related("approved_by")
+    reports = ProgressReport.objects.filter(swg=swg).select_related("swg", "approved_by")
     may_draft = permissions.can(request.user, rules.DRAFT, swg)
     return render(
         request,
