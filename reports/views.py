@@ -184,7 +184,7 @@ def _status_payload(report, generation) -> dict:
         "finished": generation.is_finished,
         "language": generation.language,
         "download": reverse(
-            "reports:download", args=[report.swg.slug, report.period.code, generation.pk]
+            "reports:report_download", args=[report.swg.slug, report.period.code, generation.pk]
         )
         if done
         else "",

@@ -621,12 +621,12 @@ TABLE.update(
             _report_url("reports:generate", "slug", "report_period"),
             POST_ONLY_LOGIN,
         ),
-        "reports:status": (
-            _report_url("reports:status", "slug", "report_period", "report_pdf"),
+        "reports:report_status": (
+            _report_url("reports:report_status", "slug", "report_period", "report_pdf"),
             REPORT_VIEW,
         ),
-        "reports:download": (
-            _report_url("reports:download", "slug", "report_period", "report_pdf"),
+        "reports:report_download": (
+            _report_url("reports:report_download", "slug", "report_period", "report_pdf"),
             REPORT_VIEW,
         ),
         "reports:approve": (

@@ -28,6 +28,7 @@ from tests.factories import (
     make_correspondence,
     make_document,
     make_project,
+    make_report,
 )
 
 # Not the portal's pages: Django's admin, the REST API (JSON), and the reset link
@@ -46,6 +47,7 @@ ARGUMENTS = {
     "token": "rsvp_token",
     "kind": "restructure_kind",
     "version_pk": "version",
+    "period": "report_period",
 }
 
 # A bare ``pk``: the object named by the start of the route's name (first match wins).
@@ -66,6 +68,7 @@ PK_BY_ROUTE = (
     ("duplicate_", "pair"),
     ("document_", "document"),
     ("correspondence_", "correspondence"),
+    ("report_", "report_pdf"),
 )
 
 
@@ -185,7 +188,19 @@ def sample_objects(world) -> dict:
         world,
         subject_en="Request to nominate focal points for the joint health sector assessment",
     )
+    from reports.models import Period, ReportGeneration
+
+    report = make_report(
+        world,
+        period=Period.parse("2026Q3"),
+        summary_en="<p>The group met three times and agreed the vaccination plan.</p>",
+    )
+    generation = ReportGeneration.objects.create(
+        report=report, language="en", status=ReportGeneration.Status.DONE, progress=100
+    )
     return {
+        "report_period": "2026Q3",
+        "report_pdf": generation.pk,
         "document": document.pk,
         "version": document.versions.get().pk,
         "correspondence": correspondence.pk,

@@ -44,9 +44,9 @@ def test_generating_answers_a_status_to_poll_and_a_download(
         response = client.post(_url("generate", report), {"language": "en"})
     assert response.status_code == 302
     generation = ReportGeneration.objects.get()
-    status = client.get(_url("status", report, generation.pk)).json()
+    status = client.get(_url("report_status", report, generation.pk)).json()
     assert status["status"] == "done" and status["progress"] == 100 and status["finished"]
-    assert status["download"] == _url("download", report, generation.pk)
+    assert status["download"] == _url("report_download", report, generation.pk)
     download = client.get(status["download"])
     assert download["Content-Type"] == "application/pdf"
     assert "Progress report" in pdf_text(b"".join(download.streaming_content))
