@@ -25,6 +25,7 @@ from swg.models import SWG
 from . import permissions as rules
 from .forms import GenerateForm, NarrativeForm, ReportOpenForm
 from .models import NARRATIVE_SECTIONS, Period, ProgressReport, ReportGeneration
+from .selectors.recipients import report_recipients
 from .selectors.report_data import report_data
 from .services import reports as services
 
@@ -224,6 +225,14 @@ def report_download(request, slug, period, pk):
 @require_POST
 def report_approve(request, slug, period):
     report = _report_for(request, slug, period, rules.APPROVE)
+    if not report_recipients():
+        messages.warning(
+            request,
+            _(
+                "No recipient office is set (administration: progress report recipients): "
+                "the report will be filed in the archive but not emailed."
+            ),
+        )
     return button_action(
         request,
         lambda: services.report_approve(report=report, by=request.user),

@@ -21,10 +21,11 @@ from coordination.history import history_attribute
 from coordination.outbox import outbox_enqueue
 from coordination.pdf import pdf_language, render_pdf
 from coordination.text import strip_direction_controls
-from swg.models import SWG, Contact, Document
+from swg.models import SWG, Document
 from swg.services.documents import document_file_generated
 
-from ..models import NARRATIVE_SECTIONS, Period, ProgressReport, ReportGeneration, ReportRecipient
+from ..models import NARRATIVE_SECTIONS, Period, ProgressReport, ReportGeneration
+from ..selectors.recipients import report_recipients
 from ..selectors.report_data import report_data
 
 logger = logging.getLogger(__name__)
@@ -240,16 +241,6 @@ def report_approve(*, report: ProgressReport, by) -> ProgressReport:
     history_attribute(report, by=by).save()
     transaction.on_commit(functools.partial(_queue_send, report.pk), robust=True)
     return report
-
-
-def report_recipients() -> list[Contact]:
-    """Active contacts of the recipient offices (the MoP Technical Cooperation Office)."""
-    return list(
-        Contact.objects.filter(
-            is_active=True,
-            organization__in=ReportRecipient.objects.values("organization"),
-        ).order_by("email")
-    )
 
 
 def _title_in(report: ProgressReport, language: str) -> str:

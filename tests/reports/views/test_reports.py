@@ -78,3 +78,16 @@ def test_an_unknown_period_is_not_found(client, world):
     client.force_login(world.secretariat_x)
     assert client.get(reverse("reports:detail", args=["health", "2026Q9"])).status_code == 404
     assert client.get(reverse("reports:detail", args=["health", "2026Q1"])).status_code == 404
+
+
+def test_approving_without_a_recipient_office_warns(
+    client, world, django_capture_on_commit_callbacks
+):
+    from django.contrib.messages import WARNING, get_messages
+
+    report = make_report(world)
+    client.force_login(world.chair)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_url("approve", report))
+    warnings = [m.message for m in get_messages(response.wsgi_request) if m.level == WARNING]
+    assert any("not emailed" in m for m in warnings)
