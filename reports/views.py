@@ -205,6 +205,7 @@ def _generation_for(request, slug, period, pk) -> tuple[ProgressReport, ReportGe
 def report_status(request, slug, period, pk):
     """What the progress bar shows (static/js/reports.js polls it)."""
     report, generation = _generation_for(request, slug, period, pk)
+    generation = services.report_generation_give_up(generation=generation)
     response = JsonResponse(_status_payload(report, generation))
     response["Cache-Control"] = "private, no-store"
     return response

@@ -7,6 +7,7 @@ Office). docs/architecture.md "Progress reports" describes the flow."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 
@@ -39,6 +40,9 @@ LANGUAGES = ("en", "ar")
 NARRATIVE_TAGS = {"p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "h3", "h4", "a"}
 NARRATIVE_ATTRIBUTES = {"a": {"href"}}
 NARRATIVE_MAX = 20_000
+# A rendering takes seconds; one still unfinished after this had its worker die
+# (or the broker was down): the page stops waiting and offers to generate again.
+GIVE_UP_AFTER = dt.timedelta(minutes=10)
 
 
 def narrative_clean(html: str) -> str:
@@ -218,6 +222,23 @@ def report_generation_run(*, generation_id: int) -> str:
     generation.steps = [*generation.steps, {"progress": 100, "step": "done"}]
     generation.save()
     return generation.status
+
+
+def report_generation_give_up(*, generation: ReportGeneration) -> ReportGeneration:
+    """Fail a rendering that has not finished in ``GIVE_UP_AFTER`` (asked by the
+    status the page polls), so the bar does not run forever."""
+    if generation.is_finished or generation.created_at > timezone.now() - GIVE_UP_AFTER:
+        return generation
+    ReportGeneration.objects.filter(
+        pk=generation.pk,
+        status__in=[ReportGeneration.Status.QUEUED, ReportGeneration.Status.RUNNING],
+    ).update(
+        status=ReportGeneration.Status.FAILED,
+        message="stopped before it finished",
+        finished_at=timezone.now(),
+    )
+    generation.refresh_from_db()
+    return generation
 
 
 # ---------------------------------------------------------------- approve and send

@@ -91,3 +91,26 @@ def test_approving_without_a_recipient_office_warns(
         response = client.post(_url("approve", report))
     warnings = [m.message for m in get_messages(response.wsgi_request) if m.level == WARNING]
     assert any("not emailed" in m for m in warnings)
+
+
+def test_a_rendering_that_never_finishes_is_given_up(client, world):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    report = make_report(world)
+    generation = ReportGeneration.objects.create(report=report, language="ar")
+    ReportGeneration.objects.filter(pk=generation.pk).update(
+        created_at=timezone.now() - dt.timedelta(minutes=11)
+    )
+    client.force_login(world.secretariat_x)
+    status = client.get(_url("report_status", report, generation.pk)).json()
+    assert status["status"] == "failed" and status["finished"] and status["message"]
+
+
+def test_a_fresh_rendering_keeps_waiting(client, world):
+    report = make_report(world)
+    generation = ReportGeneration.objects.create(report=report, language="ar")
+    client.force_login(world.secretariat_x)
+    status = client.get(_url("report_status", report, generation.pk)).json()
+    assert status["status"] == "queued" and not status["finished"]
