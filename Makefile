@@ -44,6 +44,7 @@ demo: messages pdf-fonts dirs
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo_projects
+	$(PY) manage.py load_demo_reports
 
 # The key `make run` signs sessions with (run.env: SECRET_KEY_FILE), made once.
 $(VAR_DIR)/secret_key:

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "coordination.apps.CoordinationConfig",
     "swg",
     "projects_db",
+    "reports",
     "dashboards",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("swg.urls")),
     path("", include("projects_db.urls")),
     path("dashboards/", include("dashboards.urls")),
+    path("reports/", include("reports.urls")),
 ]
 # No route serves uploaded files, in DEBUG either: they are private
 # (coordination/storage.py) and leave only through permission-checked views.

@@ -444,3 +444,46 @@ def make_tor(world: World, *, swg=None, status="draft", text=None):
     if status == "endorsed":
         version = tor_endorse(version=version, by=world.chair if swg else world.admin)
     return version
+
+
+# ---------------------------------------------------------------- progress reports
+
+
+def report_period_of(day):
+    """The quarter of ``day`` as a reports Period."""
+    from reports.models import Period
+
+    return Period.parse(f"{day.year}Q{(day.month - 1) // 3 + 1}")
+
+
+def make_report(world: World, *, swg=None, period=None, **narrative):
+    """Health's progress report for the quarter a week ago (or as told), opened
+    by its secretariat, with ``narrative`` sections (``summary_en=…``)."""
+    from reports.services.reports import report_narrative_save, report_open
+
+    period = period or report_period_of(timezone.localdate() - dt.timedelta(days=7))
+    report = report_open(swg=swg or world.swg_x, period=period, by=world.secretariat_x)
+    if narrative:
+        report = report_narrative_save(report=report, values=narrative, by=world.secretariat_x)
+    return report
+
+
+def make_tco(*, contacts=2):
+    """The MoP Technical Cooperation Office with ``contacts`` people: the recipient
+    of progress reports."""
+    from reports.models import ReportRecipient
+
+    office = OrganizationFactory(
+        name_en="Technical Cooperation Office",
+        name_ar="مكتب التعاون الفني",
+        acronym="TCO",
+        org_type=Organization.Type.MINISTRY,
+    )
+    people = [
+        ContactFactory(
+            organization=office, email=f"tco{n}@planning.example", preferred_language=lang
+        )
+        for n, lang in zip(range(contacts), ["ar", "en", "ar", "en"], strict=False)
+    ]
+    ReportRecipient.objects.create(organization=office)
+    return office, people

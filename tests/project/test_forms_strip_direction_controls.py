@@ -9,7 +9,7 @@ from django import forms
 
 from coordination.forms import DirectionControlsStripped
 
-APPS = ["accounts", "swg", "projects_db", "dashboards", "coordination"]
+APPS = ["accounts", "swg", "projects_db", "reports", "dashboards", "coordination"]
 
 
 def _form_modules():

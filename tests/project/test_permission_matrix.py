@@ -61,6 +61,7 @@ from tests.factories import (
     make_document,
     make_meeting,
     make_project,
+    make_report,
     make_tor,
     submitted_minutes,
     tor_text,
@@ -618,6 +619,61 @@ def _archive_objects(world) -> dict:
     }
 
 
+# ---------------------------------------------------------------- progress reports
+# Health's report for 2026Q3 with an English PDF: its secretariat and chair, the
+# coordination team and administrators read it; everyone else gets a 404
+# (reports/permissions.py). The secretariat writes, the chair approves.
+REPORT_VIEW = (302, 404, 404, 200, 404, 200, 200, 200)
+REPORT_DRAFT = (302, 404, 404, 200, 404, 200, 403, 200)
+
+
+def _report_url(name, *keys):
+    return lambda o: reverse(name, args=[o[k] for k in keys])
+
+
+TABLE.update(
+    {
+        "reports:index": (lambda o: reverse("reports:index"), ANON_ONLY_LOGIN),
+        "reports:swg_reports": (_report_url("reports:swg_reports", "slug"), REPORT_VIEW),
+        "reports:open": (_report_url("reports:open", "slug"), POST_ONLY_LOGIN),
+        "reports:detail": (
+            _report_url("reports:detail", "slug", "report_period"),
+            REPORT_VIEW,
+        ),
+        "reports:narrative": (
+            _report_url("reports:narrative", "slug", "report_period"),
+            REPORT_DRAFT,
+        ),
+        "reports:generate": (
+            _report_url("reports:generate", "slug", "report_period"),
+            POST_ONLY_LOGIN,
+        ),
+        "reports:report_status": (
+            _report_url("reports:report_status", "slug", "report_period", "report_pdf"),
+            REPORT_VIEW,
+        ),
+        "reports:report_download": (
+            _report_url("reports:report_download", "slug", "report_period", "report_pdf"),
+            REPORT_VIEW,
+        ),
+        "reports:approve": (
+            _report_url("reports:approve", "slug", "report_period"),
+            POST_ONLY_LOGIN,
+        ),
+    }
+)
+
+
+def _report_objects(world) -> dict:
+    from reports.models import Period, ReportGeneration
+
+    report = make_report(world, period=Period.parse("2026Q3"))
+    generation = ReportGeneration.objects.create(
+        report=report, language="en", status=ReportGeneration.Status.DONE, progress=100
+    )
+    return {"report_period": "2026Q3", "report_pdf": generation.pk}
+
+
 def _url_names(resolver=None, prefix=""):
     yield from (name for name, _callback in _routes(resolver, prefix))
 
@@ -691,6 +747,7 @@ def matrix(django_db_setup, django_db_blocker):
         objects.update(_tor_objects(world))
         objects.update(_project_objects(world))
         objects.update(_archive_objects(world))
+        objects.update(_report_objects(world))
         yield world, objects
         transaction.set_rollback(True)
 
@@ -804,6 +861,11 @@ def objects(db, matrix):
     )
     project_job = ImportJob.objects.get(pk=objects["project_job"])
     project_job.rejected_file.save("rejected-rows.csv", ContentFile(b"row,Status,errors\n"))
+    from reports.models import ReportGeneration
+
+    ReportGeneration.objects.get(pk=objects["report_pdf"]).file.save(
+        "report.pdf", ContentFile(MATRIX_PDF)
+    )
     return objects
 
 
@@ -1638,6 +1700,37 @@ POSTS = {
         json=True,
     ),
 }
+
+# Progress reports (see REPORT_VIEW above).
+REPORT_WRITE = (LOGIN, 404, 404, OK, 404, OK, 403, OK)
+REPORT_APPROVE = (LOGIN, 404, 404, 403, 404, OK, 403, OK)
+POSTS.update(
+    {
+        "reports:open": Post(
+            _to("reports:open", "slug"),
+            REPORT_WRITE,
+            then="reports:detail",
+            data=lambda o: {"period": "2026Q2"},
+        ),
+        "reports:narrative": Post(
+            _to("reports:narrative", "slug", "report_period"),
+            REPORT_WRITE,
+            then=_to("reports:detail", "slug", "report_period"),
+            data=lambda o: {"summary_en": "<p>Good progress.</p>"},
+        ),
+        "reports:generate": Post(
+            _to("reports:generate", "slug", "report_period"),
+            REPORT_WRITE,
+            then=_to("reports:detail", "slug", "report_period"),
+            data=lambda o: {"language": "en"},
+        ),
+        "reports:approve": Post(
+            _to("reports:approve", "slug", "report_period"),
+            REPORT_APPROVE,
+            then=_to("reports:detail", "slug", "report_period"),
+        ),
+    }
+)
 
 
 def _route(key: str) -> str:

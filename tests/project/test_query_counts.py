@@ -23,6 +23,9 @@ PAGES = {
     "tor detail": "/tors/health/",
     "schedule preview": "/schedule/",
     "schedule subscriptions": "/schedule/mine/",
+    "report index": "/reports/",
+    "swg report list": "/reports/health/",
+    "report detail": "/reports/health/2000/",
 }
 
 # Measured on SQLite with 10x data, plus a margin of two.
@@ -57,6 +60,12 @@ MAX_QUERIES = {
     ("partner", "tor list"): 7,
     ("partner", "tor detail"): 8,
     ("partner", "schedule subscriptions"): 8,
+    ("secretariat", "report index"): 8,
+    ("secretariat", "swg report list"): 8,
+    ("secretariat", "report detail"): 20,
+    ("coordination", "report index"): 7,
+    ("coordination", "swg report list"): 7,
+    ("coordination", "report detail"): 19,
 }
 
 
@@ -74,7 +83,21 @@ def _factory_world(factor: int) -> None:
             FocalPoint.objects.create(organization=org, contact=people[1], swg=swg, purpose="swg")
 
 
+def _scaled_reports(factor: int) -> None:
+    """Health's yearly progress reports, one per unit of scale (2000, 2001, …)."""
+    import datetime as dt
+
+    from reports.models import ProgressReport
+
+    health = SWG.objects.get(slug="health")
+    for n in range(factor):
+        ProgressReport.objects.get_or_create(
+            swg=health, period_kind="year", period_start=dt.date(2000 + n, 1, 1)
+        )
+
+
 def _scaled_world(factor: int) -> None:
+    _scaled_reports(factor)
     try:
         from swg.demo.world import build_scaled_world
     except ImportError:

@@ -31,6 +31,7 @@ from tests.factories import (
     make_correspondence,
     make_document,
     make_project,
+    make_report,
     make_tor,
 )
 
@@ -59,6 +60,7 @@ ARGUMENTS = {
     "update_pk": "update",
     "year": "year",
     "quarter": "quarter",
+    "period": "report_period",
 }
 
 # A bare ``pk``: the object named by the start of the route's name (first match wins).
@@ -80,6 +82,7 @@ PK_BY_ROUTE = (
     ("update_", "project"),
     ("document_", "document"),
     ("correspondence_", "correspondence"),
+    ("report_", "report_pdf"),
 )
 
 
@@ -202,11 +205,23 @@ def sample_objects(world) -> dict:
     tor = make_tor(world, status="endorsed")
     year, quarter = reporting_quarter(timezone.localdate())
     update = update_no_change(project=published, year=year, quarter=quarter, by=world.partner_a)
+    from reports.models import Period, ReportGeneration
+
+    report = make_report(
+        world,
+        period=Period.parse("2026Q3"),
+        summary_en="<p>The group met three times and agreed the vaccination plan.</p>",
+    )
+    generation = ReportGeneration.objects.create(
+        report=report, language="en", status=ReportGeneration.Status.DONE, progress=100
+    )
     return {
         "tor_number": tor.number,
         "update": update.pk,
         "year": year,
         "quarter": quarter,
+        "report_period": "2026Q3",
+        "report_pdf": generation.pk,
         "document": document.pk,
         "version": document.versions.get().pk,
         "correspondence": correspondence.pk,
