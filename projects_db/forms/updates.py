@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from coordination.forms import PortalForm
 from swg.models import SWG
 
-from ..models import IndicatorValue, Project, QuarterlyUpdate
+from ..models import Indicator, IndicatorValue, Project, QuarterlyUpdate
 from ..selectors.submissions import Cell
 
 
@@ -47,14 +47,25 @@ class UpdateForm(forms.ModelForm):
 IndicatorFormSet = inlineformset_factory(
     QuarterlyUpdate,
     IndicatorValue,
-    fields=["name", "unit", "value", "comment"],
+    fields=["indicator", "name", "unit", "value", "comment"],
     extra=2,
     can_delete=True,
 )
 
 
 def indicator_formset(data, update: QuarterlyUpdate):
+    """The indicator rows; a row may report on one of the joint indicators the
+    project is linked to (DESIGN §3 "Results framework"), whose name and unit
+    then need not be typed."""
     formset = IndicatorFormSet(data, instance=update, prefix="indicators")
+    linked = Indicator.objects.filter(projects=update.project_id) if update.project_id else None
+    choices = [("", "—"), *((i.pk, i.name) for i in linked)] if linked is not None else []
+    for form in [*formset.forms, formset.empty_form]:
+        field = form.fields["indicator"]
+        field.queryset = linked if linked is not None else Indicator.objects.none()
+        field.choices = choices
+        field.required = False
+        form.fields["name"].required = False
     formset.helper = _helper(template="bootstrap5/table_inline_formset.html")
     return formset
 
@@ -62,7 +73,11 @@ def indicator_formset(data, update: QuarterlyUpdate):
 def indicator_rows(formset) -> list[dict]:
     """The kept rows as the service takes them."""
     return [
-        {k: v for k, v in form.cleaned_data.items() if k in ("name", "unit", "value", "comment")}
+        {
+            k: v
+            for k, v in form.cleaned_data.items()
+            if k in ("indicator", "name", "unit", "value", "comment")
+        }
         for form in formset.forms
         if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
     ]
