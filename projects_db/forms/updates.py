@@ -6,7 +6,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from coordination.forms import PortalForm
+from coordination.forms import DirectionControlsStripped, PortalForm
 from swg.models import SWG
 
 from ..models import Indicator, IndicatorValue, Project, QuarterlyUpdate
@@ -44,9 +44,24 @@ class UpdateForm(forms.ModelForm):
         self.helper = _helper()
 
 
+class IndicatorValueForm(DirectionControlsStripped, forms.ModelForm):
+    """One reported result; it may be for one of the joint indicators the
+    project is linked to (DESIGN §3 "Results framework"), whose name and unit
+    then need not be typed."""
+
+    def __init__(self, *args, indicators=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["indicator"]
+        field.queryset = Indicator.objects.filter(pk__in=[i.pk for i in indicators])
+        field.choices = [("", "—"), *((i.pk, i.name) for i in indicators)]
+        field.required = False
+        self.fields["name"].required = False
+
+
 IndicatorFormSet = inlineformset_factory(
     QuarterlyUpdate,
     IndicatorValue,
+    form=IndicatorValueForm,
     fields=["indicator", "name", "unit", "value", "comment"],
     extra=2,
     can_delete=True,
@@ -54,18 +69,10 @@ IndicatorFormSet = inlineformset_factory(
 
 
 def indicator_formset(data, update: QuarterlyUpdate):
-    """The indicator rows; a row may report on one of the joint indicators the
-    project is linked to (DESIGN §3 "Results framework"), whose name and unit
-    then need not be typed."""
-    formset = IndicatorFormSet(data, instance=update, prefix="indicators")
-    linked = Indicator.objects.filter(projects=update.project_id) if update.project_id else None
-    choices = [("", "—"), *((i.pk, i.name) for i in linked)] if linked is not None else []
-    for form in [*formset.forms, formset.empty_form]:
-        field = form.fields["indicator"]
-        field.queryset = linked if linked is not None else Indicator.objects.none()
-        field.choices = choices
-        field.required = False
-        form.fields["name"].required = False
+    linked = list(Indicator.objects.filter(projects=update.project_id)) if update.project_id else []
+    formset = IndicatorFormSet(
+        data, instance=update, prefix="indicators", form_kwargs={"indicators": linked}
+    )
     formset.helper = _helper(template="bootstrap5/table_inline_formset.html")
     return formset
 
