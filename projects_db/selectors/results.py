@@ -4,10 +4,11 @@ progress over periods with its chart (DESIGN §3 "Results framework")."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -82,26 +83,19 @@ def _indicators() -> QuerySet:
 
 def results_framework(*, swg: SWG) -> dict:
     """The SWG's goals, each with its objectives and their indicators, and the
-    indicators measured for the SWG as a whole. A fixed number of queries."""
-    indicators = _indicators().filter(swg=swg).order_by("pk")
-    goals = SectorGoal.objects.filter(swg=swg).prefetch_related(
-        Prefetch(
-            "objectives",
-            queryset=Objective.objects.prefetch_related(
-                Prefetch("indicators", queryset=indicators)
-            ),
-        )
-    )
+    indicators measured for the SWG as a whole. A fixed number of queries: the
+    indicators are read once and placed under their objectives here."""
+    by_objective: dict[int | None, list[IndicatorStatus]] = defaultdict(list)
+    for indicator in _indicators().filter(swg=swg).order_by("pk"):
+        by_objective[indicator.objective_id].append(_status(indicator))
+    goals = SectorGoal.objects.filter(swg=swg).prefetch_related("objectives")
     tree = []
     for goal in goals:
         branch = GoalTree(goal=goal)
         for objective in goal.objectives.all():
-            branch.objectives.append((objective, [_status(i) for i in objective.indicators.all()]))
+            branch.objectives.append((objective, by_objective[objective.pk]))
         tree.append(branch)
-    return {
-        "goals": tree,
-        "swg_indicators": [_status(i) for i in indicators.filter(objective__isnull=True)],
-    }
+    return {"goals": tree, "swg_indicators": by_objective[None]}
 
 
 def indicator_progress(*, indicator: Indicator) -> dict:
