@@ -11,11 +11,13 @@ that walks the pages can name it.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from coordination.models import OutboxMessage
-from projects_db.models import DuplicatePair
+from projects_db.models import DuplicatePair, NationalPriority
+from projects_db.services.results import measurement_record, target_set
 from swg.models import FocalPoint, ImportJob, Membership
 from swg.services.calendar_feeds import calendar_token_create
 from swg.services.invitations import invitations_add, rsvp_token
@@ -27,6 +29,7 @@ from tests.factories import (
     build_health_meetings,
     make_correspondence,
     make_document,
+    make_indicator,
     make_project,
 )
 
@@ -46,6 +49,9 @@ ARGUMENTS = {
     "token": "rsvp_token",
     "kind": "restructure_kind",
     "version_pk": "version",
+    "goal_pk": "goal",
+    "target_pk": "target",
+    "measurement_pk": "measurement",
 }
 
 # A bare ``pk``: the object named by the start of the route's name (first match wins).
@@ -66,6 +72,12 @@ PK_BY_ROUTE = (
     ("duplicate_", "pair"),
     ("document_", "document"),
     ("correspondence_", "correspondence"),
+    ("priority_", "priority"),
+    ("goal_", "goal"),
+    ("objective_", "objective"),
+    ("indicator_", "indicator"),
+    ("target_", "indicator"),
+    ("measurement_", "indicator"),
 )
 
 
@@ -185,7 +197,26 @@ def sample_objects(world) -> dict:
         world,
         subject_en="Request to nominate focal points for the joint health sector assessment",
     )
+    indicator = make_indicator(
+        world,
+        projects=[published],
+        name_en="Share of primary health care facilities offering the essential package",
+        name_ar="نسبة مرافق الرعاية الصحية الأولية التي تقدم الحزمة الأساسية",
+        unit="% of facilities",
+    )
+    target = target_set(
+        indicator=indicator, year=2026, quarter=0, value=Decimal(75), by=world.secretariat_x
+    )
+    measurement = measurement_record(
+        indicator=indicator, year=2026, quarter=2, value=Decimal(61), by=world.secretariat_x
+    )
     return {
+        "priority": NationalPriority.objects.order_by("pk").first().pk,
+        "goal": indicator.objective.goal_id,
+        "objective": indicator.objective_id,
+        "indicator": indicator.pk,
+        "target": target.pk,
+        "measurement": measurement.pk,
         "document": document.pk,
         "version": document.versions.get().pk,
         "correspondence": correspondence.pk,
