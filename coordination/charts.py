@@ -113,8 +113,7 @@ def line_chart(
             if len(run) > 1 or (run and not markers):
                 points = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
                 shapes.append(
-                    f'<polyline points="{points}" fill="none" stroke="{color}" '
-                    f'stroke-width="1.6"/>'
+                    f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="1.6"/>'
                 )
         legend.append(
             f'<li><svg xmlns="http://www.w3.org/2000/svg" width="10" height="6" '
