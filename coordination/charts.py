@@ -60,16 +60,20 @@ def bar_chart(
 def line_chart(
     *,
     labels: Sequence[str],
-    series: Sequence[tuple[str, Sequence[float]]],
+    series: Sequence[tuple[str, Sequence[float | None]]],
     title: str = "",
     width: int = 480,
     height: int = 180,
+    markers: bool = False,
 ) -> SafeString:
     """One polyline per (name, values) over the same period ``labels``, drawn
-    from zero so that small changes do not look big; the legend is HTML."""
+    from zero so that small changes do not look big; the legend is HTML.
+    A value of None is a period without a figure: the line breaks there.
+    ``markers`` draws a dot on every figure with the number as its tooltip,
+    so a series of one figure still shows."""
     left, right, top, bottom = 32, 12, 10, 22
     plot_w, plot_h = width - left - right, height - top - bottom
-    top_value = _scale_max([v for _name, values in series for v in values])
+    top_value = _scale_max([v for _name, values in series for v in values if v is not None])
     steps = max(1, len(labels) - 1)
 
     def point(i: int, value: float) -> tuple[float, float]:
@@ -93,12 +97,24 @@ def line_chart(
     legend = []
     for n, (name, values) in enumerate(series):
         color = PALETTE[n % len(PALETTE)]
-        points = " ".join(
-            f"{x:.1f},{y:.1f}" for x, y in (point(i, v) for i, v in enumerate(values))
-        )
-        shapes.append(
-            f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="1.6"/>'
-        )
+        runs: list[list[tuple[float, float]]] = [[]]
+        for i, value in enumerate(values):
+            if value is None:
+                runs.append([])
+                continue
+            x, y = point(i, value)
+            runs[-1].append((x, y))
+            if markers:
+                shapes.append(
+                    f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{color}">'
+                    f"<title>{escape(labels[i])}: {_number(value)}</title></circle>"
+                )
+        for run in runs:
+            if len(run) > 1 or (run and not markers):
+                points = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
+                shapes.append(
+                    f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="1.6"/>'
+                )
         legend.append(
             f'<li><svg xmlns="http://www.w3.org/2000/svg" width="10" height="6" '
             f'aria-hidden="true"><rect width="10" height="6" fill="{color}"/></svg> '

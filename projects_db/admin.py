@@ -10,6 +10,7 @@ from .models import (
     District,
     DuplicatePair,
     ExchangeRate,
+    Indicator,
     IndicatorValue,
     NationalPriority,
     Project,
@@ -83,3 +84,12 @@ class DuplicatePairAdmin(ReadOnlyAdmin):
     list_display = ["project_a", "project_b", "similarity", "decision", "decided_at"]
     list_filter = ["decision"]
     list_select_related = ["project_a", "project_b"]
+
+
+# The results framework is kept in the portal's pages (views/results.py); the
+# admin only reads it.
+@admin.register(Indicator)
+class IndicatorAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["name_en", "swg", "unit", "baseline_value"]
+    list_filter = ["swg"]
+    search_fields = ["name_en", "name_ar"]

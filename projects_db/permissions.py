@@ -9,9 +9,10 @@ secretariat and chair of its SWG, the coordination team and administrators.
 
 from django.db.models import Q
 
-from swg.permissions import Actor, actor_for, rule, scope_for
+from swg.models import SWG
+from swg.permissions import SCOPES, Actor, actor_for, rule, scope_for
 
-from .models import DuplicatePair, Project, QuarterlyUpdate
+from .models import DuplicatePair, Indicator, Project, QuarterlyUpdate
 
 
 def _project_scope_q(actor: Actor, prefix: str = "") -> Q:
@@ -39,6 +40,14 @@ def _updates(actor: Actor, qs):
     if actor.is_partner and actor.organization_id:
         keep |= Q(project__owner_id=actor.organization_id)
     return qs.filter(keep)
+
+
+@scope_for(Indicator)
+def _indicators(actor: Actor, qs):
+    """An indicator is read by whoever sees its SWG."""
+    if actor.sees_everything:
+        return qs
+    return qs.filter(swg__in=SCOPES[SWG](actor, SWG.objects.all()))
 
 
 @scope_for(DuplicatePair)
@@ -154,3 +163,17 @@ def projects_with_updates_visible(user, qs):
     if actor.is_partner and actor.organization_id:
         keep |= Q(owner_id=actor.organization_id)
     return qs.filter(keep)
+
+
+@rule("results.manage")
+def _results_manage(actor: Actor, swg):
+    """DESIGN §3 "Results framework": the secretariat of the SWG keeps its
+    goals, objectives, indicators, targets and values; the coordination team
+    may step in. Everybody who sees the SWG reads its framework (swg.view)."""
+    return actor.sees_everything or swg.pk in actor.secretariat_swg_ids
+
+
+@rule("priority.manage")
+def _priority_manage(actor: Actor, obj):
+    """The Council of Ministers' priorities are kept by the coordination team."""
+    return actor.sees_everything

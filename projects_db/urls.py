@@ -1,6 +1,6 @@
 from django.urls import include, path, re_path
 
-from .views import duplicates, exchange, projects, tokens, updates
+from .views import duplicates, exchange, projects, results, tokens, updates
 
 app_name = "projects_db"
 
@@ -43,7 +43,34 @@ web = [
     path("<int:pk>/history/", projects.project_history, name="project_history"),
 ]
 
+results_urls = [
+    path("", results.results_index, name="results_index"),
+    path("priorities/new/", results.priority_create, name="priority_create"),
+    path("priorities/<int:pk>/edit/", results.priority_edit, name="priority_edit"),
+    path("goals/<int:pk>/edit/", results.goal_edit, name="goal_edit"),
+    path("goals/<int:goal_pk>/objectives/new/", results.objective_create, name="objective_create"),
+    path("objectives/<int:pk>/edit/", results.objective_edit, name="objective_edit"),
+    path("indicators/<int:pk>/", results.indicator_detail, name="indicator_detail"),
+    path("indicators/<int:pk>/edit/", results.indicator_edit, name="indicator_edit"),
+    path("indicators/<int:pk>/targets/new/", results.target_add, name="target_add"),
+    path(
+        "indicators/<int:pk>/targets/<int:target_pk>/edit/",
+        results.target_edit,
+        name="target_edit",
+    ),
+    path("indicators/<int:pk>/values/new/", results.measurement_add, name="measurement_add"),
+    path(
+        "indicators/<int:pk>/values/<int:measurement_pk>/edit/",
+        results.measurement_edit,
+        name="measurement_edit",
+    ),
+    path("<slug:slug>/", results.results_framework, name="results_framework"),
+    path("<slug:slug>/goals/new/", results.goal_create, name="goal_create"),
+    path("<slug:slug>/indicators/new/", results.indicator_create, name="indicator_create"),
+]
+
 urlpatterns = [
     path("projects/", include(web)),
+    path("results/", include(results_urls)),
     path("api/", include("projects_db.api.urls")),
 ]

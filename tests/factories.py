@@ -487,3 +487,22 @@ def make_tco(*, contacts=2):
     ]
     ReportRecipient.objects.create(organization=office)
     return office, people
+
+
+def make_indicator(world: World, *, swg=None, projects=(), **fields):
+    """A joint indicator of Health (swg_x) under a goal and an objective of its own."""
+    from projects_db.services.results import goal_save, indicator_save, objective_save
+
+    swg = swg or world.swg_x
+    goal = goal_save(swg=swg, by=world.coordination, text_en="Basic health care for everybody")
+    objective = objective_save(
+        goal=goal, by=world.coordination, text_en="Clinics open in the south"
+    )
+    values = {
+        "objective": objective,
+        "name_en": "Clinics open in the southern districts",
+        "unit": "clinics",
+        "baseline_value": 40,
+        **fields,
+    }
+    return indicator_save(swg=swg, by=world.coordination, projects=list(projects), **values)

@@ -39,6 +39,7 @@ from ..services.updates import (
     update_submit,
 )
 from .data import CONCEPTS, CURRENCY_OF, EXTRA_RATES, REQUIRED_FUNDING
+from .results import build_demo_results
 
 S = Project.Status
 R = ProjectParticipant.Role
@@ -208,6 +209,7 @@ def build_demo_projects() -> dict:
                     stats["Project published"] += 1
     _review_one_pair(admin, stats)
     _quarterly_updates(admin, stats)
+    stats.update(build_demo_results())
     return {"changes": dict(stats), "totals": totals()}
 
 

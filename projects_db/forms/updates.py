@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from coordination.forms import DirectionControlsStripped, PortalForm
 from swg.models import SWG
 
-from ..models import IndicatorValue, Project, QuarterlyUpdate
+from ..models import Indicator, IndicatorValue, Project, QuarterlyUpdate
 from ..selectors.submissions import Cell
 
 
@@ -44,17 +44,35 @@ class UpdateForm(DirectionControlsStripped, forms.ModelForm):
         self.helper = _helper()
 
 
+class IndicatorValueForm(DirectionControlsStripped, forms.ModelForm):
+    """One reported result; it may be for one of the joint indicators the
+    project is linked to (DESIGN §3 "Results framework"), whose name and unit
+    then need not be typed."""
+
+    def __init__(self, *args, indicators=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["indicator"]
+        field.queryset = Indicator.objects.filter(pk__in=[i.pk for i in indicators])
+        field.choices = [("", "—"), *((i.pk, i.name) for i in indicators)]
+        field.required = False
+        self.fields["name"].required = False
+
+
 IndicatorFormSet = inlineformset_factory(
     QuarterlyUpdate,
     IndicatorValue,
-    fields=["name", "unit", "value", "comment"],
+    form=IndicatorValueForm,
+    fields=["indicator", "name", "unit", "value", "comment"],
     extra=2,
     can_delete=True,
 )
 
 
 def indicator_formset(data, update: QuarterlyUpdate):
-    formset = IndicatorFormSet(data, instance=update, prefix="indicators")
+    linked = list(Indicator.objects.filter(projects=update.project_id)) if update.project_id else []
+    formset = IndicatorFormSet(
+        data, instance=update, prefix="indicators", form_kwargs={"indicators": linked}
+    )
     formset.helper = _helper(template="bootstrap5/table_inline_formset.html")
     return formset
 
@@ -62,7 +80,11 @@ def indicator_formset(data, update: QuarterlyUpdate):
 def indicator_rows(formset) -> list[dict]:
     """The kept rows as the service takes them."""
     return [
-        {k: v for k, v in form.cleaned_data.items() if k in ("name", "unit", "value", "comment")}
+        {
+            k: v
+            for k, v in form.cleaned_data.items()
+            if k in ("indicator", "name", "unit", "value", "comment")
+        }
         for form in formset.forms
         if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
     ]

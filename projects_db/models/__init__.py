@@ -1,5 +1,14 @@
 from .projects import DuplicatePair, Project, ProjectBudget, ProjectParticipant, Transaction
 from .reference import CURRENCIES, District, ExchangeRate, NationalPriority
+from .results import (
+    Indicator,
+    IndicatorMeasurement,
+    IndicatorTarget,
+    Objective,
+    SectorGoal,
+    period_key,
+    period_label,
+)
 from .updates import (
     IndicatorValue,
     QuarterlyUpdate,
@@ -15,15 +24,22 @@ __all__ = [
     "District",
     "DuplicatePair",
     "ExchangeRate",
+    "Indicator",
+    "IndicatorMeasurement",
+    "IndicatorTarget",
     "IndicatorValue",
     "NationalPriority",
+    "Objective",
     "Project",
     "ProjectBudget",
     "ProjectParticipant",
     "QuarterSetting",
     "QuarterlyUpdate",
+    "SectorGoal",
     "Transaction",
     "default_deadline",
+    "period_key",
+    "period_label",
     "quarter_end",
     "quarter_of",
     "quarter_start",

@@ -163,14 +163,24 @@ class QuarterlyUpdate(models.Model):
 
 
 class IndicatorValue(models.Model):
-    """A result reported with an update. Free-text indicator until the results
-    framework (DESIGN §3) gives indicators of their own."""
+    """A result reported with an update: a free-text indicator, or one of the
+    joint indicators of the results framework the project is linked to."""
 
     update = models.ForeignKey(
         QuarterlyUpdate,
         verbose_name=_("quarterly update"),
         on_delete=models.CASCADE,
         related_name="indicator_values",
+    )
+    # DESIGN §3 "Results framework": a value reported against a joint indicator
+    # the project is linked to feeds that indicator once the update is accepted.
+    indicator = models.ForeignKey(
+        "projects_db.Indicator",
+        verbose_name=_("joint indicator"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reported_values",
     )
     name = models.CharField(_("indicator"), max_length=300)
     unit = models.CharField(_("unit"), max_length=50, blank=True)

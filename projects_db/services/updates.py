@@ -26,7 +26,15 @@ from django.utils.translation import gettext as _
 
 from coordination.history import history_attribute
 
-from ..models import IndicatorValue, Project, QuarterlyUpdate, Transaction, quarter_end, quarter_of
+from ..models import (
+    IndicatorValue,
+    Project,
+    QuarterlyUpdate,
+    Transaction,
+    quarter_end,
+    quarter_of,
+)
+from . import results
 
 State = QuarterlyUpdate.State
 UPDATE_FIELDS = frozenset(
@@ -59,14 +67,29 @@ def _refuse_unless_editable(update: QuarterlyUpdate) -> None:
 
 
 def _sync_indicators(update: QuarterlyUpdate, rows: Iterable[dict], by) -> None:
-    """Replace the indicator values with ``rows`` (name, unit, value, comment)."""
+    """Replace the indicator values with ``rows`` (name, unit, value, comment
+    and, optionally, a joint indicator the project is linked to, whose name and
+    unit fill in what the row leaves empty)."""
     for old in update.indicator_values.all():
         history_attribute(old, by=by).delete()
+    linked = None
     for index, row in enumerate(rows):
+        indicator = row.get("indicator")
+        if indicator is not None:
+            if linked is None:
+                linked = set(update.project.indicators.values_list("pk", flat=True))
+            if indicator.pk not in linked:
+                raise ValidationError(
+                    {
+                        "indicator_values": _("%(n)s: the project is not linked to this indicator.")
+                        % {"n": index + 1}
+                    }
+                )
         value = IndicatorValue(
             update=update,
-            name=row.get("name", ""),
-            unit=row.get("unit", ""),
+            indicator=indicator,
+            name=row.get("name") or (indicator.name_en if indicator else ""),
+            unit=row.get("unit") or (indicator.unit if indicator else ""),
             value=row.get("value"),
             comment=row.get("comment", ""),
         )
@@ -189,6 +212,7 @@ def update_accept(*, update: QuarterlyUpdate, by, comment: str = "") -> Quarterl
     history_attribute(update, by=by).save()
     if not update.no_change:
         _apply_to_project(update, by)
+        results.measurements_from_update(update=update, by=by)
     return update
 
 

@@ -48,3 +48,15 @@ def test_a_line_chart_has_a_point_per_period_and_series():
     assert first[1][1] == 10.0 and second[2][1] == 100 - 22
     legend = html.split('<ul class="chart-legend">')[1]
     assert "Submitted" in legend and "Missing" in legend
+
+
+def test_a_line_chart_breaks_where_a_period_has_no_figure():
+    html = line_chart(labels=["2025", "2026", "2027"], series=[("Value", [1, None, 3])])
+    polylines = re.findall(r'<polyline points="([^"]+)"', html)
+    assert [len(p.split()) for p in polylines] == [1, 1]
+
+
+def test_a_line_chart_marks_each_figure_with_its_number():
+    html = line_chart(labels=["2026-Q1"], series=[("Value", [42.5])], markers=True)
+    assert "<title>2026-Q1: 42.5</title>" in html
+    assert "<polyline" not in html  # one figure: a dot, no line

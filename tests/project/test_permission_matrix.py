@@ -59,6 +59,7 @@ from tests.factories import (
     held_meeting,
     make_correspondence,
     make_document,
+    make_indicator,
     make_meeting,
     make_project,
     make_report,
@@ -562,6 +563,104 @@ TABLE.update(
 )
 
 
+# ---------------------------------------------------------------- results framework
+# Health's framework: read by whoever sees Health (the EU Delegation's partner
+# does not: 404); kept by Health's secretariat and the coordination team (the
+# chair and another group's secretariat see it but may not: 403). The national
+# priorities are kept by the coordination team.
+RESULTS_MANAGE = (302, 403, 404, 200, 403, 403, 200, 200)
+PRIORITY_MANAGE = (302, 403, 403, 403, 403, 403, 200, 200)
+
+TABLE.update(
+    {
+        "projects_db:results_index": (
+            lambda o: reverse("projects_db:results_index"),
+            ANON_ONLY_LOGIN,
+        ),
+        "projects_db:priority_create": (
+            lambda o: reverse("projects_db:priority_create"),
+            PRIORITY_MANAGE,
+        ),
+        "projects_db:priority_edit": (
+            lambda o: reverse("projects_db:priority_edit", args=[o["priority"]]),
+            PRIORITY_MANAGE,
+        ),
+        "projects_db:results_framework": (
+            lambda o: reverse("projects_db:results_framework", args=[o["slug"]]),
+            HEALTH_VIEW,
+        ),
+        "projects_db:goal_create": (
+            lambda o: reverse("projects_db:goal_create", args=[o["slug"]]),
+            RESULTS_MANAGE,
+        ),
+        "projects_db:goal_edit": (
+            lambda o: reverse("projects_db:goal_edit", args=[o["goal"]]),
+            RESULTS_MANAGE,
+        ),
+        "projects_db:objective_create": (
+            lambda o: reverse("projects_db:objective_create", args=[o["goal"]]),
+            RESULTS_MANAGE,
+        ),
+        "projects_db:objective_edit": (
+            lambda o: reverse("projects_db:objective_edit", args=[o["objective"]]),
+            RESULTS_MANAGE,
+        ),
+        "projects_db:indicator_create": (
+            lambda o: reverse("projects_db:indicator_create", args=[o["slug"]]),
+            RESULTS_MANAGE,
+        ),
+        "projects_db:indicator_detail": (
+            lambda o: reverse("projects_db:indicator_detail", args=[o["indicator"]]),
+            HEALTH_VIEW,
+        ),
+        "projects_db:indicator_edit": (
+            lambda o: reverse("projects_db:indicator_edit", args=[o["indicator"]]),
+            RESULTS_MANAGE,
+        ),
+        "projects_db:target_add": (
+            lambda o: reverse("projects_db:target_add", args=[o["indicator"]]),
+            RESULTS_MANAGE,
+        ),
+        "projects_db:target_edit": (
+            lambda o: reverse("projects_db:target_edit", args=[o["indicator"], o["target"]]),
+            RESULTS_MANAGE,
+        ),
+        "projects_db:measurement_add": (
+            lambda o: reverse("projects_db:measurement_add", args=[o["indicator"]]),
+            RESULTS_MANAGE,
+        ),
+        "projects_db:measurement_edit": (
+            lambda o: reverse(
+                "projects_db:measurement_edit", args=[o["indicator"], o["measurement"]]
+            ),
+            RESULTS_MANAGE,
+        ),
+    }
+)
+
+
+def _results_objects(world) -> dict:
+    from decimal import Decimal
+
+    from projects_db.models import NationalPriority
+    from projects_db.services.results import measurement_record, target_set
+
+    indicator = make_indicator(world)
+    by = world.secretariat_x
+    target = target_set(indicator=indicator, year=2026, quarter=0, value=Decimal(60), by=by)
+    measurement = measurement_record(
+        indicator=indicator, year=2026, quarter=1, value=Decimal(44), by=by
+    )
+    return {
+        "priority": NationalPriority.objects.get(code="NP-05").pk,
+        "goal": indicator.objective.goal_id,
+        "objective": indicator.objective_id,
+        "indicator": indicator.pk,
+        "target": target.pk,
+        "measurement": measurement.pk,
+    }
+
+
 def _project_objects(world) -> dict:
     from projects_db.models import DuplicatePair, QuarterlyUpdate
 
@@ -748,6 +847,7 @@ def matrix(django_db_setup, django_db_blocker):
         objects.update(_project_objects(world))
         objects.update(_archive_objects(world))
         objects.update(_report_objects(world))
+        objects.update(_results_objects(world))
         yield world, objects
         transaction.set_rollback(True)
 
@@ -921,6 +1021,39 @@ PROJECT_CREATE_POST = (LOGIN, OK, OK, OK, 200, 403, OK, OK)
 API_CREATE = (401, OK, 403, OK, 403, 403, OK, OK)
 # Health's secretariat reviews WHO's update; WHO sees it but may not (403).
 UPDATE_REVIEW = (LOGIN, 403, 404, OK, 404, 403, OK, OK)
+
+
+# Health's secretariat and the coordination team keep Health's framework; the
+# coordination team the national priorities.
+RESULTS_KEEP = (LOGIN, 403, 404, OK, 403, 403, OK, OK)
+RESULTS_PRIORITY = (LOGIN, 403, 403, 403, 403, 403, OK, OK)
+
+
+def _priority_form(**overrides):
+    return {
+        "name_en": "Health",
+        "name_ar": "الصحة",
+        "description_en": "",
+        "description_ar": "",
+        "required_funding_usd": "",
+        "order": 5,
+        "is_active": "on",
+        **overrides,
+    }
+
+
+def _indicator_form(o, **overrides):
+    return {
+        "objective": o["objective"],
+        "name_en": "Clinics open in the south",
+        "name_ar": "",
+        "unit": "clinics",
+        "baseline_value": "40",
+        "baseline_date": "",
+        "national_priority": "",
+        "projects": [o["project_published"]],
+        **overrides,
+    }
 
 
 def _update_form(o):
@@ -1698,6 +1831,79 @@ POSTS = {
         data=_api_project,
         status=201,
         json=True,
+    ),
+    # ------------------------------------------------------------ results framework
+    "projects_db:priority_create": Post(
+        lambda o: reverse("projects_db:priority_create"),
+        RESULTS_PRIORITY,
+        then=lambda o: reverse("projects_db:results_index"),
+        data=lambda o: _priority_form(code="NP-42"),
+    ),
+    "projects_db:priority_edit": Post(
+        _to("projects_db:priority_edit", "priority"),
+        RESULTS_PRIORITY,
+        then=lambda o: reverse("projects_db:results_index"),
+        data=lambda o: _priority_form(code="NP-05"),
+    ),
+    "projects_db:goal_create": Post(
+        _to("projects_db:goal_create", "slug"),
+        RESULTS_KEEP,
+        then=_to("projects_db:results_framework", "slug"),
+        data=lambda o: {"text_en": "Healthy mothers", "text_ar": "", "order": 2},
+    ),
+    "projects_db:goal_edit": Post(
+        _to("projects_db:goal_edit", "goal"),
+        RESULTS_KEEP,
+        then=_to("projects_db:results_framework", "slug"),
+        data=lambda o: {"text_en": "Basic care for all", "text_ar": "", "order": 1},
+    ),
+    "projects_db:objective_create": Post(
+        _to("projects_db:objective_create", "goal"),
+        RESULTS_KEEP,
+        then=_to("projects_db:results_framework", "slug"),
+        data=lambda o: {"text_en": "Midwives trained", "text_ar": "", "order": 2},
+    ),
+    "projects_db:objective_edit": Post(
+        _to("projects_db:objective_edit", "objective"),
+        RESULTS_KEEP,
+        then=_to("projects_db:results_framework", "slug"),
+        data=lambda o: {"text_en": "Clinics open", "text_ar": "", "order": 1},
+    ),
+    "projects_db:indicator_create": Post(
+        _to("projects_db:indicator_create", "slug"),
+        RESULTS_KEEP,
+        then="projects_db:indicator_detail",
+        data=lambda o: _indicator_form(o, name_en="Midwives trained"),
+    ),
+    "projects_db:indicator_edit": Post(
+        _to("projects_db:indicator_edit", "indicator"),
+        RESULTS_KEEP,
+        then=_to("projects_db:indicator_detail", "indicator"),
+        data=_indicator_form,
+    ),
+    "projects_db:target_add": Post(
+        _to("projects_db:target_add", "indicator"),
+        RESULTS_KEEP,
+        then=_to("projects_db:indicator_detail", "indicator"),
+        data=lambda o: {"year": 2027, "quarter": 0, "value": "80"},
+    ),
+    "projects_db:target_edit": Post(
+        _to("projects_db:target_edit", "indicator", "target"),
+        RESULTS_KEEP,
+        then=_to("projects_db:indicator_detail", "indicator"),
+        data=lambda o: {"year": 2026, "quarter": 0, "value": "65"},
+    ),
+    "projects_db:measurement_add": Post(
+        _to("projects_db:measurement_add", "indicator"),
+        RESULTS_KEEP,
+        then=_to("projects_db:indicator_detail", "indicator"),
+        data=lambda o: {"year": 2026, "quarter": 2, "value": "51", "note": ""},
+    ),
+    "projects_db:measurement_edit": Post(
+        _to("projects_db:measurement_edit", "indicator", "measurement"),
+        RESULTS_KEEP,
+        then=_to("projects_db:indicator_detail", "indicator"),
+        data=lambda o: {"year": 2026, "quarter": 1, "value": "45", "note": "Survey"},
     ),
 }
 

@@ -21,6 +21,8 @@ PAGES = {
     "export iati": "/projects/export.xml",
     "template": "/projects/import/template/",
     "update list": "/projects/updates/",
+    "results index": "/results/",
+    "results framework": "/results/health/",
 }
 # The board is for the ministry staff and the coordination team.
 BOARD = {
@@ -50,6 +52,9 @@ MAX_QUERIES = {
     "board": 11,
     "filtered board": 11,
     "update detail": 9,
+    "results index": 8,
+    "results framework": 12,
+    "indicator": 10,
 }
 
 
@@ -125,4 +130,51 @@ def test_it_runs_as_many_queries_with_ten_times_the_projects(db):
     before = {(r, p): _count(people[r], urls[p]) for r, p in keys}
     build_scaled_projects(10)
     after = {(r, p): _count(people[r], urls[p]) for r, p in keys}
+    assert after == before
+
+
+def _indicator_url() -> str:
+    from projects_db.models import Indicator
+
+    return f"/results/indicators/{Indicator.objects.filter(swg__slug='health').first().pk}/"
+
+
+@pytest.mark.parametrize("role", sorted(PEOPLE))
+def test_the_indicator_page_stays_within_its_query_budget(db, big_world, role):
+    count = _count(big_world[role], _indicator_url())
+    assert count <= MAX_QUERIES["indicator"], f"indicator as {role}: {count} queries"
+
+
+def test_the_results_pages_run_as_many_queries_with_more_indicators_and_values(db):
+    from decimal import Decimal
+
+    from projects_db.models import Indicator, SectorGoal
+    from projects_db.services.results import (
+        goal_save,
+        indicator_save,
+        measurement_record,
+        objective_save,
+        target_set,
+    )
+    from swg.models import SWG
+    from swg.reference_data import ensure_reference_data
+
+    ensure_reference_data()
+    _load(1)
+    people = {role: User.objects.get(email=email) for role, email in PEOPLE.items()}
+    urls = [PAGES["results framework"], _indicator_url()]
+    before = {(r, u): _count(people[r], u) for r in people for u in urls}
+    health = SWG.objects.get(slug="health")
+    indicator = Indicator.objects.get(pk=int(urls[1].rstrip("/").split("/")[-1]))
+    for n in range(3):
+        goal = goal_save(swg=health, by=None, text_en=f"Goal {n}")
+        objective = objective_save(goal=goal, by=None, text_en=f"Objective {n}")
+        extra = indicator_save(swg=health, by=None, objective=objective, name_en=f"I{n}", unit="x")
+        indicator_save(swg=health, by=None, name_en=f"Group {n}", unit="x")
+        for year in (2020, 2021):
+            target_set(indicator=extra, year=year, quarter=0, value=Decimal(n), by=None)
+            measurement_record(indicator=extra, year=year, quarter=1, value=Decimal(n), by=None)
+            measurement_record(indicator=indicator, year=year - 10, quarter=n + 1, value=1, by=None)
+    assert SectorGoal.objects.filter(swg=health).count() >= 4
+    after = {(r, u): _count(people[r], u) for r in people for u in urls}
     assert after == before

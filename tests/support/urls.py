@@ -11,13 +11,15 @@ that walks the pages can name it.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from coordination.models import OutboxMessage
-from projects_db.models import DuplicatePair
+from projects_db.models import DuplicatePair, NationalPriority
 from projects_db.selectors.submissions import reporting_quarter
+from projects_db.services.results import measurement_record, target_set
 from projects_db.services.updates import update_no_change
 from swg.models import FocalPoint, ImportJob, Membership
 from swg.services.calendar_feeds import calendar_token_create
@@ -30,6 +32,7 @@ from tests.factories import (
     build_health_meetings,
     make_correspondence,
     make_document,
+    make_indicator,
     make_project,
     make_report,
     make_tor,
@@ -61,6 +64,9 @@ ARGUMENTS = {
     "year": "year",
     "quarter": "quarter",
     "period": "report_period",
+    "goal_pk": "goal",
+    "target_pk": "target",
+    "measurement_pk": "measurement",
 }
 
 # A bare ``pk``: the object named by the start of the route's name (first match wins).
@@ -83,6 +89,12 @@ PK_BY_ROUTE = (
     ("document_", "document"),
     ("correspondence_", "correspondence"),
     ("report_", "report_pdf"),
+    ("priority_", "priority"),
+    ("goal_", "goal"),
+    ("objective_", "objective"),
+    ("indicator_", "indicator"),
+    ("target_", "indicator"),
+    ("measurement_", "indicator"),
 )
 
 
@@ -215,6 +227,19 @@ def sample_objects(world) -> dict:
     generation = ReportGeneration.objects.create(
         report=report, language="en", status=ReportGeneration.Status.DONE, progress=100
     )
+    indicator = make_indicator(
+        world,
+        projects=[published],
+        name_en="Share of primary health care facilities offering the essential package",
+        name_ar="نسبة مرافق الرعاية الصحية الأولية التي تقدم الحزمة الأساسية",
+        unit="% of facilities",
+    )
+    target = target_set(
+        indicator=indicator, year=2026, quarter=0, value=Decimal(75), by=world.secretariat_x
+    )
+    measurement = measurement_record(
+        indicator=indicator, year=2026, quarter=2, value=Decimal(61), by=world.secretariat_x
+    )
     return {
         "tor_number": tor.number,
         "update": update.pk,
@@ -222,6 +247,12 @@ def sample_objects(world) -> dict:
         "quarter": quarter,
         "report_period": "2026Q3",
         "report_pdf": generation.pk,
+        "priority": NationalPriority.objects.order_by("pk").first().pk,
+        "goal": indicator.objective.goal_id,
+        "objective": indicator.objective_id,
+        "indicator": indicator.pk,
+        "target": target.pk,
+        "measurement": measurement.pk,
         "document": document.pk,
         "version": document.versions.get().pk,
         "correspondence": correspondence.pk,
