@@ -46,6 +46,7 @@ ARGUMENTS = {
     "token": "rsvp_token",
     "kind": "restructure_kind",
     "version_pk": "version",
+    "role": "help_role",
 }
 
 # A bare ``pk``: the object named by the start of the route's name (first match wins).
@@ -191,6 +192,7 @@ def sample_objects(world) -> dict:
         "correspondence": correspondence.pk,
         "slug": world.swg_x.slug,
         "restructure_kind": "rename",
+        "help_role": "partner",
         "meeting": meetings.planned.pk,
         "agenda_item": meetings.agenda_item.pk,
         "held": meetings.held.pk,
