@@ -15,7 +15,9 @@ from swg.selectors.home import home_circulated_minutes, home_open_action_points
 from swg.selectors.structure import swg_list
 
 from .forms import DashboardFilterForm
+from .home_items import CHAIR, COORDINATION, PARTNER, ROLES, SECRETARIAT
 from .permissions import DASHBOARD_VIEW
+from .selectors import home as home_selectors
 from .selectors.figures import dashboard_data, overview_charts, overview_data
 from .selectors.period import dashboard_swgs, default_period
 
@@ -33,7 +35,12 @@ def home(request):
         return render(
             request,
             "dashboards/home_coordination.html",
-            {"period": period, **overview_data(swgs=swgs, period=period)},
+            {
+                "period": period,
+                "todo": home_selectors.coordination_home(actor=actor),
+                "help_role": COORDINATION,
+                **overview_data(swgs=swgs, period=period),
+            },
         )
     swgs = swg_list(swgs=permissions.visible_swgs(request.user).filter(is_active=True))
     # Two different facts: the groups the user is appointed to run (secretariat
@@ -43,7 +50,16 @@ def home(request):
         "swgs": swgs,
         "managed_swg_ids": actor.managed_swg_ids,
         "member_swg_ids": actor.member_swg_ids,
+        "sections": [],
+        "help_role": _help_role(actor),
     }
+    # The to-do list comes first (DESIGN §1): one section per role the user holds.
+    if actor.secretariat_swg_ids:
+        context["sections"] += home_selectors.secretariat_home(actor=actor)
+    if actor.chair_swg_ids:
+        context["sections"] += home_selectors.chair_home(actor=actor)
+    if actor.is_partner:
+        context["partner_todo"] = home_selectors.partner_home(actor=actor)
     # A partner's home shows their groups' minutes and their organization's actions.
     context["partner_panel"] = actor.is_partner and bool(actor.organization_id)
     if context["partner_panel"]:
@@ -53,6 +69,41 @@ def home(request):
             user=request.user, organization_id=actor.organization_id
         )
     return render(request, "dashboards/home.html", context)
+
+
+def _help_role(actor) -> str:
+    if actor.sees_everything:
+        return COORDINATION
+    if actor.is_partner:
+        return PARTNER
+    if actor.secretariat_swg_ids or not actor.chair_swg_ids:
+        return SECRETARIAT
+    return CHAIR
+
+
+@login_required
+@require_GET
+def help_page(request, role=""):
+    """A short guide per role (DESIGN §1), in the reader's language; any
+    signed-in user may read any role's guide."""
+    actor = permissions.actor_for(request.user)
+    role = role or _help_role(actor)
+    if role not in ROLES:
+        raise Http404
+    return render(
+        request,
+        f"dashboards/help/{role}.html",
+        {"role": role, "roles": _help_roles()},
+    )
+
+
+def _help_roles():
+    return [
+        (SECRETARIAT, _("Secretariat")),
+        (CHAIR, _("Chair")),
+        (PARTNER, _("Partner focal point")),
+        (COORDINATION, _("Coordination team")),
+    ]
 
 
 def _selection(request):

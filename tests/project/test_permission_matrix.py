@@ -559,6 +559,12 @@ TABLE.update(
         ),
         "dashboards:overview": (_dashboard("overview"), HEALTH_DASHBOARD),
         "dashboards:overview_pdf": (_dashboard("overview_pdf"), HEALTH_DASHBOARD),
+        # The guides are for every signed-in user, each role's readable by all.
+        "dashboards:help": (lambda o: reverse("dashboards:help"), ANON_ONLY_LOGIN),
+        "dashboards:help_role": (
+            lambda o: reverse("dashboards:help_role", args=["chair"]),
+            ANON_ONLY_LOGIN,
+        ),
     }
 )
 

@@ -67,6 +67,7 @@ ARGUMENTS = {
     "goal_pk": "goal",
     "target_pk": "target",
     "measurement_pk": "measurement",
+    "role": "help_role",
 }
 
 # A bare ``pk``: the object named by the start of the route's name (first match wins).
@@ -258,6 +259,7 @@ def sample_objects(world) -> dict:
         "correspondence": correspondence.pk,
         "slug": world.swg_x.slug,
         "restructure_kind": "rename",
+        "help_role": "partner",
         "meeting": meetings.planned.pk,
         "agenda_item": meetings.agenda_item.pk,
         "held": meetings.held.pk,

@@ -31,7 +31,7 @@ MAX_QUERIES = {
     "two years": 31,
     "export": 26,
     "overview": 20,
-    "home": 18,
+    "home": 24,
 }
 
 
