@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from coordination.history import history_attribute
 
 from ..models import IndicatorValue, Project, QuarterlyUpdate, Transaction, quarter_end, quarter_of
+from . import notifications
 
 State = QuarterlyUpdate.State
 UPDATE_FIELDS = frozenset(
@@ -171,6 +172,7 @@ def update_return(*, update: QuarterlyUpdate, by, comment: str) -> QuarterlyUpda
     update.reviewed_at = timezone.now()
     update.reviewed_by = by
     history_attribute(update, by=by).save()
+    notifications.update_returned_notify(update=update)
     return update
 
 
