@@ -118,7 +118,7 @@ def minutes_approved_notify(*, minutes: Minutes) -> None:
         kind=MINUTES_APPROVED,
         url=minutes.get_absolute_url(),
         context=_minutes_params(minutes),
-        key=f"minutes:{minutes.pk}",
+        key=f"minutes:{minutes.pk}:approved",
     )
 
 
