@@ -194,13 +194,15 @@ def notifications_digest_send(*, now: dt.datetime | None = None) -> int:
     pending = Notification.objects.filter(
         delivery=Delivery.DIGEST, emailed_at__isnull=True, created_at__lte=now
     )
-    recipients = list(pending.values_list("recipient_id", flat=True).distinct())
+    recipients = list(
+        pending.order_by("recipient_id").values_list("recipient_id", flat=True).distinct()
+    )
     queued = 0
     for recipient_id in recipients:
         with transaction.atomic():
             items = list(
                 pending.filter(recipient_id=recipient_id)
-                .select_for_update(skip_locked=True)
+                .select_for_update(skip_locked=True, of=("self",))
                 .select_related("recipient")
                 .order_by("created_at", "pk")
             )
