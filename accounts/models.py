@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coordination.emails import normalize_email
+from coordination.models import NotificationPreference
 
 
 class UserManager(BaseUserManager):
@@ -58,6 +59,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default="en"
+    )
+    # Notifications that are not duties (coordination/notifications.py): by
+    # email at once, in a weekly digest, or only under the bell.
+    notification_email = models.CharField(
+        _("notifications by email"),
+        max_length=10,
+        choices=NotificationPreference.choices,
+        default=NotificationPreference.IMMEDIATE,
     )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("may use the admin site"), default=False)

@@ -20,7 +20,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from coordination.emails import normalize_email
-from coordination.models import OutboxMessage
+from coordination.history import history_attribute
+from coordination.models import NotificationPreference, OutboxMessage
 from coordination.outbox import absolute_url, outbox_enqueue
 from coordination.throttle import throttle_allow
 
@@ -113,3 +114,15 @@ def password_reset_send(*, email: str) -> OutboxMessage | None:
             },
         )
     return message
+
+
+@transaction.atomic
+def user_notification_preference_set(*, user: User, value: str, by=None) -> User:
+    """How notifications that are not duties reach ``user`` by email
+    (coordination/notifications.py); the change is kept in the user's history."""
+    if value not in NotificationPreference.values:
+        raise ValidationError({"notification_email": _("Choose how to receive notifications.")})
+    user = User.objects.select_for_update().get(pk=user.pk)
+    user.notification_email = value
+    history_attribute(user, by=by or user).save(update_fields=["notification_email"])
+    return user

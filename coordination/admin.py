@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Heartbeat, OutboxMessage
+from .models import Heartbeat, Notification, OutboxMessage
 
 # A web address typed without a scheme is read as https, as in the portal's forms.
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -66,3 +66,12 @@ class OutboxMessageAdmin(ReadOnlyAdmin):
 class HeartbeatAdmin(ReadOnlyAdmin):
     list_display = ["name", "seen_at"]
     search_fields = ["name"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "kind", "recipient", "delivery", "read_at", "emailed_at"]
+    list_filter = ["kind", "delivery"]
+    list_select_related = ["recipient"]
+    search_fields = ["recipient__email", "object_key"]
+    date_hierarchy = "created_at"

@@ -9,3 +9,6 @@ class CoordinationConfig(AppConfig):
 
     def ready(self):
         from . import storage  # noqa: F401 (registers the private-media check)
+        from .notifications import register_digest_purpose
+
+        register_digest_purpose()

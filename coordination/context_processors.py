@@ -3,6 +3,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.utils.translation import get_language
 
+from .notifications import notifications_unread_count
+
 # Menu entries that depend on the user's rights, registered by the apps that
 # own the rule from their AppConfig.ready(): coordination imports none of them
 # (DESIGN §6). name -> check(user) -> bool, put in every template's context.
@@ -21,4 +23,6 @@ def portal(request):
     if user is not None and user.is_authenticated:
         for name, check in NAV_FLAGS.items():
             context[name] = check(user)
+        # The bell's count (coordination/notifications.py).
+        context["notifications_unread"] = notifications_unread_count(user)
     return context

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -75,3 +77,61 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.purpose} → {self.recipient_email}"
+
+
+class NotificationPreference(models.TextChoices):
+    """How a user wants the notifications that are not duties by email
+    (docs/architecture.md "Notifications"); duties are always emailed."""
+
+    IMMEDIATE = "immediate", _("Immediately")
+    DIGEST = "digest", _("In a weekly digest")
+    OFF = "off", _("Not by email (in the portal only)")
+
+
+class Notification(models.Model):
+    """Work that moved to a person (DESIGN §3: minutes to the chair and back,
+    action points to their owners, updates returned to partners, TORs to review).
+
+    Shown under the bell until read; ``delivery`` says how it was or will be
+    emailed, decided from the recipient's preference when it was created.
+    One row per recipient, kind and object key, so an event notified twice is
+    stored and emailed once.
+    """
+
+    class Delivery(models.TextChoices):
+        IMMEDIATE = "immediate", _("Immediately")
+        DIGEST = "digest", _("Weekly digest")
+        OFF = "off", _("Not emailed")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    object_key = models.CharField(_("about"), max_length=120)
+    url = models.CharField(_("link"), max_length=300)
+    params = models.JSONField(_("text parameters"), default=dict, blank=True)
+    delivery = models.CharField(_("email"), max_length=10, choices=Delivery.choices)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    # When the email carrying it was queued (at once, or in a digest).
+    emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "object_key"], name="notification_once"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            models.Index(fields=["delivery", "emailed_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} → {self.recipient_id}"

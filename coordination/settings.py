@@ -313,6 +313,12 @@ CELERY_BEAT_SCHEDULE = {
     "backup": {"task": "coordination.tasks.backup_task", "schedule": crontab(hour=2, minute=30)},
     # DESIGN §5: quarterly update reminders, opening message, reminder and
     # escalation; the service decides which one the day calls for.
+    # The weekly notification digest, on the first working day of the Libyan
+    # week (Sunday) at 08:00 Tripoli (coordination/notifications.py).
+    "notification-digest": {
+        "task": "coordination.tasks.notifications_digest_task",
+        "schedule": crontab(hour=8, minute=0, day_of_week="sun"),
+    },
     "quarterly-reminders": {
         "task": "projects_db.tasks.quarterly_reminders_task",
         "schedule": crontab(hour=8, minute=30),

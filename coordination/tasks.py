@@ -3,7 +3,7 @@ import smtplib
 from celery import shared_task
 from django.conf import settings
 
-from . import backup, health, outbox
+from . import backup, health, notifications, outbox
 
 
 @shared_task(ignore_result=True)
@@ -50,3 +50,10 @@ def backup_task() -> str | None:
         keep_at_least=settings.BACKUP_KEEP_AT_LEAST,
     )
     return str(archive)
+
+
+@shared_task
+def notifications_digest_task() -> int:
+    """Beat runs it weekly: each digest reader gets the week's notifications
+    once (coordination/notifications.py)."""
+    return notifications.notifications_digest_send()

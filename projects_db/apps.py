@@ -9,13 +9,14 @@ class ProjectsDbConfig(AppConfig):
     def ready(self):
         # swg never imports this app (DESIGN §6): the app registers into swg's
         # permission rules and the reassessment's "updates missing" hook.
+        from coordination.notifications import notification_kind_register
         from coordination.outbox import outbox_purpose_register
         from swg.selectors import reviews
         from swg.services import imports
 
         from . import permissions  # noqa: F401
         from .selectors.updates import quarterly_updates_missing
-        from .services import exchange, reminders
+        from .services import exchange, notifications, reminders
 
         reviews.register_updates_missing(quarterly_updates_missing)
         # The project import is a kind of swg's import jobs, with a preview to confirm.
@@ -33,3 +34,6 @@ class ProjectsDbConfig(AppConfig):
             (reminders.ESCALATION, _("Quarterly update escalation")),
         ):
             outbox_purpose_register(purpose, label)
+        # A returned update goes back to its partner (coordination/notifications.py).
+        for code, label, message, duty in notifications.KINDS:
+            notification_kind_register(code, label=label, message=message, duty=duty)

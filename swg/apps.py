@@ -13,6 +13,7 @@ class SwgConfig(AppConfig):
         # higher apps register).
         from coordination.context_processors import register_nav_flag
         from coordination.health import register_detail_viewer
+        from coordination.notifications import notification_kind_register
         from coordination.outbox import (
             attachment_renderer_register,
             outbox_purpose_register,
@@ -20,7 +21,7 @@ class SwgConfig(AppConfig):
         )
 
         from .permissions import Action, can
-        from .services import contacts, imports, invitations, minutes, pdfs, schedule
+        from .services import contacts, imports, invitations, minutes, notifications, pdfs, schedule
 
         register_nav_flag("nav_outbox", lambda user: can(user, Action.OUTBOX_VIEW))
         register_nav_flag("nav_correspondence", lambda user: can(user, Action.CORRESPONDENCE_VIEW))
@@ -44,3 +45,7 @@ class SwgConfig(AppConfig):
             (schedule.PURPOSE, _("Monthly schedule")),
         ):
             outbox_purpose_register(purpose, label)
+        # Work that moves between people: under the bell and by email
+        # (coordination/notifications.py); a duty is always emailed.
+        for code, label, message, duty in notifications.KINDS:
+            notification_kind_register(code, label=label, message=message, duty=duty)

@@ -20,7 +20,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
-from coordination.models import OutboxMessage
+from coordination.models import Notification, OutboxMessage
 
 from .models import (
     CIRCULATED_ACTION_POINTS,
@@ -72,6 +72,7 @@ class Action(StrEnum):
     TOR_ENDORSE = "tor.endorse"
     SCHEDULE_PREVIEW = "schedule.preview"
     SCHEDULE_SUBSCRIBE = "schedule.subscribe"
+    NOTIFICATIONS_VIEW = "notifications.view"
 
 
 RULES: dict[str, Callable[[Actor, object], bool]] = {}
@@ -262,6 +263,12 @@ def _outbox(actor: Actor, qs):
     if actor.is_ministry_staff:
         return qs.filter(swg_id__in=actor.managed_swg_ids)
     return qs.none()
+
+
+@scope_for(Notification)
+def _notifications(actor: Actor, qs):
+    # A notification is its recipient's alone, whatever their role.
+    return qs.filter(recipient_id=actor.user.pk)
 
 
 @scope_for(ImportJob)
@@ -519,6 +526,12 @@ def _tor_endorse(actor: Actor, swg: SWG | None):
 def _schedule_preview(actor: Actor, obj):
     """The secretariat previews the schedule email and sees who received it."""
     return actor.sees_everything or actor.is_ministry_staff
+
+
+@rule(Action.NOTIFICATIONS_VIEW)
+def _notifications_view(actor: Actor, obj):
+    """Everyone signed in has a bell and chooses how notifications reach them."""
+    return actor.user.is_authenticated
 
 
 @rule(Action.SCHEDULE_SUBSCRIBE)

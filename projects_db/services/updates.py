@@ -34,7 +34,7 @@ from ..models import (
     quarter_end,
     quarter_of,
 )
-from . import results
+from . import notifications, results
 
 State = QuarterlyUpdate.State
 UPDATE_FIELDS = frozenset(
@@ -194,6 +194,7 @@ def update_return(*, update: QuarterlyUpdate, by, comment: str) -> QuarterlyUpda
     update.reviewed_at = timezone.now()
     update.reviewed_by = by
     history_attribute(update, by=by).save()
+    notifications.update_returned_notify(update=update)
     return update
 
 

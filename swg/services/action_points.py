@@ -11,7 +11,15 @@ from django.utils.translation import gettext as _
 
 from coordination.history import history_attribute
 
-from ..models import ActionPoint, Contact, Minutes, MinutesItem, Organization
+from ..models import (
+    CIRCULATED_ACTION_POINTS,
+    ActionPoint,
+    Contact,
+    Minutes,
+    MinutesItem,
+    Organization,
+)
+from . import notifications
 from .common import locked, refuse
 from .minutes import minutes_require_editable
 
@@ -80,12 +88,18 @@ def action_point_update(
     action_point = locked(ActionPoint, action_point.pk)
     _validate_description(description_en, description_ar)
     _validate_owner(owner_organization, owner_contact)
+    owner_changed = action_point.owner_organization_id != owner_organization.pk
     action_point.description_en = description_en.strip()
     action_point.description_ar = description_ar.strip()
     action_point.owner_organization = owner_organization
     action_point.owner_contact = owner_contact
     action_point.due_date = due_date
     history_attribute(action_point, by=by).save()
+    if (
+        owner_changed
+        and ActionPoint.objects.filter(CIRCULATED_ACTION_POINTS, pk=action_point.pk).exists()
+    ):
+        notifications.action_point_assigned_notify(action_point=action_point)
     if status is not None and status != action_point.status:
         action_point = action_point_set_status(action_point=action_point, status=status, by=by)
     return action_point

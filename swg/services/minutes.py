@@ -25,11 +25,11 @@ from coordination.bilingual import pick_language
 from coordination.history import history_attribute
 from coordination.outbox import absolute_url, outbox_enqueue
 
-from ..models import Attendance, Meeting, Minutes, MinutesItem
+from ..models import ActionPoint, Attendance, Meeting, Minutes, MinutesItem
 from ..selectors.attendance import meeting_attendance_figures
 from ..selectors.minutes import meeting_minutes_are_needed, minutes_detail, minutes_in_language
 from ..selectors.recipients import minutes_recipients
-from . import pdfs
+from . import notifications, pdfs
 from .common import locked, refuse, row_copy
 
 CIRCULATED_PURPOSE = "minutes.circulated"
@@ -178,6 +178,7 @@ def minutes_submit(*, minutes: Minutes, by=None) -> Minutes:
     minutes.status = Minutes.Status.SUBMITTED
     minutes.submitted_at = timezone.now()
     history_attribute(minutes, by=by).save()
+    notifications.minutes_submitted_notify(minutes=minutes)
     return minutes
 
 
@@ -194,6 +195,7 @@ def minutes_approve(*, minutes: Minutes, by) -> Minutes:
     minutes.approved_by = by
     minutes.approved_at = timezone.now()
     history_attribute(minutes, by=by).save()
+    notifications.minutes_approved_notify(minutes=minutes)
     return minutes
 
 
@@ -211,6 +213,7 @@ def minutes_return(*, minutes: Minutes, comment: str, by=None) -> Minutes:
     minutes.status = Minutes.Status.RETURNED
     minutes.returned_comment = comment.strip()
     history_attribute(minutes, by=by).save()
+    notifications.minutes_returned_notify(minutes=minutes, at=timezone.now())
     return minutes
 
 
@@ -300,6 +303,11 @@ def minutes_circulate(*, minutes: Minutes, by=None) -> int:
     if meeting.status != Meeting.Status.CIRCULATED:
         meeting.status = Meeting.Status.CIRCULATED
         history_attribute(meeting, by=by).save(update_fields=["status"])
+    # Their action points are no longer draft: each owner's focal points hear of theirs.
+    for action_point in ActionPoint.objects.filter(minutes_item__minutes=minutes).select_related(
+        "swg", "owner_organization"
+    ):
+        notifications.action_point_assigned_notify(action_point=action_point)
     # The archive files the minutes and the list of participants itself
     # (DESIGN §3 "Document archive"); rendering both languages is worker work.
     transaction.on_commit(functools.partial(_queue_filing, minutes.pk), robust=True)

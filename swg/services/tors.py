@@ -23,6 +23,7 @@ from coordination.history import history_attribute
 from ..models import SWG, TorVersion
 from ..models.tors import LANGUAGES, SECTION_KEYS, SECTIONS, section_field
 from ..selectors.tors import tor_endorsed, tor_open_version
+from . import notifications
 from .common import locked, refuse
 
 SECTION_FIELDS = tuple(section_field(k, lang) for k in SECTION_KEYS for lang in LANGUAGES)
@@ -117,6 +118,7 @@ def tor_review(*, version: TorVersion, by=None) -> TorVersion:
     version.reviewed_by = by
     version.reviewed_at = timezone.now()
     history_attribute(version, by=by).save()
+    notifications.tor_reviewed_notify(version=version)
     return version
 
 

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("swg.urls.archive")),
     path("", include("swg.urls.tors")),
     path("", include("swg.urls.schedule")),
+    path("", include("swg.urls.notifications")),
 ]

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from coordination.models import Heartbeat, OutboxMessage
+from coordination.models import Heartbeat, Notification, OutboxMessage
 from swg.models import (
     SWG,
     ActionPoint,
@@ -58,6 +58,7 @@ READ_ONLY = [
     ImportJob,
     OutboxMessage,
     Heartbeat,
+    Notification,
     Document,
     Correspondence,
     TorVersion,
@@ -118,6 +119,13 @@ def _add_one_of_each(world, n: int) -> None:
         body_text="Body",
     )
     Heartbeat.objects.create(name=f"component-{n}", seen_at=timezone.now())
+    Notification.objects.create(
+        recipient=world.partner_a,
+        kind="minutes.approved",
+        object_key=f"minutes:{n}",
+        url="/swg/",
+        delivery="off",
+    )
     Document.objects.create(
         swg=world.swg_x,
         title=f"Report {n}",

@@ -32,7 +32,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import User
 from coordination import health
-from coordination.models import OutboxMessage
+from coordination.models import Notification, OutboxMessage
 from projects_db.forms.projects import FORM_FIELDS, FORMSETS
 from projects_db.models import District, Project
 from projects_db.selectors.submissions import reporting_quarter
@@ -342,6 +342,20 @@ TABLE = {
     "swg:schedule_subscriptions": (
         lambda o: reverse("swg:schedule_subscriptions"),
         ANON_ONLY_LOGIN,
+    ),
+    # The bell: everyone's own notifications; another person's is a 404.
+    "swg:notification_list": (lambda o: reverse("swg:notification_list"), ANON_ONLY_LOGIN),
+    "swg:notification_settings": (
+        lambda o: reverse("swg:notification_settings"),
+        ANON_ONLY_LOGIN,
+    ),
+    "swg:notification_read_all": (
+        lambda o: reverse("swg:notification_read_all"),
+        POST_ONLY_LOGIN,
+    ),
+    "swg:notification_open": (
+        lambda o: reverse("swg:notification_open", args=[o["notification"]]),
+        (302, 302, 404, 404, 404, 404, 404, 404),
     ),
     # The email's link: no login, a confirm button.
     "swg:schedule_unsubscribe": (
@@ -850,6 +864,7 @@ def matrix(django_db_setup, django_db_blocker):
         }
         objects.update(_post_objects(world, meeting))
         objects.update(_tor_objects(world))
+        objects.update(_notification_objects(world))
         objects.update(_project_objects(world))
         objects.update(_archive_objects(world))
         objects.update(_report_objects(world))
@@ -937,6 +952,13 @@ def _tor_objects(world) -> dict:
         "tor_draft": draft.number,
         "unsubscribe_token": schedule_unsubscribe_token("amina@who.example"),
     }
+
+
+def _notification_objects(world) -> dict:
+    notification = Notification.objects.create(
+        recipient=world.partner_a, kind="minutes.approved", object_key="m", url="/swg/"
+    )
+    return {"notification": notification.pk}
 
 
 def _tor_without_open_version(client, o):
@@ -1719,6 +1741,17 @@ POSTS = {
         before=_tor_reviewed,
     ),
     # ------------------------------------------------------------ monthly schedule
+    "swg:notification_settings": Post(
+        lambda o: reverse("swg:notification_settings"),
+        SIGNED_IN,
+        then=lambda o: reverse("swg:notification_settings"),
+        data=lambda o: {"notification_email": "digest"},
+    ),
+    "swg:notification_read_all": Post(
+        lambda o: reverse("swg:notification_read_all"),
+        SIGNED_IN,
+        then=lambda o: reverse("swg:notification_list"),
+    ),
     "swg:schedule_subscriptions · receive": Post(
         lambda o: reverse("swg:schedule_subscriptions"),
         SIGNED_IN,

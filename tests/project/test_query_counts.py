@@ -4,8 +4,10 @@
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from accounts.models import User
+from coordination.models import Notification
 from swg.models import SWG, Contact, FocalPoint, Membership, Organization, SWGAppointment
 from tests.factories import ContactFactory, OrganizationFactory, UserFactory
 
@@ -26,6 +28,7 @@ PAGES = {
     "report index": "/reports/",
     "swg report list": "/reports/health/",
     "report detail": "/reports/health/2000/",
+    "notifications": "/notifications/",
 }
 
 # Measured on SQLite with 10x data, plus a margin of two.
@@ -46,7 +49,7 @@ MAX_QUERIES = {
     # The coordination team's home is the dashboards' summary of the seven SWGs.
     ("coordination", "home"): 22,
     ("coordination", "swg list"): 8,
-    ("partner", "swg detail"): 11,
+    ("partner", "swg detail"): 12,
     ("partner", "swg contact list"): 9,
     ("secretariat", "document list"): 8,
     ("secretariat", "document search"): 8,
@@ -69,6 +72,8 @@ MAX_QUERIES = {
     ("coordination", "report index"): 7,
     ("coordination", "swg report list"): 7,
     ("coordination", "report detail"): 19,
+    ("secretariat", "notifications"): 9,
+    ("partner", "notifications"): 9,
 }
 
 
@@ -118,12 +123,27 @@ def _people() -> dict[str, User]:
     SWGAppointment.objects.create(user=secretariat, swg=health, role="secretariat")
     chair = UserFactory(kind=User.Kind.GOVERNMENT)
     SWGAppointment.objects.create(user=chair, swg=health, role="chair")
-    return {
+    people = {
         "secretariat": secretariat,
         "chair": chair,
         "coordination": UserFactory(kind=User.Kind.COORDINATION),
         "partner": UserFactory(organization=member),
     }
+    # A page of notifications under each bell, half of them unread.
+    Notification.objects.bulk_create(
+        Notification(
+            recipient=user,
+            kind="minutes.approved",
+            object_key=f"minutes:{n}",
+            url="/swg/",
+            params={"meeting": {"en": "Health SWG", "ar": ""}, "swg": "Health"},
+            delivery="off",
+            read_at=timezone.now() if n % 2 else None,
+        )
+        for user in people.values()
+        for n in range(30)
+    )
+    return people
 
 
 def _count(client, user, url) -> int:

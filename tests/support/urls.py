@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from coordination.models import OutboxMessage
+from coordination.models import Notification, OutboxMessage
 from projects_db.models import DuplicatePair, NationalPriority
 from projects_db.selectors.submissions import reporting_quarter
 from projects_db.services.results import measurement_record, target_set
@@ -96,6 +96,7 @@ PK_BY_ROUTE = (
     ("indicator_", "indicator"),
     ("target_", "indicator"),
     ("measurement_", "indicator"),
+    ("notification_", "notification"),
 )
 
 
@@ -201,6 +202,21 @@ def sample_objects(world) -> dict:
         last_error="550 5.1.1 mailbox unavailable: recipient address rejected by the server",
     )
     feed_token = calendar_token_create(user=world.secretariat_x)
+    notification = Notification.objects.create(
+        recipient=world.secretariat_x,
+        kind="minutes.returned",
+        object_key=f"minutes:{meetings.minutes.pk}:returned",
+        url=f"/meetings/{meetings.held.pk}/",
+        params={
+            "meeting": {
+                "en": "Health SWG: joint review of the primary health care facilities assessment",
+                "ar": "مجموعة الصحة: المراجعة المشتركة لتقييم مرافق الرعاية الصحية الأولية",
+            },
+            "swg": {"en": "Health", "ar": "الصحة"},
+            "comment": "Add the sex-disaggregated figures per municipality before approval.",
+        },
+        delivery="off",
+    )
     draft = make_project(owner=world.org_a, swg=world.swg_x)
     published = make_project(
         owner=world.org_a, swg=world.swg_x, publish=True, title_en="Mobile clinics for nomads"
@@ -275,4 +291,5 @@ def sample_objects(world) -> dict:
         "feed_token_pk": feed_token.pk,
         "project": draft.pk,
         "pair": DuplicatePair.objects.get(project_a=published).pk,
+        "notification": notification.pk,
     }
