@@ -59,7 +59,8 @@ def test_the_arabic_report_holds_the_arabic_name_and_the_databases_figures(world
     ):
         assert f'data-figure="{name}">{value}<' in html
     assert data.meetings_held == 1 and data.projects_total == 1
-    assert f"{data.participants}" in text and "50%" in text
+    # pdftotext gives Arabic lines in visual order: the percent sign may come first.
+    assert f"{data.participants}" in text and ("50%" in text or "%50" in text)
 
 
 def test_the_page_count_grows_with_the_narrative(world):

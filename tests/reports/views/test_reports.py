@@ -86,6 +86,8 @@ def test_approving_without_a_recipient_office_warns(
     from django.contrib.messages import WARNING, get_messages
 
     report = make_report(world)
+    world.chair.language = "en"  # the message is read in English here
+    world.chair.save()
     client.force_login(world.chair)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(_url("approve", report))

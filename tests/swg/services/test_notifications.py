@@ -88,7 +88,7 @@ def test_an_action_point_reaches_its_owners_focal_point_when_circulated(
         point = action_point_add(
             minutes=minutes,
             minutes_item=item,
-            description="Share the cold-chain plan",
+            description_en="Share the cold-chain plan",
             owner_organization=world.org_a,
             due_date=minutes.meeting.starts_at.date(),
         )
@@ -108,7 +108,8 @@ def test_an_action_point_reaches_its_owners_focal_point_when_circulated(
     with django_capture_on_commit_callbacks(execute=True):
         action_point_update(
             action_point=point,
-            description=point.description,
+            description_en=point.description_en,
+            description_ar=point.description_ar,
             owner_organization=world.org_b,
             due_date=point.due_date,
         )
