@@ -27,6 +27,7 @@ from projects_db.selectors.submissions import (
     quarter_progress,
     reporting_quarter,
 )
+from reports.models import ProgressReport, ReportGeneration
 from swg import permissions
 from swg.models import (
     SWG,
@@ -43,12 +44,7 @@ from swg.models import (
 from swg.services.invitations import RSVP_CHOICES, rsvp_token
 
 from ..home_items import (
-    CHAIR,
-    COORDINATION,
-    PARTNER,
-    SECRETARIAT,
     HomeItem,
-    registered_home_items,
 )
 
 LIMIT = 10
@@ -219,7 +215,6 @@ def secretariat_home(*, actor, now: dt.datetime | None = None) -> list[HomeSecti
                 urgent=True,
             )
         )
-    follow_up += registered_home_items(SECRETARIAT, actor)
     return [
         HomeSection("meetings", _("This month's meetings"), steps),
         HomeSection("follow-up", _("To follow up"), follow_up),
@@ -228,8 +223,8 @@ def secretariat_home(*, actor, now: dt.datetime | None = None) -> list[HomeSecti
 
 def chair_home(*, actor, now: dt.datetime | None = None) -> list[HomeSection]:
     """Minutes and terms of reference awaiting the chair's approval and the
-    groups whose yearly membership reassessment is due (three queries, plus
-    what other apps register, e.g. the reports app's progress reports)."""
+    groups whose yearly membership reassessment is due, and progress reports
+    awaiting approval (four queries)."""
     now = now or timezone.now()
     swg_ids = actor.chair_swg_ids
     items: list[HomeItem] = []
@@ -281,7 +276,26 @@ def chair_home(*, actor, now: dt.datetime | None = None) -> list[HomeSection]:
                 detail=_("Yearly membership reassessment due"),
             )
         )
-    items += registered_home_items(CHAIR, actor)
+    # Progress reports rendered and waiting for the chair (reports capability part 2).
+    reports = (
+        ProgressReport.objects.filter(
+            swg_id__in=swg_ids,
+            status=ProgressReport.Status.DRAFT,
+            generations__status=ReportGeneration.Status.DONE,
+        )
+        .distinct()
+        .select_related("swg")
+        .order_by("period_start", "pk")[:LIMIT]
+    )
+    for report in reports:
+        items.append(
+            HomeItem(
+                "report-to-approve",
+                f"{report.swg.name} — {report.period.label}",
+                report.get_absolute_url(),
+                detail=_("Progress report awaiting your approval"),
+            )
+        )
     return [HomeSection("approvals", _("Awaiting your decision"), items)]
 
 
@@ -371,7 +385,6 @@ def partner_home(*, actor, now: dt.datetime | None = None) -> dict:
                     urgent=True,
                 )
             )
-    items += registered_home_items(PARTNER, actor)
     return {"rsvps": rsvps, "items": items}
 
 
@@ -464,5 +477,4 @@ def coordination_home(*, actor, now: dt.datetime | None = None) -> list[HomeItem
                 count=flagged,
             )
         )
-    items += registered_home_items(COORDINATION, actor)
     return items

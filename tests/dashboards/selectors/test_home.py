@@ -9,8 +9,6 @@ import time_machine
 from django.utils import timezone
 
 from coordination.models import OutboxMessage
-from dashboards import home_items
-from dashboards.home_items import HomeItem, register_home_items
 from dashboards.selectors.home import chair_home, coordination_home, partner_home, secretariat_home
 from swg.models import Invitation, Meeting
 from swg.permissions import actor_for
@@ -24,6 +22,7 @@ from tests.factories import (
     held_meeting,
     make_correspondence,
     make_meeting,
+    make_report,
     make_tor,
     submitted_minutes,
 )
@@ -121,16 +120,19 @@ def test_it_lists_what_awaits_the_chair(travel, world):
     assert by_key["reassessment-due"].url == "/swg/health/reassessment/"
 
 
-def test_other_apps_fill_the_chairs_list_through_the_hook(travel, world, monkeypatch):
-    monkeypatch.setitem(home_items._registry, "chair", [])
-    register_home_items(
-        "chair", lambda actor: [HomeItem("reports-to-approve", "Progress report", "/reports/1/")]
+def test_the_chair_sees_a_rendered_progress_report_to_approve(travel, world):
+    from reports.models import ReportGeneration
+
+    report = make_report(world)
+    items = _section(chair_home(actor=actor_for(world.chair)), "approvals")
+    assert "report-to-approve" not in _keys(items)  # not rendered yet: nothing to read
+    ReportGeneration.objects.create(
+        report=report, language="ar", status=ReportGeneration.Status.DONE, progress=100
     )
-    assert "reports-to-approve" in _keys(
-        _section(chair_home(actor=actor_for(world.chair)), "approvals")
-    )
-    with pytest.raises(ValueError):
-        register_home_items("nobody", lambda actor: [])
+    items = _section(chair_home(actor=actor_for(world.chair)), "approvals")
+    [item] = [i for i in items if i.key == "report-to-approve"]
+    assert item.url == report.get_absolute_url()
+    assert _section(chair_home(actor=actor_for(world.secretariat_y)), "approvals") == []
 
 
 def test_it_shows_a_partner_her_invitations_and_her_organizations_work(travel, world):
