@@ -18,11 +18,12 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from coordination.charts import bar_chart
 from coordination.history import history_attribute
 from coordination.outbox import outbox_enqueue
 from coordination.pdf import pdf_language, render_pdf
 from coordination.text import strip_direction_controls
-from swg.models import SWG, Document
+from swg.models import SWG, Document, Meeting
 from swg.services.documents import document_file_generated
 
 from ..models import NARRATIVE_SECTIONS, Period, ProgressReport, ReportGeneration
@@ -128,6 +129,20 @@ def progress_report_context(*, report: ProgressReport, language: str) -> dict:
         toc += [(f"narrative-{s['key']}", str(s["label"])) for s in sections[1:] if s["text"]]
         # Names read inside the override, in the report's language.
         swg_name, period_label = report.swg.name, str(report.period.label)
+        # Drawn on the server as inline SVG: no JavaScript in a PDF (docs/architecture.md "PDFs").
+        charts = [
+            bar_chart(
+                title=_("Meetings"),
+                data=[
+                    (str(Meeting.Status.PLANNED.label), data.meetings_planned),
+                    (str(Meeting.Status.HELD.label), data.meetings_held),
+                    (str(Meeting.Status.CANCELLED.label), data.meetings_cancelled),
+                    (str(Meeting.Status.POSTPONED.label), data.meetings_postponed),
+                ],
+            ),
+        ]
+        if data.projects_by_status:
+            charts.append(bar_chart(title=_("Projects by status"), data=data.projects_by_status))
     return {
         "report": report,
         "swg": report.swg,
@@ -136,6 +151,7 @@ def progress_report_context(*, report: ProgressReport, language: str) -> dict:
         "data": data,
         "sections": sections,
         "toc": toc,
+        "charts": charts,
     }
 
 

@@ -165,3 +165,17 @@ def test_only_a_draft_is_approved(world, django_capture_on_commit_callbacks):
         report_approve(report=report, by=world.chair)
     with pytest.raises(ValidationError):
         report_approve(report=report, by=world.chair)
+
+
+def test_the_pdf_draws_its_charts_on_the_server(world):
+    held_meeting(world)
+    make_project(owner=world.org_a, swg=world.swg_x, publish=True)
+    report = make_report(world)
+    context = progress_report_context(report=report, language="en")
+    html = render_pdf_html(
+        template_name="pdf/reports/progress_report.html", context=context, language="en"
+    )
+    assert html.count('<table class="chart chart-bars">') == 2
+    assert "<script" not in html
+    text = words(pdf_text(progress_report_pdf(report=report, language="en")))
+    assert "Projects by status" in text
