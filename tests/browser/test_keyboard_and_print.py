@@ -25,6 +25,7 @@ FOCUSED = "document.activeElement"
 def _tab_to(page, matches: str, limit: int = 120, key: str = "Tab") -> None:
     """Press Tab until the focused element satisfies the JavaScript ``matches``
     (an expression of ``el``)."""
+    page.wait_for_load_state()
     for _ in range(limit):
         page.keyboard.press(key)
         if page.evaluate(f"(() => {{ const el = {FOCUSED}; return !!el && ({matches}); }})()"):
@@ -36,15 +37,8 @@ def test_sign_in_open_a_meeting_and_add_an_agenda_item_with_the_keyboard(page, l
     meeting = make_meeting(world, days_ago=-7)
 
     page.goto(f"{live_server.url}/accounts/login/")
-    # The first Tab stop is "Skip to content", shown while focused; it leads to main.
-    page.keyboard.press("Tab")
-    skip = page.get_by_test_id("skip-link")
-    expect(skip).to_be_focused()
-    expect(skip).to_be_in_viewport()
-    page.keyboard.press("Enter")
-    expect(page.locator("main")).to_be_focused()
-
-    _tab_to(page, "el.name === 'username'")
+    # The email field has the focus: type, Tab to the password, Enter.
+    expect(page.locator("main input[name=username]")).to_be_focused()
     page.keyboard.type(world.secretariat_x.email)
     page.keyboard.press("Tab")
     expect(page.locator("main input[name=password]")).to_be_focused()
@@ -52,12 +46,23 @@ def test_sign_in_open_a_meeting_and_add_an_agenda_item_with_the_keyboard(page, l
     page.keyboard.press("Enter")
     expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
+    # The first Tab stop is "Skip to content", shown while focused; it leads to main.
+    page.keyboard.press("Tab")
+    skip = page.get_by_test_id("skip-link")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"document.querySelector('main').contains({FOCUSED})")
+
     # The working groups (the menu), Health, then the meeting: links, by Enter.
     _tab_to(page, "el.matches(\"nav a[href='/swg/']\")")
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{live_server.url}/swg/")
     _tab_to(page, f"el.matches(\"main a[href='{world.swg_x.get_absolute_url()}']\")")
     page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{live_server.url}{world.swg_x.get_absolute_url()}")
     _tab_to(page, f"el.matches(\"main a[href='{meeting.get_absolute_url()}']\")")
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{live_server.url}{meeting.get_absolute_url()}")
@@ -72,8 +77,7 @@ def test_sign_in_open_a_meeting_and_add_an_agenda_item_with_the_keyboard(page, l
     # To the form's button, pressed with the space bar.
     _tab_to(
         page,
-        "el.tagName === 'BUTTON' && el.type === 'submit' && el.form && "
-        "el.form.contains(document.querySelector('[name=title_en]'))",
+        "el.type === 'submit' && !!el.form && !!el.form.elements.namedItem('title_en')",
     )
     page.keyboard.press("Space")
     expect(page.get_by_role("alert")).to_contain_text("Item added to the agenda.")
@@ -107,24 +111,27 @@ def test_the_focused_link_has_a_visible_outline(page, live_server, world):
 def test_a_form_with_mistakes_moves_the_focus_to_its_linked_error_summary(page, live_server, world):
     login(page, live_server, world.secretariat_x.email, PASSWORD)
     page.goto(f"{live_server.url}/swg/health/meetings/new/")
-    page.get_by_label("Title (English)").fill("Planned without times")
+    page.get_by_label("Title (English)").fill("Ends before it starts")
+    page.get_by_label("Starts at").fill("2026-12-15T12:00")
+    page.get_by_label("Ends at").fill("2026-12-15T10:00")
     page.get_by_role("button", name="Save", exact=True).click()
 
     summary = page.get_by_test_id("error-summary")
     expect(summary).to_be_focused()
     expect(summary).to_have_attribute("role", "alert")
-    link = summary.get_by_role("link", name=re.compile(r"^Starts at"))
-    starts = page.get_by_label("Starts at")
-    expect(starts).to_have_attribute("aria-invalid", "true")
-    error_id = starts.get_attribute("aria-describedby").split()[-1]
-    expect(page.locator(f"#{error_id}")).to_contain_text("This field is required.")
+    ends = page.get_by_label("Ends at")
+    expect(ends).to_have_attribute("aria-invalid", "true")
+    error_id = ends.get_attribute("aria-describedby").split()[-1]
+    expect(page.locator(f"#{error_id}")).to_have_text("The meeting must end after it starts.")
+    expect(page.get_by_label("Starts at")).not_to_have_attribute("aria-invalid", "true")
 
+    # The summary's link, reached with Tab, leads to the field.
     page.keyboard.press("Tab")
-    expect(summary.get_by_role("link").first).to_be_focused()
-    link.focus()
+    link = summary.get_by_role("link", name="Ends at: The meeting must end after it starts.")
+    expect(link).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"#id_starts_at$"))
-    assert not Meeting.objects.filter(title_en="Planned without times").exists()
+    expect(page).to_have_url(re.compile(r"#id_ends_at$"))
+    assert not Meeting.objects.filter(title_en="Ends before it starts").exists()
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
