@@ -202,6 +202,10 @@ class ReportGeneration(models.Model):
 
     history = HistoricalRecords()
 
+    # ``message`` of a rendering failed by the sweep (reports/services/reports.py):
+    # its worker died or its task was lost before it finished.
+    TIMED_OUT = "timed out"
+
     class Meta:
         verbose_name = _("report rendering")
         verbose_name_plural = _("report renderings")
@@ -213,6 +217,18 @@ class ReportGeneration(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def failure_reason(self) -> str:
+        """Why a failed rendering failed, as its page tells the user ("" otherwise)."""
+        if self.status != self.Status.FAILED:
+            return ""
+        if self.message == self.TIMED_OUT:
+            return _(
+                "The PDF was not ready after %(minutes)s minutes and was stopped. "
+                "Generate it again."
+            ) % {"minutes": settings.REPORT_GENERATION_TIME_LIMIT // 60}
+        return _("The PDF could not be made. Generate it again.")
 
 
 class ReportRecipient(models.Model):

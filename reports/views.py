@@ -189,7 +189,7 @@ def _status_payload(report, generation) -> dict:
         )
         if done
         else "",
-        "message": _("The PDF could not be made.") if generation.status == "failed" else "",
+        "message": str(generation.failure_reason),
     }
 
 
