@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from coordination.charts import bar_chart
+from coordination.periods import Period
 from swg.models import SWG
 
 from . import action_points, meetings, portfolio, updates
-from .period import Period
 
 
 @dataclass

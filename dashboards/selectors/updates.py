@@ -14,12 +14,11 @@ import datetime as dt
 from django.utils import timezone
 
 from coordination.bilingual import pick_language
+from coordination.periods import Period
 from projects_db.models import Project
 from projects_db.selectors.submissions import quarter_sharing
 from projects_db.selectors.updates import quarters_due_between
 from swg.models import Organization
-
-from .period import Period
 
 
 def update_counts(

@@ -23,11 +23,12 @@ from coordination.charts import bar_chart
 from coordination.history import history_attribute
 from coordination.outbox import outbox_enqueue
 from coordination.pdf import pdf_language, render_pdf
+from coordination.periods import Period
 from coordination.text import strip_direction_controls
 from swg.models import SWG, Document, Meeting
 from swg.services.documents import document_file_generated
 
-from ..models import NARRATIVE_SECTIONS, Period, ProgressReport, ReportGeneration
+from ..models import NARRATIVE_SECTIONS, ProgressReport, ReportGeneration
 from ..selectors.recipients import report_recipients
 from ..selectors.report_data import report_data
 

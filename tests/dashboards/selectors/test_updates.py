@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from dashboards.selectors.period import Period
+from coordination.periods import Period
 from dashboards.selectors.updates import update_counts, update_punctuality
 from projects_db.models import QuarterlyUpdate, QuarterSetting
 from tests.factories import make_project
