@@ -174,7 +174,7 @@ class ReportGeneration(models.Model):
                 "The PDF was not ready after %(minutes)s minutes and was stopped. "
                 "Generate it again."
             ) % {"minutes": settings.REPORT_GENERATION_TIME_LIMIT // 60}
-        return _("The PDF could not be made. Generate it again.")
+        return _("The PDF could not be made.")
 
 
 class ReportRecipient(models.Model):
