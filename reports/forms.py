@@ -7,8 +7,9 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import PortalForm
+from coordination.periods import Period
 
-from .models import NARRATIVE_SECTIONS, Period
+from .models import NARRATIVE_SECTIONS
 from .services.reports import NARRATIVE_MAX
 
 

@@ -784,7 +784,8 @@ TABLE.update(
 
 
 def _report_objects(world) -> dict:
-    from reports.models import Period, ReportGeneration
+    from coordination.periods import Period
+    from reports.models import ReportGeneration
 
     report = make_report(world, period=Period.parse("2026Q3"))
     generation = ReportGeneration.objects.create(

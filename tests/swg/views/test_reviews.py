@@ -139,5 +139,5 @@ def test_it_shows_the_page_in_a_fixed_number_of_queries(
         membership_review_record(membership=_who(world), decision="keep", by=world.chair)
     as_chair(client, world)
     # Ten, and three for the quarterly updates missing (projects_db's count).
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         assert client.get(URL).status_code == 200
