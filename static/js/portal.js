@@ -6,6 +6,7 @@
  *
  *   <form data-confirm="Really?">     asks before the form is sent
  *   <div data-progress="40">          is drawn 40% wide (a progress bar)
+ *   <button data-print>               opens the browser's print dialog
  *
  * Content swapped in by htmx gets the same treatment (htmx:load).
  */
@@ -24,6 +25,13 @@
     var question = form.dataset ? form.dataset.confirm : null;
     if (question && !window.confirm(question)) {
       event.preventDefault();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-print]") : null;
+    if (button) {
+      window.print();
     }
   });
 
