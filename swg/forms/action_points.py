@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.urls import reverse, reverse_lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import ARABIC, DateInput, PortalForm, PortalModelForm
@@ -21,12 +22,12 @@ class ActionPointForm(PortalModelForm):
     submit_label = _("Add action point")
     owner_organization = SearchModelChoiceField(
         Organization.objects.filter(is_active=True),
-        label=_("Owner"),
+        label=capfirst(ActionPoint._meta.get_field("owner_organization").verbose_name),
         search_url=reverse_lazy("swg:organization_search"),
     )
     owner_contact = SearchModelChoiceField(
         Contact.objects.filter(is_active=True).select_related("organization"),
-        label=_("Person responsible"),
+        label=capfirst(ActionPoint._meta.get_field("owner_contact").verbose_name),
         required=False,
         widget=SearchSelect(depends_on="owner_organization", depends_param="organization"),
     )
