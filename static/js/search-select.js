@@ -141,7 +141,8 @@
       })
         .then(function (response) { return response.ok ? response.json() : { results: [] }; })
         .then(function (data) {
-          if (mine !== request) return; // an older answer
+          // An older answer, or one arriving after the box was left.
+          if (mine !== request || document.activeElement !== input) return;
           results = data.results || [];
           render();
         });
@@ -150,6 +151,8 @@
     function choose(index) {
       var result = results[index];
       if (!result) return;
+      clearTimeout(timer); // a search still waiting would reopen the list
+      request += 1;
       var option = Array.prototype.find.call(select.options, function (o) { return o.value === result.id; });
       if (!option) {
         option = new Option(result.text, result.id);
