@@ -8,6 +8,7 @@
  *   <div data-progress="40">          is drawn 40% wide (a progress bar)
  *   <div class="error-summary">      a form's error summary takes the focus, so a
  *                                     screen reader reads it and Tab reaches its links
+ *   <button data-print>               opens the browser's print dialog
  *
  * Content swapped in by htmx gets the same treatment (htmx:load).
  */
@@ -35,6 +36,13 @@
       summary.focus();
     }
   }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-print]") : null;
+    if (button) {
+      window.print();
+    }
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     drawProgress(document);
