@@ -673,7 +673,7 @@ def outbox_send_batch(*, message_ids: list[int]) -> dict[str, int]:
                 log.error("outbox message %s: %s", message.pk, exc, exc_info=exc)
             if _retry_due(kind, message):
                 outbox_send_task.apply_async(
-                    (message.pk,), {"again": True}, countdown=BATCH_RETRY_SECONDS
+                    (message.pk,), {"again": True}, countdown=BATCH_RETRY_SECONDS, **_same_queue()
                 )
             if not _is_connection_error(exc):
                 continue
@@ -689,6 +689,14 @@ def outbox_send_batch(*, message_ids: list[int]) -> dict[str, int]:
     finally:
         _close_quietly(connection)
     return outcome
+
+
+def _same_queue() -> dict:
+    """The queue of the task running now, for the tasks it queues in turn."""
+    from celery import current_task
+
+    info = getattr(getattr(current_task, "request", None), "delivery_info", None) or {}
+    return {"queue": info["routing_key"]} if info.get("routing_key") else {}
 
 
 def _release(messages: list[OutboxMessage]) -> list[int]:
