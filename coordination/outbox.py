@@ -569,10 +569,13 @@ def _retry_due(kind: str | None, message: OutboxMessage) -> bool:
     return kind == RETRY and message.attempts + 1 < MAX_ATTEMPTS
 
 
-def _attempt(message: OutboxMessage, connection) -> tuple[str | None, Exception | None, str | None]:
+def _attempt(
+    message: OutboxMessage, connection, *, delivered: list[int] | None = None
+) -> tuple[str | None, Exception | None, str | None]:
     """Send a claimed message through ``connection`` (opened if it is not) and
     record the outcome. Returns (status, the recorded error or None, its
-    failure kind or None)."""
+    failure kind or None). With ``delivered`` (a batch), a delivered message's
+    id is added to it for the batch to mark sent together with others."""
     mine = OutboxMessage.objects.filter(pk=message.pk, claimed_at=message.claimed_at)
     handed_over = False
 
@@ -606,12 +609,15 @@ def _attempt(message: OutboxMessage, connection) -> tuple[str | None, Exception 
         if not recorded:  # the sweeper gave the message to another worker meanwhile
             return _status_of(message.pk), None, None
         return Status.FAILED, exc, kind
-    mine.update(
-        status=Status.SENT,
-        attempts=F("attempts") + 1,
-        sent_at=timezone.now(),
-        last_error="",
-    )
+    if delivered is not None:
+        delivered.append(message.pk)
+    else:
+        mine.update(
+            status=Status.SENT,
+            attempts=F("attempts") + 1,
+            sent_at=timezone.now(),
+            last_error="",
+        )
     log.info("outbox message %s sent to %s", message.pk, message.recipient_email)
     return Status.SENT, None, None
 
@@ -630,6 +636,11 @@ BATCH_SIZE = 100
 # queued again later as a whole.
 BATCH_CONNECTION_FAILURES = 3
 BATCH_RETRY_SECONDS = 60
+# Delivered messages of a batch are marked sent this many at a time: one
+# commit per message (its hand-over marker) instead of two. Should the worker
+# die before a mark, those messages carry ``sent_at`` and the sweeper records
+# them as "may have been delivered": never sent twice.
+SENT_MARK_EVERY = 20
 
 
 def outbox_claim_batch(*, message_ids: list[int]) -> list[OutboxMessage]:
@@ -662,9 +673,12 @@ def outbox_send_batch(*, message_ids: list[int]) -> dict[str, int]:
     outcome: dict[str, int] = {}
     connection = get_connection()
     failures_in_a_row = 0
+    delivered: list[int] = []
     try:
         for index, message in enumerate(messages):
-            status, exc, kind = _attempt(message, connection)
+            if len(delivered) >= SENT_MARK_EVERY:
+                _mark_sent(delivered, token=message.claimed_at)
+            status, exc, kind = _attempt(message, connection, delivered=delivered)
             outcome[status] = outcome.get(status, 0) + 1
             if exc is None:
                 failures_in_a_row = 0
@@ -687,8 +701,20 @@ def outbox_send_batch(*, message_ids: list[int]) -> dict[str, int]:
                     outcome[Status.QUEUED] = len(released)
                 break
     finally:
+        if messages:
+            _mark_sent(delivered, token=messages[0].claimed_at)
         _close_quietly(connection)
     return outcome
+
+
+def _mark_sent(delivered: list[int], *, token) -> None:
+    """Mark a batch's delivered messages sent (conditional on its claim) and
+    empty the list."""
+    if delivered:
+        OutboxMessage.objects.filter(
+            pk__in=delivered, status=Status.SENDING, claimed_at=token
+        ).update(status=Status.SENT, attempts=F("attempts") + 1, last_error="")
+        delivered.clear()
 
 
 def _same_queue() -> dict:
