@@ -96,9 +96,7 @@ def test_a_refused_message_is_recorded_and_retried_alone(
     with django_capture_on_commit_callbacks(execute=True):
         _enqueue(10)
     # Eager tasks: the batch, then the retry of the 451 at once.
-    assert smtp_server.count_by_recipient() == {
-        f"person{n}@example.org": 1 for n in range(1, 10)
-    }
+    assert smtp_server.count_by_recipient() == {f"person{n}@example.org": 1 for n in range(1, 10)}
     retried = OutboxMessage.objects.get(recipient_email="person1@example.org")
     assert (retried.status, retried.attempts) == (Status.SENT, 2)
     refused = OutboxMessage.objects.get(recipient_email="person0@example.org")
