@@ -24,10 +24,11 @@ How a message is sent at most once:
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import logging
 import smtplib
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from email.message import Message
 from email.mime.base import MIMEBase
 from email.utils import formataddr, parseaddr
@@ -40,8 +41,10 @@ from django.db.models import F, Q
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext_noop
 
+from .bidi import first_strong_direction
 from .emails import normalize_email
 from .models import OutboxMessage
 
@@ -211,6 +214,174 @@ def outbox_enqueue(
     return message, True
 
 
+@dataclasses.dataclass
+class BulkMessage:
+    """One recipient of ``outbox_enqueue_many``. Messages with the same
+    ``group`` share ``context`` and ``attachments``; what differs per person is
+    the name and the texts in ``personal`` (a link with their token)."""
+
+    recipient_email: str
+    recipient_name: str = ""
+    language: str = "en"
+    group: Hashable = None
+    context: dict = dataclasses.field(default_factory=dict)
+    attachments: list[dict] = dataclasses.field(default_factory=list)
+    personal: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+# Stand-ins rendered in place of a person's values, then replaced by them: one
+# of Latin letters and one of Arabic letters, so that the ``bdi`` filters (which
+# look at a value's direction) treat the stand-in as they treat the value.
+_STAND_IN = {"ltr": "qzxPERSONAL{}xzq", "rtl": "\u0638\u0638\u0636{}\u0636\u0638\u0638"}
+
+
+def _shape(value: str) -> str | None:
+    """How a per-person value renders: "" (empty), "ltr" or "rtl"; None when it
+    has no letters (then the message is rendered for that person)."""
+    if not value:
+        return ""
+    return first_strong_direction(value)
+
+
+def _personalise(rendered: tuple[str, str, str, str], values: dict[str, str]):
+    language, subject, text, html = rendered
+    for stand_in, value in values.items():
+        subject = subject.replace(stand_in, " ".join(value.split()))
+        text = text.replace(stand_in, value)
+        html = html.replace(stand_in, str(conditional_escape(value)))
+    return language, subject, text, html
+
+
+def _render_for(template: str, message: BulkMessage, cache: dict) -> tuple[str, str, str, str]:
+    """The message rendered once per group, language and shape of the personal
+    values, with stand-ins replaced; checked once against a full rendering."""
+    values = {"recipient_name": message.recipient_name, **message.personal}
+    shapes = tuple((key, _shape(value)) for key, value in sorted(values.items()))
+
+    def full():
+        context = {**message.context, **message.personal}
+        return outbox_render(
+            template=template,
+            context=context,
+            language=message.language,
+            recipient_name=message.recipient_name,
+        )
+
+    if any(shape is None for _key, shape in shapes):
+        return full()
+    key = (message.group, message.language, shapes)
+    if key not in cache:
+        stand_ins = {
+            name: (_STAND_IN[shape].format(index) if shape else "")
+            for index, (name, shape) in enumerate(shapes)
+        }
+        shared = outbox_render(
+            template=template,
+            context={
+                **message.context,
+                **{k: v for k, v in stand_ins.items() if k in message.personal},
+            },
+            language=message.language,
+            recipient_name=stand_ins["recipient_name"],
+        )
+        cache[key] = (shared, stand_ins, None)
+    shared, stand_ins, checked = cache[key]
+    result = _personalise(shared, {stand_ins[k]: v for k, v in values.items() if stand_ins[k]})
+    if checked is None:
+        checked = result == full()
+        cache[key] = (shared, stand_ins, checked)
+    return result if checked else full()
+
+
+def outbox_enqueue_many(
+    *,
+    purpose: str,
+    object_key: str,
+    template: str,
+    messages: Iterable[BulkMessage],
+    swg=None,
+) -> int:
+    """``outbox_enqueue`` for many recipients of the same content (a fan-out):
+    the templates are rendered once per group and language rather than per
+    person, the rows are inserted in bulk, and the workers get them
+    ``BATCH_SIZE`` per task once the transaction commits. A recipient already
+    in the outbox for this purpose and object is skipped, so a second run
+    stores nothing. Returns how many messages were stored."""
+    existing = set(
+        OutboxMessage.objects.filter(purpose=purpose, object_key=object_key).values_list(
+            "recipient_email", flat=True
+        )
+    )
+    cache: dict = {}
+    rows = []
+    for message in messages:
+        email = normalize_email(message.recipient_email)
+        if email in existing:
+            continue
+        existing.add(email)
+        language, subject, body_text, body_html = _render_for(template, message, cache)
+        rows.append(
+            OutboxMessage(
+                purpose=purpose,
+                object_key=object_key,
+                recipient_email=email,
+                recipient_name=message.recipient_name,
+                language=language,
+                swg=swg,
+                subject=subject[:255],
+                body_text=body_text,
+                body_html=body_html,
+                attachments=message.attachments,
+            )
+        )
+    try:
+        with transaction.atomic():
+            created = OutboxMessage.objects.bulk_create(rows, batch_size=500)
+    except IntegrityError:
+        # A concurrent run stored some of them first: one by one, keeping theirs.
+        count = 0
+        for row in rows:
+            _message, is_new = outbox_enqueue_row(row)
+            count += is_new
+        return count
+    ids = [row.pk for row in created]
+    for start in range(0, len(ids), BATCH_SIZE):
+        _queue_batch_on_commit(ids[start : start + BATCH_SIZE])
+    return len(ids)
+
+
+def outbox_enqueue_row(row: OutboxMessage) -> tuple[OutboxMessage, bool]:
+    """Store an already rendered message unless it is there; queue it alone."""
+    try:
+        with transaction.atomic():
+            row.pk = None
+            row.save(force_insert=True)
+    except IntegrityError:
+        return OutboxMessage.objects.get(
+            purpose=row.purpose, recipient_email=row.recipient_email, object_key=row.object_key
+        ), False
+    _queue_on_commit(row.pk)
+    return row, True
+
+
+def _queue_batch(message_ids: list[int]) -> None:
+    from .tasks import outbox_send_batch_task
+
+    outbox_send_batch_task.delay(message_ids)
+
+
+def _dispatch_batch(message_ids: list[int]) -> None:
+    _queue_batch(message_ids)  # raises when the broker cannot take the task
+    OutboxMessage.objects.filter(
+        pk__in=message_ids, status=Status.QUEUED, dispatched_at__isnull=True
+    ).update(dispatched_at=timezone.now())
+
+
+def _queue_batch_on_commit(message_ids: list[int]) -> None:
+    # As _queue_on_commit: with the broker down the sweeper queues them later.
+    transaction.on_commit(lambda: _dispatch_batch(message_ids), robust=True)
+
+
 def _queue(message_id: int) -> None:
     from .tasks import outbox_send_task
 
@@ -321,8 +492,13 @@ def _deliver(connection, email: EmailMultiAlternatives, hand_over: Callable[[], 
             return send_data(msg)
 
         smtp.data = data
-    else:
-        hand_over()  # the in-process backends (locmem, file, console)
+        try:
+            connection.send_messages([email])
+        finally:
+            # The connection may carry the next message of a batch.
+            smtp.data = send_data
+        return
+    hand_over()  # the in-process backends (locmem, file, console)
     connection.send_messages([email])
 
 
@@ -367,7 +543,39 @@ def outbox_send(*, message_id: int, retry: bool = False) -> str:
     """
     message = outbox_claim(message_id=message_id, retry=retry)
     if message is None:
-        return OutboxMessage.objects.filter(pk=message_id).values_list("status", flat=True).first()
+        return _status_of(message_id)
+    connection = get_connection()
+    try:
+        status, exc, kind = _attempt(message, connection)
+    finally:
+        _close_quietly(connection)
+    if exc is not None and (kind == ERROR or _retry_due(kind, message)):
+        raise exc
+    return status
+
+
+def _status_of(message_id: int) -> str | None:
+    return OutboxMessage.objects.filter(pk=message_id).values_list("status", flat=True).first()
+
+
+def _close_quietly(connection) -> None:
+    try:
+        connection.close()
+    except Exception:  # the message's fate is decided; QUIT is a courtesy
+        log.debug("closing the mail connection failed", exc_info=True)
+
+
+def _retry_due(kind: str | None, message: OutboxMessage) -> bool:
+    return kind == RETRY and message.attempts + 1 < MAX_ATTEMPTS
+
+
+def _attempt(
+    message: OutboxMessage, connection, *, delivered: list[int] | None = None
+) -> tuple[str | None, Exception | None, str | None]:
+    """Send a claimed message through ``connection`` (opened if it is not) and
+    record the outcome. Returns (status, the recorded error or None, its
+    failure kind or None). With ``delivered`` (a batch), a delivered message's
+    id is added to it for the batch to mark sent together with others."""
     mine = OutboxMessage.objects.filter(pk=message.pk, claimed_at=message.claimed_at)
     handed_over = False
 
@@ -377,7 +585,6 @@ def outbox_send(*, message_id: int, retry: bool = False) -> str:
             raise _ClaimLost(message.pk)
         handed_over = True
 
-    connection = get_connection()
     try:
         # Built first: a rendered attachment (a PDF) must not keep the server waiting.
         email = _build_email(message, connection)
@@ -385,7 +592,7 @@ def outbox_send(*, message_id: int, retry: bool = False) -> str:
         _deliver(connection, email, hand_over)
     except _ClaimLost:
         log.warning("outbox message %s was taken over by another worker", message.pk)
-        return OutboxMessage.objects.filter(pk=message.pk).values_list("status", flat=True).first()
+        return _status_of(message.pk), None, None
     except Exception as exc:
         kind = _failure_kind(exc, handed_over=handed_over)
         reason = _describe(exc)
@@ -400,10 +607,10 @@ def outbox_send(*, message_id: int, retry: bool = False) -> str:
         )
         log.warning("outbox message %s failed (%s): %s", message.pk, kind, reason)
         if not recorded:  # the sweeper gave the message to another worker meanwhile
-            return OutboxMessage.objects.filter(pk=message.pk).values_list("status", flat=True)[0]
-        if kind == ERROR or (kind == RETRY and message.attempts + 1 < MAX_ATTEMPTS):
-            raise
-        return Status.FAILED
+            return _status_of(message.pk), None, None
+        return Status.FAILED, exc, kind
+    if delivered is not None:
+        delivered.append(message.pk)
     else:
         mine.update(
             status=Status.SENT,
@@ -411,13 +618,123 @@ def outbox_send(*, message_id: int, retry: bool = False) -> str:
             sent_at=timezone.now(),
             last_error="",
         )
-        log.info("outbox message %s sent to %s", message.pk, message.recipient_email)
-        return Status.SENT
+    log.info("outbox message %s sent to %s", message.pk, message.recipient_email)
+    return Status.SENT, None, None
+
+
+# ---------------------------------------------------------------- batches
+#
+# A fan-out (the monthly schedule to thousands of people) is stored with
+# ``outbox_enqueue_many`` and handed to the workers ``BATCH_SIZE`` messages per
+# task; a worker sends a batch over one SMTP connection (docs/architecture.md
+# "Long work"). Each message keeps its own claim, hand-over and outcome, so
+# the at-most-once rules above hold message by message; a message that failed
+# in a way worth another attempt goes on alone through ``outbox_send_task``.
+
+BATCH_SIZE = 100
+# Connections that fail one after the other before a batch gives up and is
+# queued again later as a whole.
+BATCH_CONNECTION_FAILURES = 3
+BATCH_RETRY_SECONDS = 60
+# Delivered messages of a batch are marked sent this many at a time: one
+# commit per message (its hand-over marker) instead of two. Should the worker
+# die before a mark, those messages carry ``sent_at`` and the sweeper records
+# them as "may have been delivered": never sent twice.
+SENT_MARK_EVERY = 20
+
+
+def outbox_claim_batch(*, message_ids: list[int]) -> list[OutboxMessage]:
+    """Take the queued ones of ``message_ids`` in one UPDATE; returns them,
+    each with this claim's token."""
+    token = timezone.now()
+    OutboxMessage.objects.filter(pk__in=message_ids, status=Status.QUEUED).update(
+        status=Status.SENDING, claimed_at=token, sent_at=None
+    )
+    return list(
+        OutboxMessage.objects.filter(
+            pk__in=message_ids, status=Status.SENDING, claimed_at=token
+        ).order_by("pk")
+    )
+
+
+def _is_connection_error(exc: Exception) -> bool:
+    # The server answered (a refusal): the conversation can go on.
+    return not isinstance(exc, (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused))
+
+
+def outbox_send_batch(*, message_ids: list[int]) -> dict[str, int]:
+    """Send the queued ones of ``message_ids`` over one SMTP connection;
+    returns how many ended in each status. A message to try again is queued on
+    its own (``outbox_send_task``, with backoff); when the server cannot be
+    reached, the batch's unsent messages go back to the queue for a later batch."""
+    from .tasks import outbox_send_batch_task, outbox_send_task
+
+    messages = outbox_claim_batch(message_ids=message_ids)
+    outcome: dict[str, int] = {}
+    connection = get_connection()
+    failures_in_a_row = 0
+    delivered: list[int] = []
+    try:
+        for index, message in enumerate(messages):
+            if len(delivered) >= SENT_MARK_EVERY:
+                _mark_sent(delivered, token=message.claimed_at)
+            status, exc, kind = _attempt(message, connection, delivered=delivered)
+            outcome[status] = outcome.get(status, 0) + 1
+            if exc is None:
+                failures_in_a_row = 0
+                continue
+            if kind == ERROR:
+                log.error("outbox message %s: %s", message.pk, exc, exc_info=exc)
+            if _retry_due(kind, message):
+                outbox_send_task.apply_async(
+                    (message.pk,), {"again": True}, countdown=BATCH_RETRY_SECONDS, **_same_queue()
+                )
+            if not _is_connection_error(exc):
+                continue
+            _close_quietly(connection)
+            failures_in_a_row += 1
+            if failures_in_a_row >= BATCH_CONNECTION_FAILURES:
+                rest = list(messages[index + 1 :])
+                released = _release(rest)
+                if released:
+                    outbox_send_batch_task.apply_async((released,), countdown=BATCH_RETRY_SECONDS)
+                    outcome[Status.QUEUED] = len(released)
+                break
     finally:
-        try:
-            connection.close()
-        except Exception:  # the message's fate is decided; QUIT is a courtesy
-            log.debug("closing the mail connection failed", exc_info=True)
+        if messages:
+            _mark_sent(delivered, token=messages[0].claimed_at)
+        _close_quietly(connection)
+    return outcome
+
+
+def _mark_sent(delivered: list[int], *, token) -> None:
+    """Mark a batch's delivered messages sent (conditional on its claim) and
+    empty the list."""
+    if delivered:
+        OutboxMessage.objects.filter(
+            pk__in=delivered, status=Status.SENDING, claimed_at=token
+        ).update(status=Status.SENT, attempts=F("attempts") + 1, last_error="")
+        delivered.clear()
+
+
+def _same_queue() -> dict:
+    """The queue of the task running now, for the tasks it queues in turn."""
+    from celery import current_task
+
+    info = getattr(getattr(current_task, "request", None), "delivery_info", None) or {}
+    return {"queue": info["routing_key"]} if info.get("routing_key") else {}
+
+
+def _release(messages: list[OutboxMessage]) -> list[int]:
+    """Claimed messages this worker will not try: back to the queue."""
+    released = []
+    now = timezone.now()
+    for message in messages:
+        if OutboxMessage.objects.filter(
+            pk=message.pk, status=Status.SENDING, claimed_at=message.claimed_at
+        ).update(status=Status.QUEUED, claimed_at=now, dispatched_at=now):
+            released.append(message.pk)
+    return released
 
 
 # ---------------------------------------------------------------- recovery

@@ -24,10 +24,18 @@ def heartbeat():
     max_retries=outbox.MAX_ATTEMPTS,
     acks_late=True,
 )
-def outbox_send_task(self, message_id: int) -> str:
+def outbox_send_task(self, message_id: int, again: bool = False) -> str:
     # A first run takes only a queued message, so a duplicate of it cannot
-    # spend the retries of a failed one; the retries take the failed message.
-    return outbox.outbox_send(message_id=message_id, retry=self.request.retries > 0)
+    # spend the retries of a failed one; the retries take the failed message
+    # (``again``: a batch's message that failed, sent on alone).
+    return outbox.outbox_send(message_id=message_id, retry=again or self.request.retries > 0)
+
+
+@shared_task(ignore_result=True, acks_late=True)
+def outbox_send_batch_task(message_ids: list[int]) -> dict[str, int]:
+    """A fan-out's messages over one SMTP connection (``outbox_send_batch``);
+    each message's failures are recorded and retried on their own."""
+    return outbox.outbox_send_batch(message_ids=message_ids)
 
 
 @shared_task

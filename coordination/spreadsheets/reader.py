@@ -322,7 +322,11 @@ def _sheet_rows(sheet, epoch, limits: ImportLimits) -> Iterator[SheetRow]:
     for number, cells in enumerate(cells_by_row, start=1):
         if cells is empty:
             continue  # openpyxl fills a gap between rows with one shared empty row
-        values = _trimmed([_typed(cell, epoch) for cell in cells])
+        # openpyxl pads every row to max_col: drop the empty tail before typing.
+        end = len(cells)
+        while end and cells[end - 1].value in (None, ""):
+            end -= 1
+        values = tuple(_typed(cell, epoch) for cell in cells[:end])
         if values:
             yield SheetRow(sheet=sheet.title, number=number, values=values)
         else:

@@ -113,6 +113,16 @@ class ContactRowForm(DirectionControlsStripped, forms.Form):
         super().__init__(*args, **kwargs)
         self._find_organization = organizations
 
+    def rebind(self, data) -> "ContactRowForm":
+        """This form, bound to another row. An import checks thousands of rows
+        with one form instead of building one per row, whose field copies cost
+        as much as the checks (docs/architecture.md "Long work")."""
+        self.is_bound = True
+        self.data = self._without_direction_controls(data)
+        self._errors = None
+        self.cleaned_data = {}
+        return self
+
     def clean_organization(self):
         org = self._find_organization(self.cleaned_data["organization"])
         if org is None:

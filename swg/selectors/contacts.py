@@ -3,6 +3,7 @@ Annex 2d) and the rows of a contact export."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -71,10 +72,22 @@ def swg_contact_list(*, swg: SWG, contacts: QuerySet | None = None) -> list[Cont
     return list(entries.values())
 
 
-def contact_rows_for(queryset, *, swg=None) -> list[ContactRow]:
-    """Rows for an export; with ``swg``, each person's role and task in it."""
+# Rows an export holds in memory at once (docs/architecture.md "Long work"):
+# the all-contacts exports stream through a server-side cursor in chunks.
+EXPORT_CHUNK_ROWS = 500
+
+
+def contact_rows_for(queryset, *, swg=None) -> Iterable[ContactRow]:
+    """Rows for an export; with ``swg``, each person's role and task in it.
+
+    Without ``swg`` (every contact the user may see, any number) the rows are
+    a generator over the queryset in chunks, so an export's memory does not
+    grow with the number of contacts; a group's list is bounded by its size."""
     if swg is None:
-        return [ContactRow(contact=c) for c in queryset.select_related("organization")]
+        return (
+            ContactRow(contact=c)
+            for c in queryset.select_related("organization").iterator(chunk_size=EXPORT_CHUNK_ROWS)
+        )
     return [
         ContactRow(
             contact=entry.contact,

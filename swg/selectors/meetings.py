@@ -9,17 +9,33 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Case, F, Prefetch, Q, QuerySet, Value, When, Window
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    Max,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from ..models import ActionPoint, AgendaItem, Meeting
+from ..models import SWG, ActionPoint, AgendaItem, Meeting
 from .invitations import meeting_invitations, rsvp_counts
 
 # Libya's working week runs Sunday to Thursday (DESIGN §5), so weeks start on Sunday.
 FIRST_WEEKDAY = calendar.SUNDAY
-# A feed carries a year of past meetings and everything ahead.
+# A feed carries a year of past meetings and two years ahead (docs/architecture.md
+# "Long work"): a calendar program polls it every hour, so its size is bounded
+# whatever the years of data behind it.
 FEED_PAST = dt.timedelta(days=366)
+FEED_AHEAD = dt.timedelta(days=731)
 
 
 def meeting_list(*, meetings: QuerySet) -> QuerySet:
@@ -133,11 +149,53 @@ def meeting_follow_up_candidates(*, meeting: Meeting) -> QuerySet:
     )
 
 
+def _feed_window(meetings: QuerySet) -> QuerySet:
+    # Whole days, so that the window (and the feed's version) moves once a day.
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return meetings.filter(starts_at__gte=today - FEED_PAST, starts_at__lt=today + FEED_AHEAD)
+
+
 def calendar_feed_meetings(*, meetings: QuerySet) -> QuerySet:
-    since = timezone.now() - FEED_PAST
     return (
-        meetings.filter(starts_at__gte=since)
+        _feed_window(meetings)
         .select_related("swg")
         .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order")))
         .order_by("starts_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class FeedVersion:
+    """What a feed's content depends on, read in four small aggregate queries
+    without building an event: its window, how many meetings it holds, and when
+    any of them, their agenda items or a group's name last changed (the history
+    tables record every save and delete, coordination/history.py)."""
+
+    window_start: dt.datetime
+    count: int
+    sequence: int
+    last_changed: dt.datetime | None
+
+    @property
+    def tag(self) -> str:
+        changed = self.last_changed.isoformat() if self.last_changed else "-"
+        return f"{self.window_start.date().isoformat()}.{self.count}.{self.sequence}.{changed}"
+
+
+def calendar_feed_version(*, meetings: QuerySet) -> FeedVersion:
+    window = _feed_window(meetings)
+    ids = window.order_by().values("pk")
+    stats = window.order_by().aggregate(count=Count("pk"), sequence=Sum("sequence"))
+    changes = [
+        Meeting.history.filter(id__in=ids).aggregate(last=Max("history_date"))["last"],
+        AgendaItem.history.filter(meeting_id__in=ids).aggregate(last=Max("history_date"))["last"],
+        SWG.history.aggregate(last=Max("history_date"))["last"],
+    ]
+    known = [change for change in changes if change is not None]
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return FeedVersion(
+        window_start=today - FEED_PAST,
+        count=stats["count"],
+        sequence=stats["sequence"] or 0,
+        last_changed=max(known) if known else None,
     )

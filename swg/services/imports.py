@@ -66,6 +66,7 @@ Status = ImportJob.Status
 ERRORS_KEPT = 200
 # A run writes its heartbeat at least this often while it makes progress.
 HEARTBEAT_SECONDS = 5
+PROGRESS_SECONDS = 0.5
 
 
 class JobLost(Exception):
@@ -156,7 +157,10 @@ class JobRun:
     def progress(self, percent: int) -> None:
         """Show ``percent`` on the page and that the worker is alive; raises
         ``JobLost`` when the job has been given up meanwhile."""
-        if percent == self.job.progress and time.monotonic() - self._beat_at < HEARTBEAT_SECONDS:
+        # A new percentage is written at most every PROGRESS_SECONDS: each
+        # write is a commit, and thousands of rows must not wait for them.
+        waited = time.monotonic() - self._beat_at
+        if waited < (HEARTBEAT_SECONDS if percent == self.job.progress else PROGRESS_SECONDS):
             return
         if not self._mine().update(progress=percent, heartbeat_at=timezone.now()):
             raise JobLost

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from coordination.emails import normalize_email
 from coordination.history import history_attribute
-from coordination.outbox import absolute_url, outbox_enqueue, outbox_render
+from coordination.outbox import BulkMessage, absolute_url, outbox_enqueue_many, outbox_render
 
 from ..exchange.ical import ical_calendar, ical_event, ics_attachment
 from ..models import SWG, Meeting, PublicHoliday, ScheduleOptOut, ScheduleSubscription
@@ -169,13 +169,14 @@ def public_holiday_check(*, holiday: PublicHoliday) -> None:
 
 
 def _context(*, delivery: ScheduleDelivery, year: int, month: int) -> dict:
+    """What every recipient with the same groups shares (the unsubscribe link
+    is each person's own, added by the caller)."""
     calendar_url = absolute_url(reverse("swg:calendar_month")) + f"?month={year}-{month:02d}"
     return {
         "month_start": dt.date(year, month, 1),
         "groups": delivery.groups,
         "meeting_count": delivery.meeting_count,
         "calendar_url": calendar_url,
-        "unsubscribe_url": schedule_unsubscribe_url(delivery.recipient.email),
     }
 
 
@@ -194,7 +195,10 @@ def monthly_schedule_preview(
     with timezone.override(TRIPOLI):
         _language, subject, text, _html = outbox_render(
             template=TEMPLATE,
-            context=_context(delivery=delivery, year=year, month=month),
+            context={
+                **_context(delivery=delivery, year=year, month=month),
+                "unsubscribe_url": schedule_unsubscribe_url(delivery.recipient.email),
+            },
             language=language,
         )
     return subject, text, delivery.meeting_count
@@ -212,9 +216,9 @@ def monthly_schedule_send(*, year: int, month: int) -> int:
         return 0
     filename = f"swg-meetings-{year}-{month:02d}.ics"
     ics_cache: dict[tuple, str] = {}
-    created = 0
-    # Dates in the email are Tripoli dates and times, whatever the caller's zone.
-    with timezone.override(TRIPOLI):
+    shared: dict[tuple, dict] = {}
+
+    def messages():
         for delivery in monthly_schedule_deliveries(meetings=meetings):
             recipient = delivery.recipient
             language = recipient.language or "en"
@@ -228,18 +232,27 @@ def monthly_schedule_send(*, year: int, month: int) -> int:
                         year=year,
                         month=month,
                     )
-            _message, is_new = outbox_enqueue(
-                purpose=PURPOSE,
-                object_key=object_key(year, month),
+                shared[key] = _context(delivery=delivery, year=year, month=month)
+            # The same groups, hence the same content, for everyone of this key:
+            # rendered once, then each person's name and unsubscribe link.
+            yield BulkMessage(
                 recipient_email=recipient.email,
                 recipient_name=recipient.name,
                 language=language,
-                template=TEMPLATE,
-                context=_context(delivery=delivery, year=year, month=month),
+                group=key,
+                context=shared[key],
                 attachments=[ics_attachment(ics_cache[key], method="PUBLISH", filename=filename)],
+                personal={"unsubscribe_url": schedule_unsubscribe_url(recipient.email)},
             )
-            created += is_new
-    return created
+
+    # Dates in the email are Tripoli dates and times, whatever the caller's zone.
+    with timezone.override(TRIPOLI):
+        return outbox_enqueue_many(
+            purpose=PURPOSE,
+            object_key=object_key(year, month),
+            template=TEMPLATE,
+            messages=messages(),
+        )
 
 
 def monthly_schedule_send_if_due(*, today: dt.date | None = None) -> int | None:

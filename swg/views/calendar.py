@@ -7,15 +7,18 @@ subscribe without a login; revoking it makes it answer 404.
 """
 
 import datetime as dt
+import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from coordination.web import paginate, query_without
@@ -135,23 +138,54 @@ def swg_meetings_month(request, slug):
 # ------------------------------------------------------------------ feeds
 
 
-def _ics_response(content: bytes, *, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+# A built feed is kept this long under its version; a change makes a new version.
+FEED_CACHE_SECONDS = 24 * 3600
+
+
+def _feed_response(request, *, user, meetings, key: str, name, filename: str) -> HttpResponse:
+    """A calendar feed answered from its version (``calendar_feed_version``):
+    a calendar program's hourly poll with the ETag or the date it got last
+    answers 304 without building anything; otherwise the feed is built once
+    per version and kept in the cache (docs/architecture.md "Long work")."""
+    version = selectors.meetings.calendar_feed_version(meetings=meetings)
+    language = translation.get_language()
+    digest = hashlib.sha256(f"{key}|{user.pk}|{language}|{version.tag}".encode()).hexdigest()
+    etag = f'"{digest[:32]}"'
+    # Whole seconds, as the HTTP date a client sends back holds them.
+    last_modified = int(version.last_changed.timestamp()) if version.last_changed else None
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        cache_key = f"calendar-feed:{digest}"
+        content = cache.get(cache_key)
+        if content is None:
+            content = meetings_feed(
+                meetings=selectors.meetings.calendar_feed_meetings(meetings=meetings),
+                name=str(name),
+            )
+            cache.set(cache_key, content, FEED_CACHE_SECONDS)
+        response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    # Private to its user, and checked with the portal on every poll.
+    patch_cache_control(response, private=True, no_cache=True, max_age=0)
     return response
 
 
 @login_required
 def swg_calendar_feed(request, slug):
     swg = swg_for(request, slug)
-    meetings = selectors.meetings.calendar_feed_meetings(
-        meetings=_meetings_for(request.user).filter(swg=swg)
+    return _feed_response(
+        request,
+        user=request.user,
+        meetings=_meetings_for(request.user).filter(swg=swg),
+        key=f"swg:{swg.pk}",
+        name=_("%(swg)s — meetings") % {"swg": swg.name},
+        filename=f"{swg.slug}.ics",
     )
-    name = _("%(swg)s — meetings") % {"swg": swg.name}
-    return _ics_response(meetings_feed(meetings=meetings, name=name), filename=f"{swg.slug}.ics")
 
 
-@never_cache
 def calendar_feed(request, token):
     """No login: calendar programs cannot sign in. The token stands for its
     user, and the feed holds exactly what that user may see today."""
@@ -164,9 +198,14 @@ def calendar_feed(request, token):
         raise Http404
     user = found.user
     with translation.override(user.language):
-        meetings = selectors.meetings.calendar_feed_meetings(meetings=_meetings_for(user))
-        content = meetings_feed(meetings=meetings, name=_("SWG meetings"))
-    return _ics_response(content, filename="swg-meetings.ics")
+        return _feed_response(
+            request,
+            user=user,
+            meetings=_meetings_for(user),
+            key=f"token:{found.pk}",
+            name=_("SWG meetings"),
+            filename="swg-meetings.ics",
+        )
 
 
 @login_required

@@ -108,6 +108,7 @@ class LocalSMTPServer:
         self._failures: list[tuple[str, str]] = []  # (stage, reply), used in order
         self._waiting = Counter()
         self.rejected = 0
+        self.connections = 0  # SMTP sessions opened by clients
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.AbstractServer | None = None
         self._thread: threading.Thread | None = None
@@ -166,6 +167,7 @@ class LocalSMTPServer:
             self._messages.clear()
             self._failures.clear()
             self.rejected = 0
+            self.connections = 0
         self.delay_rcpt = self.delay_data = 0.0
 
     def settings(self) -> dict:
@@ -237,6 +239,14 @@ class LocalSMTPServer:
 
     # ------------------------------------------------------------ lifecycle
 
+    def _session(self, loop):
+        def new_session():
+            with self._lock:
+                self.connections += 1
+            return SMTP(self, hostname="localhost", loop=loop)
+
+        return new_session
+
     def start(self) -> LocalSMTPServer:
         started = threading.Event()
         errors: list[BaseException] = []
@@ -247,9 +257,7 @@ class LocalSMTPServer:
             self._loop = loop
             try:
                 self._server = loop.run_until_complete(
-                    loop.create_server(
-                        lambda: SMTP(self, hostname="localhost", loop=loop), self.host, 0
-                    )
+                    loop.create_server(self._session(loop), self.host, 0)
                 )
                 self.port = self._server.sockets[0].getsockname()[1]
             except BaseException as exc:  # reported to the starting thread

@@ -117,7 +117,11 @@ def test_it_keeps_a_line_break_in_a_name_out_of_the_vcard_structure(client, worl
     planted.name_en = "Evil\r\nEMAIL:thief@evil.example"
     planted.save()
     client.force_login(world.secretariat_x)
-    cards = list(vobject.readComponents(client.get("/swg/health/contacts.vcf").content.decode()))
+    cards = list(
+        vobject.readComponents(
+            b"".join(client.get("/swg/health/contacts.vcf").streaming_content).decode()
+        )
+    )
     emails = {email.value for card in cards for email in card.contents["email"]}
     assert "thief@evil.example" not in emails
     assert planted.email in emails

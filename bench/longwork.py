@@ -1,0 +1,425 @@
+"""Long work against its libraries' own speed (issue "Fast at ten years of
+data", targets in bench/README.md "Long work"); prints figures, asserts none.
+
+Usage: ``.venv/bin/python bench/longwork.py [--smoke]`` (``make bench`` runs it
+after the page benchmarks). Needs PostgreSQL (``DATABASE_URL``) and Redis
+(``CELERY_BROKER_URL``): the fan-out goes through a real Celery worker. It
+works in its own database, ``<DATABASE_URL's name>_longwork``, copied afresh
+on each run from a migrated template (``…_longwork_tpl``), so no other
+database is touched. ``--smoke``: tiny sizes, one repeat (a check that every
+line prints, not a measurement).
+
+Each line: what was timed, the portal's seconds, the library's seconds on the
+same input, their ratio and the target.
+"""
+
+import argparse
+import io
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _database_urls(base: str) -> tuple[str, str]:
+    parts = urlsplit(base)
+    name = parts.path.lstrip("/") or "swg"
+    return tuple(
+        urlunsplit(parts._replace(path=f"/{name}_{suffix}"))
+        for suffix in ("longwork_tpl", "longwork")
+    )
+
+
+def prepare_database() -> str:
+    """A fresh copy of a migrated template database; returns its URL."""
+    import psycopg2
+
+    base = os.environ.get("DATABASE_URL", "")
+    if not base.startswith("postgres"):
+        sys.exit(
+            "bench/longwork.py needs DATABASE_URL=postgres://… (and Redis in CELERY_BROKER_URL)"
+        )
+    template_url, run_url = _database_urls(base)
+    template, run = (urlsplit(u).path.lstrip("/") for u in (template_url, run_url))
+    admin_url = urlunsplit(urlsplit(base)._replace(path="/postgres"))
+
+    def admin_sql(*statements):
+        connection = psycopg2.connect(admin_url)
+        connection.autocommit = True
+        try:
+            with connection.cursor() as cursor:
+                for statement, params in statements:
+                    cursor.execute(statement, params)
+                    if cursor.description:
+                        return cursor.fetchone()
+        finally:
+            connection.close()
+        return None
+
+    if not admin_sql(("SELECT 1 FROM pg_database WHERE datname = %s", [template])):
+        admin_sql((f'CREATE DATABASE "{template}"', None))
+    # In another process, so that no connection to the template is left open.
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"],
+        env={**os.environ, "DATABASE_URL": template_url},
+        check=True,
+    )
+    admin_sql(
+        (f'DROP DATABASE IF EXISTS "{run}" WITH (FORCE)', None),
+        (f'CREATE DATABASE "{run}" TEMPLATE "{template}"', None),
+    )
+    return run_url
+
+
+def _setup_django(run_url: str, media: str) -> None:
+    os.environ["DATABASE_URL"] = run_url
+    os.environ["PRIVATE_MEDIA_ROOT"] = media
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coordination.settings")
+    os.environ.setdefault("AXES_ENABLED", "off")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    import django
+
+    django.setup()
+    # WeasyPrint reports every layout step at INFO.
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = ["*"]
+
+
+def line(label: str, portal: float, library: float, target: str, note: str = "") -> None:
+    ratio = portal / library if library else float("inf")
+    print(
+        f"{label:44} portal {portal:8.3f} s   library {library:8.3f} s   "
+        f"{ratio:5.2f}×   target {target}{('   ' + note) if note else ''}",
+        flush=True,
+    )
+
+
+def best(repeats: int, fn) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+# ---------------------------------------------------------------- import
+
+
+def contact_file(rows: int) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Contacts")
+    sheet.append(["name_en", "name_ar", "title_en", "organization", "email", "mobile", "gender"])
+    for n in range(rows):
+        sheet.append(
+            [
+                f"Person {n} Example",
+                f"شخص رقم {n}",
+                "Programme officer",
+                "WHO",
+                f"bench{n}@example.org",
+                f"+218 91 {n:07d}",
+                "female" if n % 2 else "male",
+            ]
+        )
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def bench_import(rows: int, repeats: int, user) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    from swg.models import Contact
+    from swg.services import imports
+    from swg.services.contacts import contacts_import_start
+
+    content = contact_file(rows)
+
+    def bare_read():
+        workbook = load_workbook(io.BytesIO(content), read_only=True)
+        for _row in workbook.active.iter_rows(values_only=True):
+            pass
+        workbook.close()
+
+    library = best(repeats, bare_read)
+    imports._queue = lambda job_id: None  # run here, timed, instead of by a worker
+    portal_times = []
+    for _ in range(repeats):
+        Contact.objects.filter(email__startswith="bench").delete()
+        job = contacts_import_start(upload=SimpleUploadedFile("contacts.xlsx", content), by=user)
+        start = time.perf_counter()
+        status = imports.import_job_run(job_id=job.pk)
+        portal_times.append(time.perf_counter() - start)
+        assert status == "done", status
+    assert Contact.objects.filter(email__startswith="bench").count() == rows
+    line(f"import {rows:,}-row XLSX vs openpyxl read", min(portal_times), library, "≤ 4×")
+
+
+# ---------------------------------------------------------------- exports
+
+
+def bench_exports(repeats: int, client) -> None:
+    import csv
+    import tempfile as tf
+
+    from openpyxl import Workbook
+
+    from swg.exchange.contacts import ContactRow, export_vcard
+    from swg.models import Contact
+
+    values = list(
+        Contact.objects.select_related("organization")
+        .order_by("pk")
+        .values_list(
+            "name_en",
+            "name_ar",
+            "title_en",
+            "title_ar",
+            "organization__acronym",
+            "email",
+            "mobile",
+            "landline",
+            "gender",
+            "languages",
+            "preferred_language",
+        )
+    )
+
+    def download(url):
+        def run():
+            response = client.get(url)
+            assert response.status_code == 200, response.status_code
+            for _piece in response.streaming_content:
+                pass
+
+        return run
+
+    def openpyxl_write():
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("Contacts")
+        for row in values:
+            sheet.append(row)
+        with tf.SpooledTemporaryFile(max_size=4 * 1024 * 1024) as out:
+            workbook.save(out)
+
+    # The same cards as the export, from rows already in memory: vobject's own cost.
+    contact_rows = [ContactRow(contact=c) for c in Contact.objects.select_related("organization")]
+
+    def vobject_serialise():
+        for _piece in export_vcard(contact_rows):
+            pass
+
+    def csv_write():
+        writer = csv.writer(io.StringIO())
+        for row in values:
+            writer.writerow(row)
+
+    n = len(values)
+    for label, url, library_fn in (
+        ("XLSX vs openpyxl write-only", "/contacts/export.xlsx", openpyxl_write),
+        ("vCard vs vobject", "/contacts/export.vcf", vobject_serialise),
+        ("CSV vs csv.writer", "/contacts/export.csv", csv_write),
+    ):
+        line(
+            f"export {n:,} contacts {label}",
+            best(repeats, download(url)),
+            best(repeats, library_fn),
+            "≤ 2×" if "csv.writer" not in label else "(streamed; for reference)",
+        )
+
+
+# ---------------------------------------------------------------- fan-out
+
+
+def bench_fanout(recipients: int, log_dir: Path) -> None:
+    import datetime as dt
+    import functools
+    import smtplib
+
+    from django.utils import timezone
+
+    from coordination import outbox
+    from coordination.models import OutboxMessage
+    from coordination.tasks import outbox_send_batch_task, outbox_send_task
+    from swg.models import SWG, Contact, Membership
+    from swg.services.meetings import meeting_plan
+    from swg.services.schedule import monthly_schedule_send
+    from tests.support.smtp import LocalSMTPServer
+    from tests.support.workers import Workers, need_worker_services
+
+    health = SWG.objects.filter(is_active=True).order_by("number").first()
+    people = list(Contact.objects.filter(email__startswith="bench").order_by("pk")[:recipients])
+    today = timezone.localdate()
+    Membership.objects.bulk_create(
+        Membership(
+            swg=health,
+            organization=person.organization,
+            contact=person,
+            role=Membership.Role.MEMBER,
+            start_date=today - dt.timedelta(days=30),
+        )
+        for person in people
+    )
+    following = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    starts = timezone.make_aware(dt.datetime.combine(following + dt.timedelta(days=9), dt.time(10)))
+    meeting_plan(
+        swg=health,
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=2),
+        title_en="Health SWG monthly meeting",
+        title_ar="الاجتماع الشهري لمجموعة الصحة",
+        venue_en="Ministry of Planning",
+    )
+    server = LocalSMTPServer().start()
+    broker = need_worker_services()
+    from coordination.celery import app
+
+    app.conf.task_always_eager = False
+    try:
+        with Workers(
+            broker=broker, env=server.env(), log_dir=log_dir, prefix="bench-fanout"
+        ) as pool:
+            outbox._queue = functools.partial(pool.dispatch, outbox_send_task)
+            outbox._queue_batch = functools.partial(pool.dispatch, outbox_send_batch_task)
+            pool.start(concurrency=2)
+            start = time.perf_counter()
+            queued = monthly_schedule_send(year=following.year, month=following.month)
+            enqueued = time.perf_counter()
+            deadline = time.monotonic() + 600
+            while OutboxMessage.objects.filter(status="sent").count() < queued:
+                if time.monotonic() > deadline:
+                    raise SystemExit("the fan-out did not finish within 10 minutes")
+                time.sleep(0.05)
+            done = time.perf_counter()
+        received = server.count_by_recipient()
+        assert len(server.messages) == queued and set(received.values()) == {1}, "not one each"
+        connections = server.connections
+        # The same messages, already built, through smtplib on one connection.
+        raw = [
+            (m.recipient_email, outbox._build_email(m, None).message().as_bytes(linesep="\r\n"))
+            for m in OutboxMessage.objects.order_by("pk")
+        ]
+        server.reset()
+        start_raw = time.perf_counter()
+        with smtplib.SMTP(server.host, server.port) as smtp:
+            for recipient, message in raw:
+                smtp.sendmail("bench@example.org", [recipient], message)
+        raw_seconds = time.perf_counter() - start_raw
+    finally:
+        server.stop()
+    send_seconds = done - enqueued
+    print(
+        f"{'monthly schedule to ' + format(queued, ',') + ' recipients':44} "
+        f"render+store {enqueued - start:6.3f} s   worker send {send_seconds:6.3f} s "
+        f"({queued / send_seconds:6.0f}/s, {connections} SMTP connections)   "
+        f"smtplib {raw_seconds:6.3f} s ({queued / raw_seconds:6.0f}/s)   "
+        f"rate {raw_seconds / send_seconds:4.0%} of raw   target ≥ 50 %",
+        flush=True,
+    )
+
+
+# ---------------------------------------------------------------- report
+
+
+ARABIC_PARAGRAPH = (
+    "<p>عقدت مجموعة العمل القطاعية للصحة اجتماعاتها الشهرية بانتظام خلال الفترة، وناقشت "
+    "خطط الرعاية الصحية الأولية وتوزيع الأدوية الأساسية على البلديات في الجنوب والشرق، "
+    "وتابعت نقاط العمل المفتوحة مع الشركاء ووزارة الصحة ووزارة التخطيط.</p>"
+)
+
+
+def bench_report(repeats: int, user, *, narrative_share: float = 1.0) -> None:
+    from django.utils import timezone
+    from pypdf import PdfReader
+
+    from coordination.pdf import render_pdf
+    from reports.models import Period
+    from reports.services.reports import (
+        NARRATIVE_MAX,
+        progress_report_context,
+        report_narrative_save,
+        report_open,
+    )
+    from swg.models import SWG
+
+    swg = SWG.objects.get(slug="health")
+    today = timezone.localdate()
+    period = Period.parse(f"{today.year}Q{(today.month - 1) // 3 + 1}")
+    report = report_open(swg=swg, period=period, by=user)
+    # Full narrative sections make the report about twenty pages.
+    text = ARABIC_PARAGRAPH * int((NARRATIVE_MAX // len(ARABIC_PARAGRAPH) - 1) * narrative_share)
+    report = report_narrative_save(
+        report=report,
+        values={f"{key}_ar": text for key in ("summary", "achievements", "next_steps")},
+        by=user,
+    )
+    contexts = []
+    gather = best(
+        repeats, lambda: contexts.append(progress_report_context(report=report, language="ar"))
+    )
+    pdfs = []
+    render = best(
+        repeats,
+        lambda: pdfs.append(
+            render_pdf(
+                template_name="pdf/reports/progress_report.html",
+                context=contexts[-1],
+                language="ar",
+            )
+        ),
+    )
+    pages = len(PdfReader(io.BytesIO(pdfs[-1])).pages)
+    print(
+        f"{'Arabic progress report, ' + str(pages) + ' pages':44} "
+        f"gathering data {gather:7.3f} s   rendering {render:7.3f} s   "
+        f"total {gather + render:7.3f} s   (a figure, no target)",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, one repeat")
+    args = parser.parse_args()
+    rows, recipients, repeats = (200, 60, 1) if args.smoke else (10_000, 5_000, 3)
+    started = time.perf_counter()
+    run_url = prepare_database()
+    with tempfile.TemporaryDirectory(prefix="bench-longwork-") as tmp:
+        _setup_django(run_url, media=str(Path(tmp) / "media"))
+        from django.test import Client
+
+        from accounts.models import User
+        from swg.demo import world
+
+        world.build_demo_world()
+        user = User.objects.get(email="coordination@demo.ly")
+        client = Client()
+        client.force_login(user)
+        print(
+            f"long work ({'smoke' if args.smoke else 'full'}; best of {repeats}; "
+            f"{os.cpu_count()} CPUs)",
+            flush=True,
+        )
+        bench_import(rows, repeats, user)
+        bench_exports(repeats, client)
+        bench_fanout(min(recipients, rows), Path(tmp))
+        bench_report(repeats, user, narrative_share=0.05 if args.smoke else 1.0)
+    print(f"long work done in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+if __name__ == "__main__":
+    main()
