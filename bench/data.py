@@ -104,8 +104,8 @@ def volume(*, meetings: int, action_points: int, messages: int, seed: int = 13) 
         rows.append(
             OutboxMessage(
                 purpose=("meeting.invitation", "minutes.circulate", "schedule.monthly")[n % 3],
-                object_key=f"bench:{n}",
-                recipient_email=f"person{n}@example.org",
+                object_key=f"bench:{seed}:{n}",
+                recipient_email=f"person{seed}.{n}@example.org",
                 recipient_name=f"Person {n}",
                 swg=swg,
                 subject=f"Message {n}",

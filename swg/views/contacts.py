@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from coordination.history import history_rows
-from coordination.web import download, paginate
+from coordination.web import download, paginate, query_without
 
 from .. import permissions, selectors
 from ..exchange.contacts import export_csv, export_vcard, export_xlsx
@@ -70,7 +70,9 @@ def swg_contacts(request, slug):
         "swg/swg_contacts.html",
         {
             "swg": swg,
-            "entries": entries,
+            # One page of people, as every list (coordination/web.py PAGE_SIZE).
+            "page": paginate(request, entries),
+            "query": query_without(request, "page"),
             "can_manage": permissions.can(request.user, Action.SWG_MANAGE, swg),
         },
     )
