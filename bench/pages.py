@@ -105,7 +105,9 @@ def _timed(client, url: str) -> tuple[float, int]:
     return elapsed, response.status_code
 
 
-def measure(*, size: str, repeats: int, roles=ROLES, out=print, results_dir=RESULTS_DIR) -> dict:
+def measure(
+    *, size: str, repeats: int, roles=ROLES, out=print, results_dir=RESULTS_DIR, only=()
+) -> dict:
     """Measure every page for every role on the data in the current database;
     returns ``{"role route": {...}}`` and prints one line per page."""
     from django.db import connection, transaction
@@ -131,6 +133,9 @@ def measure(*, size: str, repeats: int, roles=ROLES, out=print, results_dir=RESU
                 world = bench_world()
                 objects = sample_objects(world)
                 pages, missing = walk(objects)
+                if only:
+                    pages = [(n, u) for n, u in pages if any(part in n for part in only)]
+                    results_dir = None  # a partial run does not replace the last results
                 users = {
                     "partner": world.partner_a,
                     "secretariat": world.secretariat_x,
@@ -259,6 +264,7 @@ def main(argv=None) -> None:
     parser.add_argument("--smoke", action="store_true", help="one repeat at S")
     parser.add_argument("--here", action="store_true", help="use DATABASE_URL's database")
     parser.add_argument("--roles", default=",".join(ROLES))
+    parser.add_argument("--only", default="", help="route names containing one of a,b,…")
     args = parser.parse_args(argv)
     if args.smoke:
         args.size, args.repeats = "S", 1
@@ -280,7 +286,12 @@ def main(argv=None) -> None:
         data.fill(args.size)
         print(f"filled in {time.perf_counter() - started:.0f} s")
     _analyze()
-    measure(size=args.size, repeats=args.repeats, roles=args.roles.split(","))
+    measure(
+        size=args.size,
+        repeats=args.repeats,
+        roles=args.roles.split(","),
+        only=[part for part in args.only.split(",") if part],
+    )
 
 
 def _analyze() -> None:

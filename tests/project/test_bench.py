@@ -22,7 +22,7 @@ def test_the_smoke_run_prints_a_line_per_page_and_the_summary(db, tmp_path):
     results = measure(
         size="S", repeats=1, roles=("secretariat",), out=lines.append, results_dir=tmp_path
     )
-    assert any(line.startswith("secretariat   swg:swg_detail ") for line in lines)
+    assert any(line.startswith("secretariat   swg:detail ") for line in lines)
     assert lines[-1].startswith("worst ratio at M: not measured, at L: not measured;")
     assert "pages over target: " in lines[-1]
     assert (tmp_path / "pages-S.json").exists() and results
