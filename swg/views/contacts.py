@@ -62,8 +62,10 @@ def contact_export(request, fmt):
 @login_required
 def swg_contacts(request, slug):
     swg = swg_for(request, slug)
-    entries = selectors.contacts.swg_contact_list(
-        swg=swg, contacts=permissions.visible_contacts(request.user)
+    page = selectors.contacts.swg_contact_page(
+        swg=swg,
+        contacts=permissions.visible_contacts(request.user),
+        number=request.GET.get("page"),
     )
     return render(
         request,
@@ -71,7 +73,7 @@ def swg_contacts(request, slug):
         {
             "swg": swg,
             # One page of people, as every list (coordination/web.py PAGE_SIZE).
-            "page": paginate(request, entries),
+            "page": page,
             "query": query_without(request, "page"),
             "can_manage": permissions.can(request.user, Action.SWG_MANAGE, swg),
         },
