@@ -291,6 +291,8 @@ def main(argv=None) -> None:
         repeats=args.repeats,
         roles=args.roles.split(","),
         only=[part for part in args.only.split(",") if part],
+        # A smoke run's single samples do not replace the last real figures.
+        results_dir=None if args.smoke else RESULTS_DIR,
     )
 
 
