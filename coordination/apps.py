@@ -9,6 +9,7 @@ class CoordinationConfig(AppConfig):
 
     def ready(self):
         from . import storage  # noqa: F401 (registers the private-media check)
-        from .notifications import register_digest_purpose
+        from .notifications import connect_bell_signals, register_digest_purpose
 
         register_digest_purpose()
+        connect_bell_signals()

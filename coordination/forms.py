@@ -103,3 +103,19 @@ def apply_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+class LabelledRows:
+    """A formset shown as a table (crispy's ``table_inline_formset.html``): its
+    cells have no ``<label>``, so each input is named by its field's label
+    (``aria-label``) for screen readers (README "Accessibility and print")."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            if field.label and not field.widget.is_hidden:
+                field.widget.attrs.setdefault("aria-label", str(field.label))
+
+
+class LabelledRowsInlineFormSet(LabelledRows, forms.BaseInlineFormSet):
+    pass

@@ -20,6 +20,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -162,8 +163,34 @@ def notify_on_commit(**kwargs) -> None:
 # ---------------------------------------------------------------- the bell
 
 
+# The bell is on every signed-in page, so its count is kept in the shared cache
+# (CACHE_URL) rather than counted on each page: counted at sign-in, forgotten when
+# one of the user's notifications is stored or deleted, lowered when some are read. The expiry bounds
+# how long a count may lag where the cache is not shared between the web and
+# the worker processes (the process-memory cache of a developer machine).
+UNREAD_COUNT_SECONDS = 300
+
+
+def _unread_key(user_id: int) -> str:
+    return f"notifications:unread:{user_id}"
+
+
 def notifications_unread_count(user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    """The bell's count: the user's unread notifications (no query when cached)."""
+    key = _unread_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        cache.set(key, count, UNREAD_COUNT_SECONDS)
+    return count
+
+
+def notifications_unread_forget(user_id: int) -> None:
+    """Drop the cached count now and again once the transaction commits, so that
+    a page counting in between does not keep the count from before the change."""
+    key = _unread_key(user_id)
+    cache.delete(key)
+    transaction.on_commit(functools.partial(cache.delete, key))
 
 
 def notifications_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
@@ -171,7 +198,41 @@ def notifications_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
     rows = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if ids is not None:
         rows = rows.filter(pk__in=list(ids))
-    return rows.update(read_at=timezone.now())
+    marked = rows.update(read_at=timezone.now())
+    if marked:
+        _unread_lower(user.pk, marked)
+    return marked
+
+
+def _unread_lower(user_id: int, by: int) -> None:
+    """Lower a cached count by what was just read (the page then shows the bell
+    without counting again); a count not cached is counted on the next page."""
+    key = _unread_key(user_id)
+    try:
+        left = cache.decr(key, by)
+    except ValueError:  # not cached
+        return
+    if left < 0:
+        cache.delete(key)
+
+
+def _forget_on_change(sender, instance, **kwargs) -> None:
+    notifications_unread_forget(instance.recipient_id)
+
+
+def _count_at_sign_in(sender, request, user, **kwargs) -> None:
+    notifications_unread_count(user)
+
+
+def connect_bell_signals() -> None:
+    """From ``CoordinationConfig.ready()``: any stored or deleted notification
+    (services, the admin) forgets its recipient's count; a sign-in counts it."""
+    from django.contrib.auth.signals import user_logged_in
+    from django.db.models.signals import post_delete, post_save
+
+    post_save.connect(_forget_on_change, sender=Notification, dispatch_uid="bell-save")
+    post_delete.connect(_forget_on_change, sender=Notification, dispatch_uid="bell-delete")
+    user_logged_in.connect(_count_at_sign_in, dispatch_uid="bell-sign-in")
 
 
 # ---------------------------------------------------------------- weekly digest

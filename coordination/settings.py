@@ -296,6 +296,12 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "coordination.tasks.outbox_sweep", "schedule": 60.0},
     # Gives up import jobs whose worker died, and queues again lost ones.
     "import-jobs-sweep": {"task": "swg.tasks.import_jobs_sweep", "schedule": 60.0},
+    # Fails progress-report renderings unfinished after REPORT_GENERATION_TIME_LIMIT,
+    # so their page says why and offers to generate again (reports/services/reports.py).
+    "report-generations-sweep": {
+        "task": "reports.tasks.report_generations_sweep_task",
+        "schedule": 300.0,
+    },
     # Archive uploads whose indexing task was lost (broker down) are queued again.
     "document-versions-requeue": {
         "task": "swg.tasks.document_versions_requeue",
@@ -423,6 +429,9 @@ IMPORT_MAX_CELL_CHARS = env.int("IMPORT_MAX_CELL_CHARS", default=32_767)
 # An import job whose worker has shown no sign of life for this long is given
 # up (failed, with a retry) by the sweeper (swg/services/imports.py).
 IMPORT_JOB_STALE_SECONDS = env.int("IMPORT_JOB_STALE_SECONDS", default=120)
+# A progress report's PDF renders in seconds; one queued or running for this many
+# seconds is failed by beat's sweep and the page offers to generate it again.
+REPORT_GENERATION_TIME_LIMIT = env.int("REPORT_GENERATION_TIME_LIMIT", default=15 * 60)
 
 # The document archive (swg/exchange/documents.py): the largest upload, what a
 # DOCX/XLSX/ODT may unpack to (read from its zip directory before anything is

@@ -3,11 +3,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import PortalForm
+from coordination.periods import Period
 
-from .models import NARRATIVE_SECTIONS, Period
+from .models import NARRATIVE_SECTIONS
 from .services.reports import NARRATIVE_MAX
 
 
@@ -56,8 +58,11 @@ class NarrativeForm(PortalForm):
                     required=False,
                     max_length=NARRATIVE_MAX,
                     widget=forms.Textarea(attrs={"rows": 5, "dir": direction, "lang": language}),
-                    help_text=_(
-                        "Paragraphs (<p>), bold, italics, lists (<ul>, <ol>, <li>) and links are kept; anything else is removed."
+                    # The help text is shown as HTML: its tag names are escaped.
+                    help_text=escape(
+                        _(
+                            "Paragraphs (<p>), bold, italics, lists (<ul>, <ol>, <li>) and links are kept; anything else is removed."
+                        )
                     ),
                 )
 

@@ -11,15 +11,13 @@ again (``revision``)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from coordination.periods import Period
 from coordination.storage import RandomName, private_storage
 
 # The narrative sections written by the secretariat, in the order of the report
@@ -29,58 +27,6 @@ NARRATIVE_SECTIONS = (
     ("achievements", _("Achievements and challenges")),
     ("next_steps", _("Next steps")),
 )
-PERIOD_PATTERN = re.compile(r"^(?P<year>\d{4})(?:(?P<kind>[QH])(?P<n>\d))?$")
-
-
-class Period:
-    """A reporting period: a quarter ("2026Q3"), a half-year ("2026H2") or a year ("2026")."""
-
-    QUARTER, HALF, YEAR = "quarter", "half", "year"
-    MONTHS = {QUARTER: 3, HALF: 6, YEAR: 12}
-
-    def __init__(self, kind: str, start: dt.date):
-        self.kind, self.start = kind, start
-
-    @classmethod
-    def parse(cls, code: str) -> Period:
-        match = PERIOD_PATTERN.match((code or "").strip().upper())
-        if not match:
-            raise ValueError(f"{code!r} is not a period such as 2026Q3, 2026H1 or 2026")
-        year, letter, n = int(match["year"]), match["kind"], int(match["n"] or 0)
-        if letter == "Q" and 1 <= n <= 4:
-            return cls(cls.QUARTER, dt.date(year, 3 * n - 2, 1))
-        if letter == "H" and n in (1, 2):
-            return cls(cls.HALF, dt.date(year, 6 * n - 5, 1))
-        if letter is None:
-            return cls(cls.YEAR, dt.date(year, 1, 1))
-        raise ValueError(f"{code!r} is not a period such as 2026Q3, 2026H1 or 2026")
-
-    @property
-    def end(self) -> dt.date:
-        month = self.start.month - 1 + self.MONTHS[self.kind]
-        first_after = dt.date(self.start.year + month // 12, month % 12 + 1, 1)
-        return first_after - dt.timedelta(days=1)
-
-    @property
-    def code(self) -> str:
-        if self.kind == self.QUARTER:
-            return f"{self.start.year}Q{(self.start.month - 1) // 3 + 1}"
-        if self.kind == self.HALF:
-            return f"{self.start.year}H{(self.start.month - 1) // 6 + 1}"
-        return str(self.start.year)
-
-    @property
-    def label(self) -> str:
-        year = self.start.year
-        if self.kind == self.QUARTER:
-            return _("Q%(n)s %(year)s") % {"n": (self.start.month - 1) // 3 + 1, "year": year}
-        if self.kind == self.HALF:
-            return _("H%(n)s %(year)s") % {"n": (self.start.month - 1) // 6 + 1, "year": year}
-        return _("Year %(year)s") % {"year": year}
-
-    def quarters(self) -> list[tuple[int, int]]:
-        first = (self.start.month - 1) // 3 + 1
-        return [(self.start.year, q) for q in range(first, first + self.MONTHS[self.kind] // 3)]
 
 
 class ProgressReport(models.Model):
@@ -156,7 +102,7 @@ class ProgressReport(models.Model):
 
     @property
     def period(self) -> Period:
-        return Period(self.period_kind, self.period_start)
+        return Period.of(self.period_kind, self.period_start)
 
     def narrative(self, language: str) -> dict[str, str]:
         return {key: getattr(self, f"{key}_{language}") for key, _label in NARRATIVE_SECTIONS}
@@ -202,6 +148,10 @@ class ReportGeneration(models.Model):
 
     history = HistoricalRecords()
 
+    # ``message`` of a rendering failed by the sweep (reports/services/reports.py):
+    # its worker died or its task was lost before it finished.
+    TIMED_OUT = "timed out"
+
     class Meta:
         verbose_name = _("report rendering")
         verbose_name_plural = _("report renderings")
@@ -213,6 +163,18 @@ class ReportGeneration(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def failure_reason(self) -> str:
+        """Why a failed rendering failed, as its page tells the user ("" otherwise)."""
+        if self.status != self.Status.FAILED:
+            return ""
+        if self.message == self.TIMED_OUT:
+            return _(
+                "The PDF was not ready after %(minutes)s minutes and was stopped. "
+                "Generate it again."
+            ) % {"minutes": settings.REPORT_GENERATION_TIME_LIMIT // 60}
+        return _("The PDF could not be made.")
 
 
 class ReportRecipient(models.Model):

@@ -18,13 +18,14 @@ from django.views.decorators.http import require_POST
 
 from coordination.downloads import stored_file_response
 from coordination.forms import apply_errors
+from coordination.periods import Period
 from coordination.web import button_action, paginate
 from swg import permissions
 from swg.models import SWG
 
 from . import permissions as rules
 from .forms import GenerateForm, NarrativeForm, ReportOpenForm
-from .models import NARRATIVE_SECTIONS, Period, ProgressReport, ReportGeneration
+from .models import NARRATIVE_SECTIONS, ProgressReport, ReportGeneration
 from .selectors.recipients import report_recipients
 from .selectors.report_data import report_data
 from .services import reports as services
@@ -189,7 +190,7 @@ def _status_payload(report, generation) -> dict:
         )
         if done
         else "",
-        "message": _("The PDF could not be made.") if generation.status == "failed" else "",
+        "message": str(generation.failure_reason),
     }
 
 

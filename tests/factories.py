@@ -451,7 +451,7 @@ def make_tor(world: World, *, swg=None, status="draft", text=None):
 
 def report_period_of(day):
     """The quarter of ``day`` as a reports Period."""
-    from reports.models import Period
+    from coordination.periods import Period
 
     return Period.parse(f"{day.year}Q{(day.month - 1) // 3 + 1}")
 

@@ -7,9 +7,8 @@ import datetime as dt
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from coordination.periods import Period
 from swg.models import ActionPoint
-
-from .period import Period
 
 
 def action_point_status(

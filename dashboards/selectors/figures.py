@@ -5,6 +5,7 @@ this package; a figure knows nothing of how it is drawn."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -12,10 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from coordination.charts import bar_chart
+from coordination.periods import Period
 from swg.models import SWG
 
 from . import action_points, meetings, portfolio, updates
-from .period import Period
 
 
 @dataclass
@@ -105,6 +106,41 @@ def _projects_url(period: Period, **query) -> str:
     return _url("projects_db:project_list", state="published", year=year, **query)
 
 
+MONEY_FIGURES = ("budget", "committed", "disbursed", "gap")
+
+
+def _swg_name(swg: SWG) -> str:
+    return f"{swg.number}. {swg.name}" if swg.number else swg.name
+
+
+def _per_swg_figure(
+    swgs, key, title, source: dict[int, dict], fields, *, link_for, link="", **options
+) -> Figure:
+    """A figure with one row per SWG: ``fields`` are (key in ``source[swg.pk]``,
+    column title), ``link_for(swg)`` the row's drill-down link."""
+    return Figure(
+        key=key,
+        title=title,
+        columns=[column for _key, column in fields],
+        rows=[
+            Row(_swg_name(s), [source[s.pk][k] for k, _column in fields], link_for(s)) for s in swgs
+        ],
+        link=link,
+        **options,
+    )
+
+
+def _project_count_figure(key, title, counts, period: Period) -> Figure:
+    """A figure of project counts: ``counts`` are (label, projects, the project
+    list's filter that drills down to them)."""
+    return Figure(
+        key=key,
+        title=title,
+        columns=[_("Projects")],
+        rows=[Row(label, [n], _projects_url(period, **query)) for label, n, query in counts],
+    )
+
+
 def dashboard_data(*, swgs: list[SWG], period: Period, today: dt.date | None = None) -> dict:
     """The figures of the dashboard for ``swgs`` over ``period``, and the gaps:
     national priorities and districts without a project. A fixed number of
@@ -118,133 +154,100 @@ def dashboard_data(*, swgs: list[SWG], period: Period, today: dt.date | None = N
     quarters = meetings.quarters_in(period)
     single = swgs[0] if len(swgs) == 1 else None
 
-    def name(swg):
-        return f"{swg.number}. {swg.name}" if swg.number else swg.name
+    per_swg = functools.partial(_per_swg_figure, swgs)
+
+    def held(s):
+        return _meetings_url(s, period, status="held")
 
     figures = [
-        Figure(
-            key="meetings",
-            title=_("Meetings held and planned"),
-            columns=[_("Planned"), _("Held"), _("Days since the last meeting")],
-            rows=[
-                Row(
-                    name(s),
-                    [
-                        activity[s.pk]["planned"],
-                        activity[s.pk]["held"],
-                        activity[s.pk]["days_since_last"],
-                    ],
-                    _meetings_url(s, period),
-                )
-                for s in swgs
+        per_swg(
+            "meetings",
+            _("Meetings held and planned"),
+            activity,
+            [
+                ("planned", _("Planned")),
+                ("held", _("Held")),
+                ("days_since_last", _("Days since the last meeting")),
             ],
+            link_for=lambda s: _meetings_url(s, period),
+            link=_meetings_url(single, period),
             chart_columns=[0, 1],
             context_columns=[2],
-            link=_meetings_url(single, period),
         ),
-        Figure(
-            key="government",
-            title=_("Government presence"),
-            columns=[
-                _("Share of meetings held with a government attendee (%)"),
-                _("Government attendees per meeting"),
+        per_swg(
+            "government",
+            _("Government presence"),
+            activity,
+            [
+                ("government_share", _("Share of meetings held with a government attendee (%)")),
+                ("government_per_meeting", _("Government attendees per meeting")),
             ],
-            rows=[
-                Row(
-                    name(s),
-                    [
-                        activity[s.pk]["government_share"],
-                        activity[s.pk]["government_per_meeting"],
-                    ],
-                    _meetings_url(s, period, status="held"),
-                )
-                for s in swgs
-            ],
+            link_for=held,
+            link=held(single),
             chart_columns=[0],
             percent_columns=[0],
-            link=_meetings_url(single, period, status="held"),
         ),
-        Figure(
-            key="women",
-            title=_("Women's share of attendance"),
-            columns=[_("Attendees"), _("Women"), _("Women's share (%)")],
-            rows=[
-                Row(
-                    name(s),
-                    [
-                        activity[s.pk]["attendees"],
-                        activity[s.pk]["women"],
-                        activity[s.pk]["women_share"],
-                    ],
-                    _meetings_url(s, period, status="held"),
-                )
-                for s in swgs
+        per_swg(
+            "women",
+            _("Women's share of attendance"),
+            activity,
+            [
+                ("attendees", _("Attendees")),
+                ("women", _("Women")),
+                ("women_share", _("Women's share (%)")),
             ],
+            link_for=held,
+            link=held(single),
             chart_columns=[2],
             percent_columns=[2],
-            link=_meetings_url(single, period, status="held"),
         ),
-        Figure(
-            key="action-points",
-            title=_("Action points due in the period"),
-            columns=[_("Done"), _("Open"), _("Overdue")],
-            rows=[
-                Row(
-                    name(s),
-                    [points[s.pk]["done"], points[s.pk]["open"], points[s.pk]["overdue"]],
-                    _url("swg:swg_action_points", args=[s.slug], overdue="true"),
-                )
-                for s in swgs
-            ],
-            chart_columns=[0, 1, 2],
+        per_swg(
+            "action-points",
+            _("Action points due in the period"),
+            points,
+            [("done", _("Done")), ("open", _("Open")), ("overdue", _("Overdue"))],
+            link_for=lambda s: _url("swg:swg_action_points", args=[s.slug], overdue="true"),
             link=(
                 _url("swg:swg_action_points", args=[single.slug], overdue="true") if single else ""
             ),
+            chart_columns=[0, 1, 2],
         ),
         Figure(
             key="trend",
             title=_("Meetings held per quarter"),
-            columns=[name(s) for s in swgs],
+            columns=[_swg_name(s) for s in swgs],
             rows=[
                 Row(quarter, [by_quarter.get((s.pk, quarter), 0) for s in swgs])
                 for quarter in quarters
             ],
             chart="line",
             chart_columns=list(range(len(swgs))),
-            link=_meetings_url(single, period, status="held"),
+            link=held(single),
+        ),
+        per_swg(
+            "portfolio",
+            _("Portfolio by SWG (US dollars)"),
+            {
+                s.pk: {
+                    "projects": money[s.pk]["projects"],
+                    **{k: round(money[s.pk][k]) for k in MONEY_FIGURES},
+                    "duplications": duplications.get(s.pk, 0),
+                }
+                for s in swgs
+            },
+            [
+                ("projects", _("Projects")),
+                ("budget", _("Budget")),
+                ("committed", _("Committed")),
+                ("disbursed", _("Disbursed")),
+                ("gap", _("Funding gap")),
+                ("duplications", _("Flagged duplications")),
+            ],
+            link_for=lambda s: _projects_url(period, swg=s.pk),
+            link=_projects_url(period, swg=single.pk if single else None),
+            chart_columns=[2, 4],
         ),
     ]
-    figures.append(
-        Figure(
-            key="portfolio",
-            title=_("Portfolio by SWG (US dollars)"),
-            columns=[
-                _("Projects"),
-                _("Budget"),
-                _("Committed"),
-                _("Disbursed"),
-                _("Funding gap"),
-                _("Flagged duplications"),
-            ],
-            rows=[
-                Row(
-                    name(s),
-                    [
-                        money[s.pk]["projects"],
-                        round(money[s.pk]["budget"]),
-                        round(money[s.pk]["committed"]),
-                        round(money[s.pk]["disbursed"]),
-                        round(money[s.pk]["gap"]),
-                        duplications.get(s.pk, 0),
-                    ],
-                    _projects_url(period, swg=s.pk),
-                )
-                for s in swgs
-            ],
-            chart_columns=[2, 4],
-            link=_projects_url(period, swg=single.pk if single else None),
-        )
-    )
     punctuality = updates.update_punctuality(swg_ids=swg_ids, period=period, today=today)
     figures.append(
         Figure(
@@ -266,46 +269,36 @@ def dashboard_data(*, swgs: list[SWG], period: Period, today: dt.date | None = N
             ),
         )
     )
-    donors = portfolio.projects_by_donor(swg_ids=swg_ids, period=period)
-    figures.append(
-        Figure(
-            key="donors",
-            title=_("Projects by donor"),
-            columns=[_("Projects")],
-            rows=[
-                Row(d["name"], [d["projects"]], _projects_url(period, donor=d["organization_id"]))
-                for d in donors
-            ],
-        )
-    )
-    statuses = portfolio.projects_by_status(swg_ids=swg_ids, period=period)
-    figures.append(
-        Figure(
-            key="status",
-            title=_("Projects by status"),
-            columns=[_("Projects")],
-            rows=[
-                Row(str(s["label"]), [s["projects"]], _projects_url(period, status=s["status"]))
-                for s in statuses
-            ],
-        )
-    )
     places = portfolio.projects_by_district(swg_ids=swg_ids, period=period)
-    figures.append(
-        Figure(
-            key="districts",
-            title=_("Projects by district"),
-            columns=[_("Projects")],
-            rows=[
-                Row(
-                    d["district"].name,
-                    [d["projects"]],
-                    _projects_url(period, district=d["district"].pk),
-                )
+    figures += [
+        _project_count_figure(
+            "donors",
+            _("Projects by donor"),
+            [
+                (d["name"], d["projects"], {"donor": d["organization_id"]})
+                for d in portfolio.projects_by_donor(swg_ids=swg_ids, period=period)
+            ],
+            period,
+        ),
+        _project_count_figure(
+            "status",
+            _("Projects by status"),
+            [
+                (str(s["label"]), s["projects"], {"status": s["status"]})
+                for s in portfolio.projects_by_status(swg_ids=swg_ids, period=period)
+            ],
+            period,
+        ),
+        _project_count_figure(
+            "districts",
+            _("Projects by district"),
+            [
+                (d["district"].name, d["projects"], {"district": d["district"].pk})
                 for d in places["districts"]
             ],
-        )
-    )
+            period,
+        ),
+    ]
     return {
         "figures": figures,
         "priorities_without": portfolio.priorities_without_projects(swg_ids=swg_ids, period=period),

@@ -10,9 +10,8 @@ from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 
+from coordination.periods import Period
 from swg.models import Attendance, Contact, Meeting, Organization
-
-from .period import Period
 
 HELD = (Meeting.Status.HELD, Meeting.Status.CIRCULATED)
 
@@ -99,11 +98,7 @@ def quarter_label(day: dt.date) -> str:
 
 
 def quarters_in(period: Period) -> list[str]:
-    labels, day = [], dt.date(period.start.year, 3 * ((period.start.month - 1) // 3) + 1, 1)
-    while day <= period.end:
-        labels.append(quarter_label(day))
-        day = dt.date(day.year + (day.month > 9), (day.month + 2) % 12 + 1, 1)
-    return labels
+    return [f"{year}-Q{quarter}" for year, quarter in period.quarters()]
 
 
 def meetings_held_by_quarter(*, swg_ids, period: Period) -> dict[tuple[int, str], int]:

@@ -1,36 +1,16 @@
 """The period a dashboard covers and the groups it may show (DESIGN §4: "per
-SWG and over time")."""
+SWG and over time"). The period is ``coordination.periods.Period``, the same
+as a progress report's."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.utils import timezone
 
+from coordination.periods import Period
 from swg import permissions
 from swg.models import SWG
-
-
-@dataclass(frozen=True)
-class Period:
-    """Tripoli dates, both ends included."""
-
-    start: dt.date
-    end: dt.date
-
-    @property
-    def start_at(self) -> dt.datetime:
-        return tripoli_midnight(self.start)
-
-    @property
-    def end_before(self) -> dt.datetime:
-        """The first moment after the period."""
-        return tripoli_midnight(self.end + dt.timedelta(days=1))
-
-
-def tripoli_midnight(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 def default_period(today: dt.date | None = None) -> Period:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from coordination.bilingual import pick_language
+from coordination.periods import Period
 from projects_db.models import (
     District,
     DuplicatePair,
@@ -20,8 +21,6 @@ from projects_db.models import (
     Transaction,
 )
 from projects_db.selectors.money import budget_sum, funding_sums
-
-from .period import Period
 
 
 def portfolio_projects(*, swg_ids, period: Period):

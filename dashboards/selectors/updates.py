@@ -11,59 +11,34 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from coordination.bilingual import pick_language
-from projects_db.models import QuarterlyUpdate
-from projects_db.selectors.updates import projects_owing, quarters_due_between
+from coordination.periods import Period
+from projects_db.models import Project
+from projects_db.selectors.submissions import quarter_sharing
+from projects_db.selectors.updates import quarters_due_between
 from swg.models import Organization
-
-from .period import Period, tripoli_midnight
 
 
 def update_counts(
     *, swg_ids, period: Period, today: dt.date | None = None, by: str = "owner"
 ) -> dict[int, dict[str, int]]:
     """On time, late and missing per reporting organization (``by="owner"``) or
-    per SWG (``by="swg"``). One query per quarter due in the period (at most
-    five a year), whatever the number of projects."""
+    per SWG (``by="swg"``), by the submission board's rule
+    (``projects_db.selectors.submissions.quarter_sharing``). One query per
+    quarter due in the period (at most five a year), whatever the number of projects."""
     today = today or timezone.localdate()
     last_day = min(period.end, today - dt.timedelta(days=1))
     counts: dict[int, dict[str, int]] = {}
-    if last_day >= period.start:
-        for year, quarter, deadline in quarters_due_between(period.start, last_day):
-            # Handed in is the first submission, whatever came after (a return
-            # and a resubmission), as on the submission board
-            # (projects_db/selectors/submissions.py).
-            handed_in = QuarterlyUpdate.objects.filter(
-                project=OuterRef("pk"),
-                year=year,
-                quarter=quarter,
-                first_submitted_at__isnull=False,
-            ).values("first_submitted_at")[:1]
-            due_before = tripoli_midnight(deadline + dt.timedelta(days=1))
-            rows = (
-                projects_owing(year, quarter)
-                .filter(swg__in=list(swg_ids))
-                .annotate(
-                    handed_in=Subquery(handed_in),
-                    handed=Subquery(handed_in.values("pk")),
-                )
-                .values(by)
-                .annotate(
-                    on_time=Count(
-                        "pk", filter=Q(handed__isnull=False) & Q(handed_in__lt=due_before)
-                    ),
-                    late=Count("pk", filter=Q(handed_in__gte=due_before)),
-                    missing=Count("pk", filter=Q(handed__isnull=True)),
-                )
-                .order_by()
-            )
-            for row in rows:
-                total = counts.setdefault(row[by], {"on_time": 0, "late": 0, "missing": 0})
-                for key in total:
-                    total[key] += row[key]
+    if last_day < period.start:
+        return counts
+    projects = Project.objects.filter(swg__in=list(swg_ids))
+    for year, quarter, deadline in quarters_due_between(period.start, last_day):
+        for row in quarter_sharing(projects, year=year, quarter=quarter, deadline=deadline, by=by):
+            total = counts.setdefault(row[by], {"on_time": 0, "late": 0, "missing": 0})
+            for key in total:
+                total[key] += row[key]
     return counts
 
 

@@ -3,18 +3,25 @@
 
 import django_filters
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from coordination.search_select import SearchModelChoiceFilter
 from swg.models import SWG, Organization, Subsector
 
 from ..models import District, NationalPriority, Project, ProjectParticipant
 
+# Organization filters search instead of listing every organization (3,000 at a
+# regional deployment): coordination/search_select.py.
+ORGANIZATION_SEARCH = reverse_lazy("swg:organization_search")
+
 
 def _participant_filter(role, label):
-    return django_filters.ModelChoiceFilter(
+    return SearchModelChoiceFilter(
         label=label,
-        queryset=Organization.objects.order_by("name_en"),
+        queryset=Organization.objects.all(),
         method=f"with_{role.name.lower()}",
+        search_url=ORGANIZATION_SEARCH,
     )
 
 
@@ -31,8 +38,10 @@ class ProjectFilter(django_filters.FilterSet):
     national_priority = django_filters.ModelChoiceFilter(
         label=_("National priority"), queryset=NationalPriority.objects.filter(is_active=True)
     )
-    owner = django_filters.ModelChoiceFilter(
-        label=_("Reporting organization"), queryset=Organization.objects.order_by("name_en")
+    owner = SearchModelChoiceFilter(
+        label=_("Reporting organization"),
+        queryset=Organization.objects.all(),
+        search_url=ORGANIZATION_SEARCH,
     )
     donor = _participant_filter(ProjectParticipant.Role.FUNDING, _("Donor"))
     implementer = _participant_filter(ProjectParticipant.Role.IMPLEMENTING, _("Implementer"))

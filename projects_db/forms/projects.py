@@ -3,7 +3,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from coordination.forms import DateInput, DirectionControlsStripped
+from coordination.forms import DateInput, DirectionControlsStripped, LabelledRowsInlineFormSet
 from swg.models import SWG, Organization, Subsector
 
 from ..models import (
@@ -143,7 +143,9 @@ class TransactionForm(DirectionControlsStripped, forms.ModelForm):
 
 
 def _formset(model, form, extra):
-    return inlineformset_factory(Project, model, form=form, extra=extra, can_delete=True)
+    return inlineformset_factory(
+        Project, model, form=form, extra=extra, can_delete=True, formset=LabelledRowsInlineFormSet
+    )
 
 
 ParticipantFormSet = _formset(ProjectParticipant, ParticipantForm, 2)

@@ -6,7 +6,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from coordination.forms import DirectionControlsStripped, PortalForm
+from coordination.forms import DirectionControlsStripped, LabelledRowsInlineFormSet, PortalForm
 from swg.models import SWG
 
 from ..models import Indicator, IndicatorValue, Project, QuarterlyUpdate
@@ -65,6 +65,7 @@ IndicatorFormSet = inlineformset_factory(
     fields=["indicator", "name", "unit", "value", "comment"],
     extra=2,
     can_delete=True,
+    formset=LabelledRowsInlineFormSet,
 )
 
 

@@ -37,9 +37,8 @@ from ..models import (
     default_deadline,
     quarter_end,
     quarter_of,
-    quarter_start,
 )
-from .updates import OWING_STATUSES
+from .updates import owing_in
 
 TRIPOLI = ZoneInfo("Africa/Tripoli")
 # The outbox purposes of the reminders (projects_db/services/reminders.py).
@@ -111,36 +110,45 @@ def deadline_end(deadline: dt.date) -> dt.datetime:
     return dt.datetime.combine(deadline + dt.timedelta(days=1), dt.time(), tzinfo=TRIPOLI)
 
 
-def owing_in(year: int, quarter: int) -> Q:
-    """Published projects running during the quarter owe an update for it."""
-    return Q(
-        state="published",
-        status__in=OWING_STATUSES,
-        planned_start__lte=quarter_end(year, quarter),
-    ) & (Q(planned_end__isnull=True) | Q(planned_end__gte=quarter_start(year, quarter)))
+def quarter_sharing(projects, *, year: int, quarter: int, deadline: dt.date, by: str):
+    """Information sharing for one quarter, in one grouped SELECT: per value of
+    ``by`` (``"owner_id"``, ``"swg"``…), the projects of ``projects`` owing the
+    quarter (``owed``) and those ``handed_in``, ``on_time``, ``late`` and
+    ``missing``. The one rule for the submission board and the dashboards: an
+    update is judged by its first hand-in (a return and a resubmission do not
+    change it), on time up to the end of the deadline day in Tripoli.
 
-
-def _quarter_counts(projects, year: int, quarter: int, deadline: dt.date, today: dt.date):
-    """One grouped SELECT: per owner organization, the counts and the cell."""
+    The quarter's update is joined as ``u``, so callers may count more of it."""
     late_after = deadline_end(deadline)
-    counts = (
+    handed = Q(u__first_submitted_at__isnull=False)
+    return (
         projects.filter(owing_in(year, quarter))
         .annotate(
             u=FilteredRelation("updates", condition=Q(updates__year=year, updates__quarter=quarter))
         )
         .order_by()
-        .values("owner_id")
+        .values(by)
         .annotate(
             year=Value(year),
             quarter=Value(quarter),
             owed=Count("pk"),
-            accepted=Count("pk", filter=Q(u__state="accepted")),
-            waiting=Count("pk", filter=Q(u__state="submitted")),
-            returned=Count("pk", filter=Q(u__state="returned")),
-            drafts=Count("pk", filter=Q(u__state="draft")),
-            handed_in=Count("pk", filter=Q(u__first_submitted_at__isnull=False)),
-            handed_in_late=Count("pk", filter=Q(u__first_submitted_at__gte=late_after)),
+            handed_in=Count("pk", filter=handed),
+            on_time=Count("pk", filter=handed & Q(u__first_submitted_at__lt=late_after)),
+            late=Count("pk", filter=Q(u__first_submitted_at__gte=late_after)),
+            missing=Count("pk", filter=Q(u__first_submitted_at__isnull=True)),
         )
+    )
+
+
+def _quarter_counts(projects, year: int, quarter: int, deadline: dt.date, today: dt.date):
+    """One grouped SELECT: per owner organization, the counts and the cell."""
+    counts = quarter_sharing(
+        projects, year=year, quarter=quarter, deadline=deadline, by="owner_id"
+    ).annotate(
+        accepted=Count("pk", filter=Q(u__state="accepted")),
+        waiting=Count("pk", filter=Q(u__state="submitted")),
+        returned=Count("pk", filter=Q(u__state="returned")),
+        drafts=Count("pk", filter=Q(u__state="draft")),
     )
     past_deadline = today > deadline
     if past_deadline:
@@ -151,9 +159,7 @@ def _quarter_counts(projects, year: int, quarter: int, deadline: dt.date, today:
         open_state = Case(
             When(drafts__gt=0, then=Value(Cell.DRAFT)), default=Value(Cell.NOT_STARTED)
         )
-    complete = Case(
-        When(handed_in_late__gt=0, then=Value(Sharing.LATE)), default=Value(Sharing.ON_TIME)
-    )
+    complete = Case(When(late__gt=0, then=Value(Sharing.LATE)), default=Value(Sharing.ON_TIME))
     return counts.annotate(
         cell=Case(
             When(accepted=F("owed"), then=Value(Cell.ACCEPTED)),

@@ -39,13 +39,18 @@ def quarters_due_between(start: dt.date, end: dt.date) -> list[tuple[int, int, d
     return due
 
 
-def projects_owing(year: int, quarter: int):
-    """Published projects running during the quarter."""
-    return Project.objects.filter(
+def owing_in(year: int, quarter: int) -> Q:
+    """Published projects running during the quarter owe an update for it."""
+    return Q(
         state=Project.State.PUBLISHED,
         status__in=OWING_STATUSES,
         planned_start__lte=quarter_end(year, quarter),
-    ).filter(Q(planned_end__isnull=True) | Q(planned_end__gte=quarter_start(year, quarter)))
+    ) & (Q(planned_end__isnull=True) | Q(planned_end__gte=quarter_start(year, quarter)))
+
+
+def projects_owing(year: int, quarter: int):
+    """Published projects running during the quarter."""
+    return Project.objects.filter(owing_in(year, quarter))
 
 
 def quarterly_updates_missing(

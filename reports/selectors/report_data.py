@@ -16,19 +16,16 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db.models import Count, Q
 
+from coordination.periods import Period
 from projects_db.models import DuplicatePair, IndicatorValue, Project, QuarterlyUpdate
 from projects_db.selectors.money import project_totals_usd
 from projects_db.selectors.updates import projects_owing
 from swg.models import SWG, ActionPoint, Meeting, Minutes, MinutesItem
 from swg.models.minutes import CIRCULATED_ACTION_POINTS
 from swg.selectors.attendance import attendance_figures_for_meetings
-
-from ..models import Period
 
 HELD_STATUSES = (Meeting.Status.HELD, Meeting.Status.CIRCULATED)
 RECEIVED_STATES = (QuarterlyUpdate.State.SUBMITTED, QuarterlyUpdate.State.ACCEPTED)
@@ -127,10 +124,7 @@ class ReportData:
 
 def period_bounds(period: Period) -> tuple[dt.datetime, dt.datetime]:
     """The period as Tripoli-time instants [start, end) (DESIGN: times in Africa/Tripoli)."""
-    tz = ZoneInfo(settings.TIME_ZONE)
-    start = dt.datetime.combine(period.start, dt.time(), tzinfo=tz)
-    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), tzinfo=tz)
-    return start, end
+    return period.start_at, period.end_before
 
 
 def _meetings(data: ReportData, start, end) -> list[int]:

@@ -12,6 +12,7 @@ import functools
 import logging
 
 import nh3
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -22,11 +23,12 @@ from coordination.charts import bar_chart
 from coordination.history import history_attribute
 from coordination.outbox import outbox_enqueue
 from coordination.pdf import pdf_language, render_pdf
+from coordination.periods import Period
 from coordination.text import strip_direction_controls
 from swg.models import SWG, Document, Meeting
 from swg.services.documents import document_file_generated
 
-from ..models import NARRATIVE_SECTIONS, Period, ProgressReport, ReportGeneration
+from ..models import NARRATIVE_SECTIONS, ProgressReport, ReportGeneration
 from ..selectors.recipients import report_recipients
 from ..selectors.report_data import report_data
 
@@ -41,9 +43,6 @@ LANGUAGES = ("en", "ar")
 NARRATIVE_TAGS = {"p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "h3", "h4", "a"}
 NARRATIVE_ATTRIBUTES = {"a": {"href"}}
 NARRATIVE_MAX = 20_000
-# A rendering takes seconds; one still unfinished after this had its worker die
-# (or the broker was down): the page stops waiting and offers to generate again.
-GIVE_UP_AFTER = dt.timedelta(minutes=10)
 
 
 def narrative_clean(html: str) -> str:
@@ -240,21 +239,48 @@ def report_generation_run(*, generation_id: int) -> str:
     return generation.status
 
 
+def _time_limit() -> dt.timedelta:
+    # A rendering takes seconds; one still unfinished after this had its worker
+    # die (or the broker was down): it is failed and the page offers to generate again.
+    return dt.timedelta(seconds=settings.REPORT_GENERATION_TIME_LIMIT)
+
+
+def _give_up(generations, *, now: dt.datetime) -> list[int]:
+    """Fail the unfinished ones of ``generations`` started before the time limit,
+    each saved with its history; rows a running worker holds are skipped."""
+    failed = []
+    with transaction.atomic():
+        for generation in (
+            generations.filter(
+                status__in=[ReportGeneration.Status.QUEUED, ReportGeneration.Status.RUNNING],
+                created_at__lt=now - _time_limit(),
+            )
+            .select_for_update(skip_locked=True)
+            .order_by("pk")
+        ):
+            generation.status = ReportGeneration.Status.FAILED
+            generation.message = ReportGeneration.TIMED_OUT
+            generation.finished_at = now
+            generation.save(update_fields=["status", "message", "finished_at"])
+            failed.append(generation.pk)
+    return failed
+
+
 def report_generation_give_up(*, generation: ReportGeneration) -> ReportGeneration:
-    """Fail a rendering that has not finished in ``GIVE_UP_AFTER`` (asked by the
-    status the page polls), so the bar does not run forever."""
-    if generation.is_finished or generation.created_at > timezone.now() - GIVE_UP_AFTER:
+    """Fail this rendering if it is past the time limit (asked by the status the
+    page polls), so the bar does not run forever."""
+    if generation.is_finished:
         return generation
-    ReportGeneration.objects.filter(
-        pk=generation.pk,
-        status__in=[ReportGeneration.Status.QUEUED, ReportGeneration.Status.RUNNING],
-    ).update(
-        status=ReportGeneration.Status.FAILED,
-        message="stopped before it finished",
-        finished_at=timezone.now(),
-    )
-    generation.refresh_from_db()
+    if _give_up(ReportGeneration.objects.filter(pk=generation.pk), now=timezone.now()):
+        generation.refresh_from_db()
     return generation
+
+
+def report_generations_sweep(*, now: dt.datetime | None = None) -> list[int]:
+    """Beat: fail every rendering still queued or running past the time limit
+    (its worker died or its task was lost), so its page shows why and offers
+    to generate again. Returns the ids it failed."""
+    return _give_up(ReportGeneration.objects.all(), now=now or timezone.now())
 
 
 # ---------------------------------------------------------------- approve and send

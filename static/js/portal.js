@@ -6,6 +6,9 @@
  *
  *   <form data-confirm="Really?">     asks before the form is sent
  *   <div data-progress="40">          is drawn 40% wide (a progress bar)
+ *   <div class="error-summary">      a form's error summary takes the focus, so a
+ *                                     screen reader reads it and Tab reaches its links
+ *   <button data-print>               opens the browser's print dialog
  *
  * Content swapped in by htmx gets the same treatment (htmx:load).
  */
@@ -27,8 +30,23 @@
     }
   });
 
+  function focusErrors(root) {
+    var summary = root.querySelector(".error-summary");
+    if (summary) {
+      summary.focus();
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-print]") : null;
+    if (button) {
+      window.print();
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     drawProgress(document);
+    focusErrors(document);
   });
   document.addEventListener("htmx:load", function (event) {
     drawProgress(event.target.parentElement || event.target);

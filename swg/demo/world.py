@@ -609,6 +609,9 @@ def build_demo_world() -> dict:
     from .tors import build_demo_tors
 
     build_demo_tors(stats)
+    from .notifications import build_demo_notifications
+
+    build_demo_notifications(stats)
     # Economic Reform has eleven organizations on purpose, so the >10 warning shows.
     warnings = [w for swg in swgs.values() if (w := membership_size_warning(swg=swg))]
     return {"changes": dict(stats), "warnings": warnings, "totals": totals()}

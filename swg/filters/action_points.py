@@ -1,9 +1,11 @@
 import django_filters
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.filters import YesNoFilter
+from coordination.search_select import SearchModelChoiceFilter
 
 from ..models import SWG, ActionPoint, Organization
 
@@ -19,8 +21,12 @@ class ActionPointFilter(django_filters.FilterSet):
         method="by_status",
         empty_label=_("Any status"),
     )
-    owner = django_filters.ModelChoiceFilter(
-        label=_("Owner"), field_name="owner_organization", queryset=Organization.objects.none()
+    # Searched, never listed whole (coordination/search_select.py).
+    owner = SearchModelChoiceFilter(
+        label=_("Owner"),
+        field_name="owner_organization",
+        queryset=Organization.objects.none(),
+        search_url=reverse_lazy("swg:organization_search"),
     )
     swg = django_filters.ModelChoiceFilter(
         label=_("Working group"), field_name="swg", queryset=SWG.objects.none()

@@ -1,16 +1,21 @@
 import django_filters
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coordination.filters import YesNoFilter
+from coordination.search_select import SearchModelChoiceFilter
 
 from ..models import SWG, Contact, Organization
 
 
 class ContactFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    organization = django_filters.ModelChoiceFilter(
-        label=_("Organization"), queryset=Organization.objects.order_by("name_en")
+    # Searched, never listed whole (coordination/search_select.py).
+    organization = SearchModelChoiceFilter(
+        label=_("Organization"),
+        queryset=Organization.objects.all(),
+        search_url=reverse_lazy("swg:organization_search"),
     )
     org_type = django_filters.ChoiceFilter(
         label=_("Organization type"),

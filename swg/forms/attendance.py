@@ -23,7 +23,7 @@ class AttendanceSheetForm(DirectionControlsStripped, forms.Form):
                 choices=Attendance.Status.choices,
                 widget=forms.RadioSelect,
                 required=False,
-                initial=row.status or None,
+                initial=row.status or row.expected_status or None,
             )
 
     def sheet(self):

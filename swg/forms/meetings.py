@@ -2,14 +2,19 @@
 ends after it starts, an online meeting has a link…) live in
 ``swg.services.meetings`` and come back at the fields through ``apply_errors``."""
 
+from urllib.parse import urlencode
+
 from django import forms
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from coordination.bidi import bdi_join, bdi_text
 from coordination.forms import ARABIC, DateTimeInput, NamedForm, PortalForm
+from coordination.search_select import SearchModelChoiceField
 
 from ..models import ActionPoint, Contact, Meeting
+from ..selectors.search import contact_label, group_people
 
 
 class MeetingForm(PortalForm):
@@ -86,8 +91,17 @@ class MeetingPostponeForm(PortalForm):
 
 
 class AgendaItemForm(NamedForm):
+    """An agenda item; the presenter is a searchable select offering the
+    group's people first (coordination/search_select.py)."""
+
     form_name = "item"
     submit_label = _("Add to the agenda")
+    time = forms.TimeField(
+        label=_("Time"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=_("When the item starts, Tripoli time (shown on the printed agenda)."),
+    )
     title_en = forms.CharField(label=_("Item (English)"), max_length=300, required=False)
     title_ar = forms.CharField(
         label=_("Item (Arabic)"),
@@ -95,16 +109,21 @@ class AgendaItemForm(NamedForm):
         required=False,
         widget=forms.TextInput(attrs=ARABIC),
     )
-    presenter = forms.ModelChoiceField(
-        label=_("Presenter"), queryset=Contact.objects.none(), required=False
+    presenter = SearchModelChoiceField(
+        Contact.objects.filter(is_active=True).select_related("organization"),
+        label=_("Presenter"),
+        required=False,
     )
     document_url = forms.URLField(label=_("Linked document"), required=False, assume_scheme="https")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["presenter"].queryset = Contact.objects.filter(is_active=True).order_by(
-            "name_en", "name_ar"
+        presenter = self.fields["presenter"]
+        presenter.label_from_instance = contact_label
+        presenter.widget.search_url = (
+            reverse("swg:contact_search") + "?" + urlencode({"swg": meeting.swg.slug})
         )
+        presenter.set_preset(group_people(swg=meeting.swg))
 
 
 class AgendaItemEditForm(AgendaItemForm):

@@ -99,3 +99,15 @@ class ReturnForm(PortalForm):
     comment = forms.CharField(
         label=_("What should change"), widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class CirculateForm(DirectionControlsStripped, forms.Form):
+    """The confirmation of circulating minutes."""
+
+    include_attendee_guests = forms.BooleanField(
+        label=_("Include the guests and walk-ins who attended"),
+        required=False,
+        help_text=_(
+            "Ad-hoc invitees and walk-ins present at the meeting; they do not become members."
+        ),
+    )

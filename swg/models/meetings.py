@@ -115,6 +115,8 @@ class AgendaItem(models.Model):
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The time the item is expected to start, Tripoli time (the printed agenda).
+    time = models.TimeField(_("time"), null=True, blank=True)
     title_en = models.CharField(_("item (English)"), max_length=300, blank=True)
     title_ar = models.CharField(_("item (Arabic)"), max_length=300, blank=True)
     presenter = models.ForeignKey(

@@ -200,6 +200,9 @@ class ActionPoint(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    # The latest word on how it is going; each earlier note stays in the history
+    # with who wrote it and when (the action point's page lists them).
+    progress_note = models.TextField(_("progress note"), blank=True)
     # Stored by the database from ``status``, so that lists can put open points
     # first through an index (docs/architecture.md "Benchmarks"): a computed
     # ordering would sort every point of the group on each page.

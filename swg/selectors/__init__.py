@@ -17,6 +17,7 @@ from . import (
     recipients,
     reviews,
     schedule,
+    search,
     structure,
     tors,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "recipients",
     "reviews",
     "schedule",
+    "search",
     "structure",
     "tors",
 ]

@@ -4,6 +4,7 @@ carried from meeting to meeting until they are closed (DESIGN §3 "Meeting")."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import BooleanField, Case, QuerySet, Value, When
 from django.utils import timezone
@@ -60,3 +61,42 @@ def carried_over_action_points(*, meeting: Meeting, user) -> QuerySet:
 def meeting_action_points(*, meeting: Meeting, user) -> QuerySet:
     qs = ActionPoint.objects.filter(source_meeting=meeting)
     return action_point_rows(published_action_points(user, qs))
+
+
+@dataclass(frozen=True)
+class ProgressEntry:
+    when: dt.datetime
+    who: object  # the user, or None (a change made by the system)
+    status: str
+    note: str
+
+
+def action_point_progress(*, action_point: ActionPoint, limit: int = 50) -> list[ProgressEntry]:
+    """The status and progress-note changes, newest first, with who and when,
+    read from the action point's history (one query, at most ``limit`` rows)."""
+    records = list(
+        action_point.history.select_related("history_user").order_by("-history_date", "-pk")[
+            : limit + 1
+        ]
+    )[::-1]
+    labels = dict(ActionPoint.Status.choices)
+    entries = []
+    previous = None
+    for record in records:
+        changed = previous is None or (
+            record.status != previous.status or record.progress_note != previous.progress_note
+        )
+        if changed and record.history_type != "-":
+            note = record.progress_note
+            if previous is not None and note == previous.progress_note:
+                note = ""
+            entries.append(
+                ProgressEntry(
+                    when=record.history_date,
+                    who=record.history_user,
+                    status=labels.get(record.status, record.status),
+                    note=note,
+                )
+            )
+        previous = record
+    return entries[::-1][:limit]

@@ -10,6 +10,12 @@ from ..models import Attendance, Contact, Invitation, Meeting, Organization
 # Attendance is part of the minutes: once they are circulated it is fixed.
 ATTENDANCE_OPEN_STATUSES = (Meeting.Status.PLANNED, Meeting.Status.HELD)
 
+# The sheet starts from the answers to the invitation; the secretariat corrects it.
+RSVP_EXPECTED_STATUS = {
+    Invitation.Rsvp.ACCEPTED: Attendance.Status.PRESENT,
+    Invitation.Rsvp.DECLINED: Attendance.Status.ABSENT,
+}
+
 
 @dataclass
 class SheetRow:
@@ -24,6 +30,18 @@ class SheetRow:
     @property
     def status(self) -> str:
         return self.attendance.status if self.attendance else ""
+
+    @property
+    def expected_status(self) -> str:
+        """What the sheet offers before anything is recorded: the invitee's
+        answer (accepted → present, declined → absent); nothing otherwise."""
+        if self.attendance or self.invitation is None:
+            return ""
+        return RSVP_EXPECTED_STATUS.get(self.invitation.rsvp, "")
+
+    @property
+    def is_prefilled(self) -> bool:
+        return bool(self.expected_status)
 
 
 def attendance_sheet(*, meeting: Meeting) -> list[SheetRow]:

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .. import permissions
-from ..models import ActionPoint, Meeting, Minutes
+from ..models import ActionPoint, Meeting, Minutes, SWGAppointment
 from ..permissions import Action
 from .action_points import (
     CARRIED_OVER_SHOWN,
@@ -17,6 +17,8 @@ from .action_points import (
     meeting_action_points,
 )
 from .attendance import ATTENDANCE_OPEN_STATUSES, meeting_attendance_figures
+from .notifications import swg_appointed_users
+from .recipients import minutes_recipients
 
 
 def minutes_versions(*, meeting: Meeting, user) -> list[Minutes]:
@@ -135,4 +137,16 @@ def meeting_panel(*, meeting: Meeting, user) -> dict:
         and meeting.status == Meeting.Status.HELD
         # Managers read every version, so an empty list means no minutes yet.
         and not versions,
+    }
+
+
+def minutes_approval_preview(*, minutes: Minutes) -> dict:
+    """What approving sets moving: the secretariat is told (in the portal and
+    by email as each one chose), and who the secretariat will then circulate
+    the minutes to (nobody is emailed the minutes by the approval itself)."""
+    return {
+        "notified": swg_appointed_users(
+            swg=minutes.meeting.swg, role=SWGAppointment.Role.SECRETARIAT
+        ),
+        "circulation_count": len(minutes_recipients(minutes=minutes)),
     }

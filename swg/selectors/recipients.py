@@ -16,6 +16,7 @@ from coordination.emails import normalize_email
 
 from ..models import (
     SWG,
+    Attendance,
     Contact,
     FocalPoint,
     Membership,
@@ -81,6 +82,27 @@ def minutes_recipients(*, minutes: Minutes) -> list[Recipient]:
         recipients.add_contact(contact)
     recipients.add(email=settings.MOP_MINUTES_EMAIL)
     return recipients.as_list()
+
+
+def minutes_attendee_guests(*, minutes: Minutes) -> list[Recipient]:
+    """The ad-hoc invitees and walk-ins who attended the minutes' meeting and
+    are not already among ``minutes_recipients`` (the secretariat may add them
+    when circulating; attending never makes them members)."""
+    already = {r.email for r in minutes_recipients(minutes=minutes)}
+    ad_hoc = minutes.meeting.invitations.filter(is_ad_hoc=True).values("contact_id")
+    attended = (
+        Contact.objects.filter(
+            attendance__meeting_id=minutes.meeting_id,
+            attendance__status=Attendance.Status.PRESENT,
+        )
+        .filter(Q(attendance__is_walk_in=True) | Q(pk__in=ad_hoc))
+        .order_by("name_en", "name_ar", "pk")
+    )
+    guests = Recipients()
+    for contact in attended:
+        if normalize_email(contact.email) not in already:
+            guests.add_contact(contact)
+    return guests.as_list()
 
 
 def monthly_schedule_recipients() -> list[Recipient]:

@@ -145,18 +145,36 @@ def member_records(
 NOT_REVIEWED_ROLES = (Membership.Role.CHAIR, Membership.Role.SECRETARIAT)
 
 
+# Below this share of the group's meetings a member's attendance is shown as
+# low (assessment Annex 1.1: membership is reassessed "against frequent absences").
+LOW_ATTENDANCE_PERCENT = 50
+
+
 @dataclass
 class ReviewRow:
     membership: Membership
     record: MemberRecord
     last_review: MembershipReview | None
 
+    @property
+    def low_attendance(self) -> bool:
+        percent = self.record.attendance_percent
+        return percent is not None and percent < LOW_ATTENDANCE_PERCENT
 
-def membership_review_rows(*, swg, period_start: dt.date, period_end: dt.date) -> list[ReviewRow]:
-    memberships = list(
+
+def reviewed_memberships(*, swg):
+    """The memberships the reassessment covers: active member organizations
+    other than the chair and the secretariat."""
+    return (
         Membership.objects.active()
         .filter(swg=swg, organization__isnull=False)
         .exclude(role__in=NOT_REVIEWED_ROLES)
+    )
+
+
+def membership_review_rows(*, swg, period_start: dt.date, period_end: dt.date) -> list[ReviewRow]:
+    memberships = list(
+        reviewed_memberships(swg=swg)
         .select_related("organization", "contact")
         .prefetch_related(
             Prefetch(

@@ -106,12 +106,20 @@ def action_point_update(
 
 
 @transaction.atomic
-def action_point_set_status(*, action_point: ActionPoint, status: str, by=None) -> ActionPoint:
-    """Move an action point on; done or dropped closes it (it is then no longer
-    carried to the next meetings)."""
+def action_point_set_status(
+    *, action_point: ActionPoint, status: str, note: str = "", by=None
+) -> ActionPoint:
+    """Move an action point on, with a progress note if given; done or dropped
+    closes it (it is then no longer carried to the next meetings). Each note is
+    kept in the history with who wrote it and when."""
     action_point = locked(ActionPoint, action_point.pk)
     if status not in ActionPoint.Status.values:
         refuse(_("Choose a status."), "status")
+    note = note.strip()
+    if status == action_point.status and (not note or note == action_point.progress_note):
+        return action_point
+    if note:
+        action_point.progress_note = note
     action_point.status = status
     if status in ActionPoint.OPEN_STATUSES:
         action_point.closed_on = None

@@ -85,3 +85,17 @@ def attendance_add_walk_in(
 ) -> Attendance:
     """Someone who came without an invitation (never made a member by it)."""
     return attendance_record(meeting=meeting, entries=[(contact, status)], walk_in=True, by=by)[0]
+
+
+def attendance_all_invited_present(*, meeting: Meeting, by=None) -> list[Attendance]:
+    """Every invitee present in one step ("all invited present"); walk-ins and
+    their rows stay as recorded, and any row may be changed afterwards."""
+    invitees = [
+        invitation.contact
+        for invitation in meeting.invitations.select_related("contact").order_by("pk")
+    ]
+    if not invitees:
+        refuse(_("Nobody is invited to this meeting: add the people who came as walk-ins."))
+    return attendance_record(
+        meeting=meeting, entries=[(c, Attendance.Status.PRESENT) for c in invitees], by=by
+    )

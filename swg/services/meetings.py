@@ -255,6 +255,7 @@ def agenda_item_add(
     presenter: Contact | None = None,
     document_url: str = "",
     action_point: ActionPoint | None = None,
+    time: dt.time | None = None,
     by=None,
 ) -> AgendaItem:
     _require_agenda_editable(meeting)
@@ -262,6 +263,7 @@ def agenda_item_add(
     item = AgendaItem(
         meeting=meeting,
         order=last + 1,
+        time=time,
         title_en=title_en.strip(),
         title_ar=title_ar.strip(),
         presenter=presenter,
@@ -281,9 +283,11 @@ def agenda_item_update(
     title_ar: str = "",
     presenter: Contact | None = None,
     document_url: str = "",
+    time: dt.time | None = None,
     by=None,
 ) -> AgendaItem:
     _require_agenda_editable(item.meeting)
+    item.time = time
     item.title_en = title_en.strip()
     item.title_ar = title_ar.strip()
     item.presenter = presenter

@@ -28,9 +28,10 @@ from coordination.outbox import absolute_url, outbox_enqueue
 from ..models import ActionPoint, Attendance, Meeting, Minutes, MinutesItem
 from ..selectors.attendance import meeting_attendance_figures
 from ..selectors.minutes import meeting_minutes_are_needed, minutes_detail, minutes_in_language
-from ..selectors.recipients import minutes_recipients
+from ..selectors.recipients import minutes_attendee_guests, minutes_recipients
 from . import notifications, pdfs
 from .common import locked, refuse, row_copy
+from .meetings import meeting_mark_held
 
 CIRCULATED_PURPOSE = "minutes.circulated"
 
@@ -96,6 +97,17 @@ def minutes_start(*, meeting: Meeting, by=None) -> Minutes:
                 by=by,
             ).save()
     return minutes
+
+
+@transaction.atomic
+def meeting_mark_held_and_draft(*, meeting: Meeting, by=None) -> Minutes | None:
+    """Mark the meeting held and, for a formal meeting without minutes, start
+    drafting them at once (the next step of the journey, DESIGN §3 "Meeting").
+    Returns the new draft, or None when no minutes are needed or they exist."""
+    meeting = meeting_mark_held(meeting=meeting, by=by)
+    if not meeting_minutes_are_needed(meeting) or Minutes.objects.filter(meeting=meeting).exists():
+        return None
+    return minutes_start(meeting=meeting, by=by)
 
 
 def minutes_require_editable(*, minutes: Minutes) -> None:
@@ -234,9 +246,10 @@ def minutes_filename(minutes: Minutes) -> str:
 
 
 @transaction.atomic
-def minutes_circulate(*, minutes: Minutes, by=None) -> int:
-    """Send approved minutes to the members and MoP; returns how many messages
-    were queued. The outbox's unique key (purpose, recipient, "minutes:<pk>")
+def minutes_circulate(*, minutes: Minutes, include_attendee_guests: bool = False, by=None) -> int:
+    """Send approved minutes to the members and MoP, and with
+    ``include_attendee_guests`` to the ad-hoc invitees and walk-ins who attended;
+    returns how many messages were queued. The outbox's unique key (purpose, recipient, "minutes:<pk>")
     means nobody gets a second copy, even if this runs twice."""
     minutes = locked(Minutes, minutes.pk)
     if minutes.status == Minutes.Status.CIRCULATED:
@@ -255,6 +268,8 @@ def minutes_circulate(*, minutes: Minutes, by=None) -> int:
     meeting = locked(Meeting, minutes.meeting_id)
     minutes.meeting = meeting
     recipients = minutes_recipients(minutes=minutes)
+    if include_attendee_guests:
+        recipients += minutes_attendee_guests(minutes=minutes)
     if not recipients:
         refuse(_("The group has nobody to send the minutes to: add members with an email."))
     url = absolute_url(minutes.get_absolute_url())

@@ -23,6 +23,11 @@ urlpatterns = [
     path("meetings/<int:pk>/postpone/", meetings.meeting_postpone, name="meeting_postpone"),
     path("meetings/<int:pk>/agenda/", meetings.meeting_agenda, name="meeting_agenda"),
     path(
+        "meetings/<int:pk>/agenda/print/",
+        meetings.meeting_agenda_print,
+        name="meeting_agenda_print",
+    ),
+    path(
         "meetings/<int:pk>/agenda/<int:item_pk>/edit/",
         meetings.agenda_item_edit,
         name="agenda_item_edit",

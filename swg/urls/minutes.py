@@ -77,6 +77,7 @@ urlpatterns = [
         action_points.organization_action_points,
         name="organization_action_points",
     ),
+    path("action-points/<int:pk>/", action_points.action_point_detail, name="action_point_detail"),
     path("action-points/<int:pk>/edit/", action_points.action_point_edit, name="action_point_edit"),
     path(
         "action-points/<int:pk>/status/",
@@ -84,6 +85,11 @@ urlpatterns = [
         name="action_point_status",
     ),
     path("swg/<slug:slug>/reassessment/", reviews.membership_review, name="membership_review"),
+    path(
+        "swg/<slug:slug>/reassessment/record/",
+        reviews.membership_review_record,
+        name="membership_review_record",
+    ),
     path(
         "swg/<slug:slug>/reassessment/<int:membership_pk>/",
         reviews.membership_review_decide,

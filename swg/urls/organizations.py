@@ -1,9 +1,11 @@
 from django.urls import path
 
-from ..views import organizations
+from ..views import organizations, search
 
 # The directory of organizations and their focal points.
 urlpatterns = [
+    path("search/organizations/", search.organization_search, name="organization_search"),
+    path("search/people/", search.contact_search, name="contact_search"),
     path("organizations/", organizations.organization_list, name="organization_list"),
     path("organizations/new/", organizations.organization_create, name="organization_create"),
     path("organizations/<int:pk>/", organizations.organization_detail, name="organization_detail"),

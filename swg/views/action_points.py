@@ -78,6 +78,28 @@ def organization_action_points(request, pk):
 
 
 @login_required
+def action_point_detail(request, pk):
+    """One action point with its progress: each status change and note, who and when."""
+    action_point = _action_point_for(request, pk)
+    can_update = permissions.can(request.user, Action.ACTION_POINT_UPDATE, action_point)
+    form = ActionPointStatusForm(initial={"status": action_point.status})
+    form.helper.form_action = reverse("swg:action_point_status", args=[action_point.pk])
+    return render(
+        request,
+        "swg/minutes/action_point_detail.html",
+        {
+            "ap": selectors.action_points.action_point_rows(
+                ActionPoint.objects.filter(pk=action_point.pk)
+            ).get(),
+            "progress": selectors.action_points.action_point_progress(action_point=action_point),
+            "form": form if can_update else None,
+            "can_edit": permissions.can(request.user, Action.MEETING_MANAGE, action_point.swg),
+            "next": request.get_full_path(),
+        },
+    )
+
+
+@login_required
 def action_point_add(request, meeting_pk, pk):
     minutes = minutes_for(request, meeting_pk, pk)
     permissions.require(request.user, Action.MEETING_MANAGE, minutes.meeting)
@@ -172,6 +194,7 @@ def action_point_status(request, pk):
             services.action_points.action_point_set_status,
             action_point=action_point,
             status=form.cleaned_data["status"],
+            note=form.cleaned_data["note"],
             by=request.user,
         ),
         done=_("Action point updated."),

@@ -2,25 +2,22 @@
 XLSX export, an entry's page, record and edit (DESIGN §3 "Correspondence
 register"). Ministry staff and the coordination team only (swg.permissions)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coordination.forms import apply_errors
 from coordination.history import history_rows
 from coordination.spreadsheets import writer
-from coordination.web import download, paginate, query_without
+from coordination.web import download
 
 from .. import permissions, selectors, services
 from ..filters.correspondence import CorrespondenceFilter
 from ..forms.correspondence import CorrespondenceForm
 from ..models import Correspondence
 from ..permissions import Action
-from .common import EXPORT_TYPES, form_page
+from .common import EXPORT_TYPES, filtered_list_page, form_save_page, object_for
 
 
 def _filtered(request):
@@ -32,16 +29,12 @@ def _filtered(request):
 @login_required
 def correspondence_list(request):
     filterset = _filtered(request)
-    page = paginate(request, selectors.correspondence.correspondence_rows(filterset.qs))
-    return render(
+    return filtered_list_page(
         request,
         "swg/correspondence/correspondence_list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "query": query_without(request, "page"),
-            "can_manage": permissions.can(request.user, Action.CORRESPONDENCE_MANAGE),
-        },
+        filterset=filterset,
+        rows=selectors.correspondence.correspondence_rows(filterset.qs),
+        can_manage=permissions.can(request.user, Action.CORRESPONDENCE_MANAGE),
     )
 
 
@@ -57,13 +50,12 @@ def correspondence_export(request):
 
 
 def _entry_for(request, pk, action=Action.CORRESPONDENCE_VIEW) -> Correspondence:
-    entry = permissions.get_visible_or_404(
-        request.user,
+    return object_for(
+        request,
         Correspondence.objects.select_related("from_organization", "to_organization", "swg"),
-        pk=pk,
+        pk,
+        action,
     )
-    permissions.require(request.user, action, entry)
-    return entry
 
 
 def _form(request, entry=None):
@@ -84,29 +76,16 @@ def _form(request, entry=None):
     )
 
 
-def _fields(form) -> dict:
-    data = dict(form.cleaned_data)
-    return data
-
-
 @login_required
 def correspondence_create(request):
     permissions.require(request.user, Action.CORRESPONDENCE_MANAGE)
-    form = _form(request)
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry = services.correspondence.correspondence_record(by=request.user, **_fields(form))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Entered in the register."))
-            return redirect(entry)
-    return form_page(
+    return form_save_page(
         request,
-        form,
+        _form(request),
+        save=lambda data: services.correspondence.correspondence_record(by=request.user, **data),
+        done=_("Entered in the register."),
         title=_("Record correspondence"),
         back_url=reverse("swg:correspondence_list"),
-        status=400 if form.errors else 200,
     )
 
 
@@ -131,21 +110,13 @@ def correspondence_detail(request, pk):
 @login_required
 def correspondence_edit(request, pk):
     entry = _entry_for(request, pk, Action.CORRESPONDENCE_MANAGE)
-    form = _form(request, entry)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.correspondence.correspondence_update(
-                entry=entry, by=request.user, **_fields(form)
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Entry saved."))
-            return redirect(entry)
-    return form_page(
+    return form_save_page(
         request,
-        form,
+        _form(request, entry),
+        save=lambda data: services.correspondence.correspondence_update(
+            entry=entry, by=request.user, **data
+        ),
+        done=_("Entry saved."),
         title=_("Edit: %(reference)s") % {"reference": entry.reference},
         back_url=entry.get_absolute_url(),
-        status=400 if form.errors else 200,
     )

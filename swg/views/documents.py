@@ -2,35 +2,27 @@
 versions and history, describe it, add a version, download a version
 (DESIGN §3 "Document archive")."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from coordination.downloads import stored_file_response
-from coordination.forms import apply_errors
 from coordination.history import history_rows
-from coordination.web import paginate, query_without
 
 from .. import permissions, selectors, services
 from ..filters.documents import DocumentFilter
 from ..forms.documents import DocumentDetailsForm, DocumentUploadForm, DocumentVersionForm
 from ..models import SWG, Document
 from ..permissions import Action
-from .common import form_page
+from .common import filtered_list_page, form_save_page, object_for
 
 
 def _document_for(request, pk, action: Action = Action.DOCUMENT_VIEW) -> Document:
     """404 outside the user's reach (another group's secretariat-only file),
     403 when visible but ``action`` is not allowed."""
-    document = permissions.get_visible_or_404(
-        request.user, Document.objects.select_related("swg", "meeting"), pk=pk
-    )
-    permissions.require(request.user, action, document)
-    return document
+    return object_for(request, Document.objects.select_related("swg", "meeting"), pk, action)
 
 
 def _managed_swgs(request):
@@ -48,21 +40,16 @@ def document_list(request):
         queryset=documents,
         swgs=permissions.visible_swgs(request.user).order_by("number"),
     )
-    results = selectors.documents.document_rows(
-        selectors.documents.document_search(filterset.qs, query)
-    )
-    page = paginate(request, results)
-    selectors.documents.with_snippets(page, query)
-    return render(
+    return filtered_list_page(
         request,
         "swg/documents/document_list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "q": query,
-            "query": query_without(request, "page"),
-            "can_upload": permissions.can(request.user, Action.DOCUMENT_UPLOAD),
-        },
+        filterset=filterset,
+        rows=selectors.documents.document_rows(
+            selectors.documents.document_search(filterset.qs, query)
+        ),
+        prepare=lambda page: selectors.documents.with_snippets(page, query),
+        q=query,
+        can_upload=permissions.can(request.user, Action.DOCUMENT_UPLOAD),
     )
 
 
@@ -76,33 +63,29 @@ def document_upload(request):
     form = DocumentUploadForm(
         request.POST or None, request.FILES or None, swgs=swgs, initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            document = services.documents.document_upload(
-                swg=data["swg"],
-                title=data["title"],
-                description=data["description"],
-                category=data["category"],
-                document_date=data["document_date"],
-                language=data["language"],
-                visibility=data["visibility"],
-                meeting=data["meeting"],
-                upload=data["file"],
-                content_type=data["file"].detected_type,
-                by=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Document filed."))
-            return redirect(document)
-    return form_page(
+
+    def save(data):
+        return services.documents.document_upload(
+            swg=data["swg"],
+            title=data["title"],
+            description=data["description"],
+            category=data["category"],
+            document_date=data["document_date"],
+            language=data["language"],
+            visibility=data["visibility"],
+            meeting=data["meeting"],
+            upload=data["file"],
+            content_type=data["file"].detected_type,
+            by=request.user,
+        )
+
+    return form_save_page(
         request,
         form,
+        save=save,
+        done=_("Document filed."),
         title=_("File a document"),
         back_url=reverse("swg:document_list"),
-        status=400 if form.errors else 200,
     )
 
 
@@ -126,42 +109,38 @@ def document_detail(request, pk):
 @login_required
 def document_edit(request, pk):
     document = _document_for(request, pk, Action.DOCUMENT_MANAGE)
-    form = DocumentDetailsForm(request.POST or None, instance=document)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.documents.document_update(document=document, by=request.user, **data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Document saved."))
-            return redirect(document)
-    return form_page(
+    return form_save_page(
         request,
-        form,
+        DocumentDetailsForm(request.POST or None, instance=document),
+        save=lambda data: services.documents.document_update(
+            document=document, by=request.user, **data
+        ),
+        done=_("Document saved."),
         title=_("Edit: %(document)s") % {"document": document.title},
         back_url=document.get_absolute_url(),
-        status=400 if form.errors else 200,
     )
 
 
 @login_required
 def document_version_add(request, pk):
     document = _document_for(request, pk, Action.DOCUMENT_MANAGE)
-    form = DocumentVersionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
+
+    def save(data):
         services.documents.document_version_add(
-            document=document, upload=upload, content_type=upload.detected_type, by=request.user
+            document=document,
+            upload=data["file"],
+            content_type=data["file"].detected_type,
+            by=request.user,
         )
-        messages.success(request, _("New version uploaded; the earlier ones are kept."))
-        return redirect(document)
-    return form_page(
+        return document
+
+    return form_save_page(
         request,
-        form,
+        DocumentVersionForm(request.POST or None, request.FILES or None),
+        save=save,
+        done=_("New version uploaded; the earlier ones are kept."),
         title=_("New version: %(document)s") % {"document": document.title},
         back_url=document.get_absolute_url(),
-        status=400 if form.errors else 200,
     )
 
 

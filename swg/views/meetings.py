@@ -223,7 +223,9 @@ def meeting_agenda(request, pk):
     meeting = meeting_for(request, pk, MANAGE)
     candidates = selectors.meetings.meeting_follow_up_candidates(meeting=meeting)
     posted = request.POST.get("form") if request.method == "POST" else None
-    item_form = AgendaItemForm(request.POST if posted == AgendaItemForm.form_name else None)
+    item_form = AgendaItemForm(
+        request.POST if posted == AgendaItemForm.form_name else None, meeting=meeting
+    )
     follow_form = FollowUpForm(
         request.POST if posted == FollowUpForm.form_name else None, candidates=candidates
     )
@@ -263,6 +265,17 @@ def meeting_agenda(request, pk):
     )
 
 
+@login_required
+def meeting_agenda_print(request, pk):
+    """The agenda as a page to print (its @media print rules in static/css/portal.css)."""
+    meeting = meeting_for(request, pk)
+    return render(
+        request,
+        "swg/meetings/agenda_print.html",
+        {"meeting": meeting, "agenda": selectors.meetings.meeting_agenda(meeting=meeting)},
+    )
+
+
 def _item_for(request, pk, item_pk) -> AgendaItem:
     meeting = meeting_for(request, pk, MANAGE)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
@@ -275,7 +288,9 @@ def agenda_item_edit(request, pk, item_pk):
     item = _item_for(request, pk, item_pk)
     form = AgendaItemEditForm(
         request.POST or None,
+        meeting=item.meeting,
         initial={
+            "time": item.time,
             "title_en": item.title_en,
             "title_ar": item.title_ar,
             "presenter": item.presenter_id,

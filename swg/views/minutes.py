@@ -19,6 +19,7 @@ from coordination.web import button_action, download, error_messages, safe_next
 from .. import permissions, selectors, services
 from ..forms.attendance import AttendanceSheetForm, WalkInForm
 from ..forms.minutes import (
+    CirculateForm,
     MinutesForm,
     MinutesItemFormSet,
     ReturnForm,
@@ -49,6 +50,17 @@ def meeting_panel(request, meeting_pk):
 @login_required
 def attendance_sheet(request, meeting_pk):
     meeting = meeting_for(request, meeting_pk, Action.MEETING_MANAGE)
+    if request.method == "POST" and "all_present" in request.POST:
+        return button_action(
+            request,
+            partial(
+                services.attendance.attendance_all_invited_present,
+                meeting=meeting,
+                by=request.user,
+            ),
+            done=_("Every invitee is marked present. Change the rows of those who did not come."),
+            then=reverse("swg:attendance_sheet", args=[meeting.pk]),
+        )
     rows = selectors.attendance.attendance_sheet(meeting=meeting)
     form = AttendanceSheetForm(request.POST or None, rows=rows)
     if request.method == "POST" and form.is_valid():
@@ -72,6 +84,8 @@ def attendance_sheet(request, meeting_pk):
             "can_mark_held": meeting.status == Meeting.Status.PLANNED
             and meeting.starts_at <= timezone.now(),
             "meeting_url": meeting.get_absolute_url(),
+            "has_prefilled": any(row.is_prefilled for row in rows),
+            "has_invitees": any(not row.is_walk_in for row in rows),
         },
         status=400 if form.errors else 200,
     )
@@ -113,12 +127,21 @@ def attendance_add(request, meeting_pk):
 @login_required
 @require_POST
 def meeting_mark_held(request, meeting_pk):
+    """Held, and for a formal meeting straight on to drafting the minutes."""
     meeting = meeting_for(request, meeting_pk, Action.MEETING_MANAGE)
+    back = safe_next(request, meeting.get_absolute_url())
+
+    def done(minutes):
+        if minutes is None:
+            return _("The meeting is marked as held.")
+        return _("The meeting is marked as held. The draft minutes follow the agenda.")
+
     return button_action(
         request,
-        partial(services.meetings.meeting_mark_held, meeting=meeting, by=request.user),
-        done=_("The meeting is marked as held."),
-        then=safe_next(request, meeting.get_absolute_url()),
+        partial(services.minutes.meeting_mark_held_and_draft, meeting=meeting, by=request.user),
+        done=done,
+        then=lambda minutes: back if minutes is None else _edit_url(minutes),
+        refused=back,
     )
 
 
@@ -262,15 +285,26 @@ def minutes_submit(request, meeting_pk, pk):
 
 
 @login_required
-@require_POST
 def minutes_approve(request, meeting_pk, pk):
+    """A confirmation page (who is told what), then the chair's approval."""
     minutes = minutes_for(request, meeting_pk, pk)
     permissions.require(request.user, Action.MINUTES_APPROVE, minutes)
-    return button_action(
+    if request.method == "POST":
+        return button_action(
+            request,
+            partial(services.minutes.minutes_approve, minutes=minutes, by=request.user),
+            done=_("Minutes approved. They are now locked."),
+            then=minutes,
+        )
+    return render(
         request,
-        partial(services.minutes.minutes_approve, minutes=minutes, by=request.user),
-        done=_("Minutes approved. They are now locked."),
-        then=minutes,
+        "swg/minutes/approve_confirm.html",
+        {
+            "minutes": minutes,
+            "meeting": minutes.meeting,
+            "can_approve": minutes.status == Minutes.Status.SUBMITTED,
+            **selectors.minutes.minutes_approval_preview(minutes=minutes),
+        },
     )
 
 
@@ -299,23 +333,43 @@ def minutes_return(request, meeting_pk, pk):
 
 
 @login_required
-@require_POST
 def minutes_circulate(request, meeting_pk, pk):
+    """A confirmation page listing who receives the minutes in which language
+    (as sending invitations does), then the circulation."""
     minutes = minutes_for(request, meeting_pk, pk)
     permissions.require(request.user, Action.MEETING_MANAGE, minutes.meeting)
+    form = CirculateForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
 
-    def done(count):
-        return ngettext(
-            "Minutes circulated: %(count)s message queued to members and MoP.",
-            "Minutes circulated: %(count)s messages queued to members and MoP.",
-            count,
-        ) % {"count": count}
+        def done(count):
+            return ngettext(
+                "Minutes circulated: %(count)s message queued to members and MoP.",
+                "Minutes circulated: %(count)s messages queued to members and MoP.",
+                count,
+            ) % {"count": count}
 
-    return button_action(
+        return button_action(
+            request,
+            partial(
+                services.minutes.minutes_circulate,
+                minutes=minutes,
+                include_attendee_guests=form.cleaned_data["include_attendee_guests"],
+                by=request.user,
+            ),
+            done=done,
+            then=minutes,
+        )
+    return render(
         request,
-        partial(services.minutes.minutes_circulate, minutes=minutes, by=request.user),
-        done=done,
-        then=minutes,
+        "swg/minutes/circulate_confirm.html",
+        {
+            "minutes": minutes,
+            "meeting": minutes.meeting,
+            "form": form,
+            "can_circulate": minutes.status == Minutes.Status.APPROVED,
+            "recipients": selectors.recipients.minutes_recipients(minutes=minutes),
+            "guests": selectors.recipients.minutes_attendee_guests(minutes=minutes),
+        },
     )
 
 

@@ -50,8 +50,12 @@ def test_the_chair_follows_minutes_awaiting_approval(page, live_server, world, l
     assert page.evaluate(OVERFLOW) <= 0
     page.locator("[data-key=minutes-to-approve] a").click()
     expect(page).to_have_url(f"{live_server.url}{minutes.get_absolute_url()}")
-    approve = page.locator(f"form[action$='/minutes/{minutes.pk}/approve/']")
-    approve.locator("button").click()
-    expect(approve).to_have_count(0)  # approved minutes are locked
+    page.locator(f"a[href$='/minutes/{minutes.pk}/approve/']").click()
+    # A confirmation first: who is told.
+    expect(page.get_by_test_id("approval-notified")).to_be_visible()
+    page.get_by_test_id("confirm-approve").click()
+    expect(page).to_have_url(f"{live_server.url}{minutes.get_absolute_url()}")
+    # Approved minutes are locked: nothing to approve any more.
+    expect(page.locator(f"a[href$='/minutes/{minutes.pk}/approve/']")).to_have_count(0)
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.APPROVED

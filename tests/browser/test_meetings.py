@@ -61,6 +61,12 @@ def tr(lang: str, message: str, **params) -> str:
     return text % params if params else text
 
 
+def capfirst_tr(lang: str, message: str) -> str:
+    """A model field's name as a form label shows it (capitalised)."""
+    text = tr(lang, message)
+    return text[:1].upper() + text[1:]
+
+
 def trn(lang: str, singular: str, plural: str, n: int, key: str = "n") -> str:
     with translation.override(lang):
         return ngettext(singular, plural, n) % {key: n}
@@ -183,11 +189,24 @@ def test_meeting_from_planning_to_circulated_minutes(
         "link", name=tr(lang, "Agenda"), exact=True
     ).click()
     expect(page).to_have_url(f"{meeting_url}agenda/")
-    for item_en, item_ar in zip(ITEMS_EN, ITEMS_AR, strict=True):
+    for n, (item_en, item_ar) in enumerate(zip(ITEMS_EN, ITEMS_AR, strict=True)):
         page.get_by_label(tr(lang, "Item (English)")).fill(item_en)
         page.get_by_label(tr(lang, "Item (Arabic)")).fill(item_ar)
+        if n == 0:
+            # A time, and the presenter searched as one types: the group's people first.
+            page.get_by_label(tr(lang, "Time"), exact=True).fill("10:15")
+            presenter = page.get_by_role("combobox", name=tr(lang, "Presenter"))
+            presenter.fill("amina")
+            presenter.locator("xpath=following-sibling::ul[1]").get_by_role(
+                "option", name=re.compile("WHO")
+            ).first.click()
+            expect(presenter).to_have_value(
+                re.compile(re.escape(in_lang(lang, lambda: world.contact_a.name)))
+            )
         page.get_by_role("button", name=tr(lang, "Add to the agenda")).click()
         expect(page.get_by_role("alert")).to_have_text(tr(lang, "Item added to the agenda."))
+    first_item = meeting.agenda_items.get(order=1)
+    assert (first_item.time, first_item.presenter) == (dt.time(10, 15), world.contact_a)
     agenda = page.get_by_test_id("agenda").locator("tbody tr")
     expect(agenda).to_have_count(2)
 
@@ -202,9 +221,23 @@ def test_meeting_from_planning_to_circulated_minutes(
         )
     )
     follow_up_title = tr(lang, "Follow-up: %(action)s", action=text["earlier_action"])
-    expect(agenda.locator("td:nth-child(2)")).to_contain_text([*text["items"], follow_up_title])
+    expect(agenda.locator("td:nth-child(3)")).to_contain_text([*text["items"], follow_up_title])
     expect(follow_ups).to_contain_text(tr(lang, "No open action points to follow up."))
     assert meeting.agenda_items.get(order=3).action_point == earlier_point
+
+    # The agenda prints: times, items and presenters, without the portal's menus.
+    page.get_by_role("link", name=tr(lang, "Printable agenda")).click()
+    expect(page).to_have_url(f"{meeting_url}agenda/print/")
+    printed = page.get_by_test_id("agenda-print")
+    expect(printed.locator("tbody tr").first).to_contain_text("10:15")
+    expect(printed.locator("tbody tr").first).to_contain_text(
+        in_lang(lang, lambda: world.contact_a.name)
+    )
+    page.emulate_media(media="print")
+    expect(page.locator("nav.navbar")).to_be_hidden()
+    expect(page.get_by_role("button", name=tr(lang, "Print"))).to_be_hidden()
+    page.emulate_media(media="screen")
+    page.goto(f"{meeting_url}agenda/")
 
     # ------------------------------------------------------------ 3. invitations
     page.get_by_role("link", name=tr(lang, "Back to the meeting")).click()
@@ -303,15 +336,16 @@ def test_meeting_from_planning_to_circulated_minutes(
     panel = page.get_by_test_id("meeting-panel")
     panel.get_by_role("link", name=tr(lang, "Attendance sheet")).click()
     expect(page).to_have_url(f"{meeting_url}attendance/")
-    marks = {
-        world.contact_gov: "Present",
-        world.contact_a: "Present",
-        salma: "Present",
-        omar: "Absent",
-    }
-    for contact, status in marks.items():
-        row = page.locator(f"tr[data-contact='{contact.pk}']")
-        row.get_by_label(tr(lang, status), exact=True).check()
+    # The sheet starts from the answers: Amina accepted, so she is shown present.
+    amina_sheet_row = page.locator(f"tr[data-contact='{world.contact_a.pk}']")
+    expect(amina_sheet_row.get_by_label(tr(lang, "Present"), exact=True)).to_be_checked()
+    page.get_by_role("button", name=tr(lang, "All invited present")).click()
+    expect(page.get_by_role("alert")).to_have_text(
+        tr(lang, "Every invitee is marked present. Change the rows of those who did not come.")
+    )
+    omar_row = page.locator(f"tr[data-contact='{omar.pk}']")
+    expect(omar_row.get_by_label(tr(lang, "Present"), exact=True)).to_be_checked()
+    omar_row.get_by_label(tr(lang, "Absent"), exact=True).check()
     page.get_by_role("button", name=tr(lang, "Save attendance")).click()
     expect(page.get_by_role("alert")).to_have_text(tr(lang, "Attendance saved."))
 
@@ -337,8 +371,14 @@ def test_meeting_from_planning_to_circulated_minutes(
     expect(figures.locator("[data-figure=women]")).to_have_text("2")  # Amina, Salma
     expect(figures.locator("[data-figure=men]")).to_have_text("2")  # Khaled, Marco
 
+    # "Mark as held" leads straight to the draft minutes.
     panel.get_by_role("button", name=tr(lang, "Mark as held")).click()
-    expect(page.get_by_role("alert")).to_have_text(tr(lang, "The meeting is marked as held."))
+    expect(page).to_have_url(re.compile(rf"{re.escape(meeting_url)}minutes/\d+/edit/$"))
+    expect(page.get_by_role("alert")).to_have_text(
+        tr(lang, "The meeting is marked as held. The draft minutes follow the agenda.")
+    )
+    minutes_edit_url = page.url
+    page.goto(meeting_url)
     expect(page.get_by_test_id("meeting-status")).to_have_text(tr(lang, "Held"))
     with page.expect_download() as download:
         page.get_by_test_id(f"sign-in-sheet-{lang}").click()
@@ -348,8 +388,7 @@ def test_meeting_from_planning_to_circulated_minutes(
     assert in_lang(lang, lambda: world.contact_gov.name) in sheet
 
     # ------------------------------------------------------------ 6. minutes
-    panel.get_by_role("button", name=tr(lang, "Draft the minutes")).click()
-    expect(page).to_have_url(re.compile(rf"{re.escape(meeting_url)}minutes/\d+/edit/$"))
+    page.goto(minutes_edit_url)
     minutes = Minutes.objects.get(meeting=meeting)
     minutes_url = f"{meeting_url}minutes/{minutes.pk}/"
     attendance_text = page.locator("textarea[name=attendance_text]")
@@ -384,8 +423,20 @@ def test_meeting_from_planning_to_circulated_minutes(
     due = timezone.localdate() + dt.timedelta(days=30)
     page.locator("select[name=minutes_item]").select_option(label=text["items"][0])
     page.locator(f"textarea[name=description_{lang}]").fill(text["action"])
-    page.locator("select[name=owner_organization]").select_option(value=str(world.org_a.pk))
-    page.locator("select[name=owner_contact]").select_option(value=str(world.contact_a.pk))
+    # Owner and person are searched; the person within the chosen organization.
+    owner = page.get_by_role("combobox", name=capfirst_tr(lang, "owner"))
+    owner.fill("WHO")
+    owner.locator("xpath=following-sibling::ul[1]").get_by_role(
+        "option", name=re.compile("WHO")
+    ).first.click()
+    person = page.get_by_role("combobox", name=capfirst_tr(lang, "person responsible"))
+    person.click()
+    options = person.locator("xpath=following-sibling::ul[1]").get_by_role("option")
+    expect(options.first).to_be_visible()
+    for label in options.all_text_contents():
+        assert in_lang(lang, lambda: world.contact_gov.name) not in label
+    options.filter(has_text=in_lang(lang, lambda: world.contact_a.name)).click()
+    expect(page.locator("select[name=owner_contact]")).to_have_value(str(world.contact_a.pk))
     page.locator("input[name=due_date]").fill(f"{due:%Y-%m-%d}")
     page.get_by_role("button", name=tr(lang, "Add action point")).click()
     expect(page).to_have_url(minutes_url)
@@ -413,7 +464,10 @@ def test_meeting_from_planning_to_circulated_minutes(
         ).click()
         expect(chair).to_have_url(minutes_url)
         expect(chair.locator("main")).to_contain_text(text["decisions"])
-        chair.get_by_role("button", name=tr(lang, "Approve"), exact=True).click()
+        chair.get_by_role("link", name=tr(lang, "Approve"), exact=True).click()
+        expect(chair).to_have_url(f"{minutes_url}approve/")
+        expect(chair.get_by_test_id("approval-notified")).to_contain_text(str(world.secretariat_x))
+        chair.get_by_test_id("confirm-approve").click()
         expect(chair.get_by_role("alert")).to_have_text(
             tr(lang, "Minutes approved. They are now locked.")
         )
@@ -429,7 +483,18 @@ def test_meeting_from_planning_to_circulated_minutes(
     # ------------------------------------------------------------ 8. circulation
     page.reload()
     expect(page.get_by_test_id("minutes-status")).to_have_text(tr(lang, "Approved"))
-    page.get_by_role("button", name=tr(lang, "Circulate to members and MoP")).click()
+    page.get_by_role("link", name=tr(lang, "Circulate to members and MoP")).click()
+    expect(page).to_have_url(f"{minutes_url}circulate/")
+    recipients = page.get_by_test_id("circulation-recipients")
+    expect(recipients.locator("li")).to_have_count(2)
+    expect(recipients).to_contain_text(world.contact_a.email)
+    expect(recipients).to_contain_text(world.contact_gov.email)
+    # Salma came as a guest: offered, and left out unless ticked.
+    expect(page.get_by_test_id("circulation-guests")).to_contain_text(salma.email)
+    expect(
+        page.get_by_label(tr(lang, "Include the guests and walk-ins who attended"))
+    ).not_to_be_checked()
+    page.get_by_test_id("confirm-circulate").click()
     expect(page.get_by_role("alert")).to_have_text(
         trn(
             lang,

@@ -59,14 +59,16 @@ def test_translated_minutes_reach_an_arabic_and_an_english_reader(
         expect(main).to_contain_text(DECISION[0])
         expect(chair.get_by_test_id("item-translation")).to_contain_text(DECISION[1])
         expect(chair.get_by_test_id("item-translation")).to_have_attribute("dir", "rtl")
-        chair.get_by_role("button", name=tr("ar", "Approve"), exact=True).click()
+        chair.get_by_role("link", name=tr("ar", "Approve"), exact=True).click()
+        chair.get_by_test_id("confirm-approve").click()
         expect(chair.get_by_test_id("minutes-status")).to_have_text(tr("ar", "Approved"))
     finally:
         chair_context.close()
 
     # The secretariat circulates: one message each, in each reader's language.
     page.reload()
-    page.get_by_role("button", name="Circulate to members and MoP").click()
+    page.get_by_role("link", name="Circulate to members and MoP").click()
+    page.get_by_test_id("confirm-circulate").click()
     expect(page.get_by_test_id("minutes-status")).to_have_text("Circulated")
     # Four emails in all: the two members' minutes, and the notifications of the
     # steps before (submitted → the chair, approved → the secretariat).

@@ -83,7 +83,7 @@ def test_it_runs_a_fixed_number_of_queries_for_a_partner(
         circulated_minutes(world, days_ago=20 + n)
         point(world, meeting, f"Item {n}")
     assert _queries(client, world.partner_a) == before
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(14):
         client.get("/")
 
 

@@ -205,6 +205,13 @@ TABLE = {
         lambda o: reverse("swg:meeting_agenda", args=[o["meeting"]]),
         HEALTH_MANAGE,
     ),
+    "swg:meeting_agenda_print": (
+        lambda o: reverse("swg:meeting_agenda_print", args=[o["meeting"]]),
+        HEALTH_VIEW,
+    ),
+    # The searchable selects' JSON: for everyone signed in, each answer scoped.
+    "swg:organization_search": (lambda o: reverse("swg:organization_search"), ANON_ONLY_LOGIN),
+    "swg:contact_search": (lambda o: reverse("swg:contact_search"), ANON_ONLY_LOGIN),
     "swg:agenda_item_edit": (
         lambda o: reverse("swg:agenda_item_edit", args=[o["meeting"], o["agenda_item"]]),
         HEALTH_MANAGE,
@@ -287,8 +294,17 @@ TABLE = {
             lambda o, step=step: reverse(f"swg:minutes_{step}", args=[o["held"], o["minutes"]]),
             POST_ONLY_LOGIN,
         )
-        for step in ("submit", "approve", "circulate", "correct")
+        for step in ("submit", "correct")
     },
+    # Approving and circulating first show who will receive what.
+    "swg:minutes_approve": (
+        lambda o: reverse("swg:minutes_approve", args=[o["held"], o["minutes"]]),
+        CHAIR_ONLY,
+    ),
+    "swg:minutes_circulate": (
+        lambda o: reverse("swg:minutes_circulate", args=[o["held"], o["minutes"]]),
+        HEALTH_MANAGE,
+    ),
     "swg:swg_action_points": (
         lambda o: reverse("swg:swg_action_points", args=[o["slug"]]),
         HEALTH_VIEW,
@@ -301,6 +317,10 @@ TABLE = {
         lambda o: reverse("swg:action_point_edit", args=[o["action_point"]]),
         HEALTH_MANAGE,
     ),
+    "swg:action_point_detail": (
+        lambda o: reverse("swg:action_point_detail", args=[o["action_point"]]),
+        HEALTH_VIEW,
+    ),
     "swg:action_point_status": (
         lambda o: reverse("swg:action_point_status", args=[o["action_point"]]),
         POST_ONLY_LOGIN,
@@ -311,6 +331,10 @@ TABLE = {
     ),
     "swg:membership_review_decide": (
         lambda o: reverse("swg:membership_review_decide", args=[o["slug"], o["membership"]]),
+        POST_ONLY_LOGIN,
+    ),
+    "swg:membership_review_record": (
+        lambda o: reverse("swg:membership_review_record", args=[o["slug"]]),
         POST_ONLY_LOGIN,
     ),
     # Health's TOR: version 1 endorsed, version 2 a draft (out of partners' reach).
@@ -784,7 +808,8 @@ TABLE.update(
 
 
 def _report_objects(world) -> dict:
-    from reports.models import Period, ReportGeneration
+    from coordination.periods import Period
+    from reports.models import ReportGeneration
 
     report = make_report(world, period=Period.parse("2026Q3"))
     generation = ReportGeneration.objects.create(
@@ -1409,6 +1434,12 @@ POSTS = {
         then=_to("swg:membership_review", "slug"),
         data=lambda o: {f"m{o['membership']}-decision": "keep", f"m{o['membership']}-note": ""},
     ),
+    "swg:membership_review_record": Post(
+        _to("swg:membership_review_record", "slug"),
+        CHAIR,
+        then=_to("swg:membership_review", "slug"),
+        data=lambda o: {f"m{o['membership']}-decision": "warn", f"m{o['membership']}-note": ""},
+    ),
     # ------------------------------------------------------------ directory
     "swg:organization_create": Post(
         lambda o: reverse("swg:organization_create"),
@@ -1588,6 +1619,12 @@ POSTS = {
             f"status_{o['world'].contact_gov.pk}": "absent",
         },
     ),
+    "swg:attendance_sheet · all present": Post(
+        _to("swg:attendance_sheet", "past"),
+        MANAGE,
+        then=_to("swg:attendance_sheet", "past"),
+        data=lambda o: {"all_present": "1"},
+    ),
     "swg:attendance_add": Post(
         _to("swg:attendance_add", "past"),
         MANAGE,
@@ -1598,10 +1635,11 @@ POSTS = {
             "is_walk_in": "on",
         },
     ),
+    # A formal meeting goes on to its draft minutes.
     "swg:meeting_mark_held": Post(
         _to("swg:meeting_mark_held", "past"),
         MANAGE,
-        then=_to("swg:meeting_detail", "past"),
+        then="swg:minutes_edit",
     ),
     "swg:minutes_create": Post(
         _to("swg:minutes_create", "held_bare"), MANAGE, then="swg:minutes_edit"

@@ -234,7 +234,8 @@ def sample_objects(world) -> dict:
     tor = make_tor(world, status="endorsed")
     year, quarter = reporting_quarter(timezone.localdate())
     update = update_no_change(project=published, year=year, quarter=quarter, by=world.partner_a)
-    from reports.models import Period, ReportGeneration
+    from coordination.periods import Period
+    from reports.models import ReportGeneration
 
     report = make_report(
         world,

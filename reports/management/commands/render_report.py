@@ -9,7 +9,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.models import Period, ProgressReport
+from coordination.periods import Period
+from reports.models import ProgressReport
 from reports.services.reports import LANGUAGES, progress_report_pdf
 from swg.models import SWG
 

@@ -8,9 +8,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from coordination.periods import Period
 from dashboards.selectors import action_points, meetings, portfolio
 from dashboards.selectors.figures import dashboard_data, overview_data
-from dashboards.selectors.period import Period, default_period
+from dashboards.selectors.period import default_period
 from projects_db.models import (
     District,
     DuplicatePair,

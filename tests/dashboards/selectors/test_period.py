@@ -3,8 +3,9 @@ Tripoli dates."""
 
 import datetime as dt
 
+from coordination.periods import Period
 from dashboards.selectors.meetings import quarters_in
-from dashboards.selectors.period import Period, default_period
+from dashboards.selectors.period import default_period
 
 
 def test_the_default_period_is_the_twelve_months_up_to_today():

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from dashboards.selectors.period import Period
+from coordination.periods import Period
 from dashboards.selectors.updates import update_counts, update_punctuality
 from projects_db.models import QuarterlyUpdate, QuarterSetting
 from tests.factories import make_project
@@ -96,3 +96,24 @@ def test_a_returned_update_counts_by_its_first_hand_in(world, projects):
         for r in update_punctuality(swg_ids=[world.swg_x.pk], period=PERIOD, today=TODAY)
     }
     assert (rows[world.org_a.pk]["on_time"], rows[world.org_a.pk]["late"]) == (2, 0)
+
+
+def test_it_agrees_with_the_submission_board(world, projects):
+    from projects_db.models import Project
+    from projects_db.selectors.submissions import Sharing, submission_board
+
+    who, eu = projects
+    update(who, 2025, 4, on=dt.date(2026, 1, 15))
+    update(who, 2026, 1, on=dt.date(2026, 5, 2), first=dt.date(2026, 4, 16), state="returned")
+    update(eu, 2025, 4, on=dt.date(2026, 1, 3))
+    counts = update_counts(swg_ids=[world.swg_x.pk], period=PERIOD, today=TODAY)
+    board = submission_board(
+        projects=Project.objects.all(), quarters=[(2025, 4), (2026, 1)], today=TODAY
+    )
+    for row in board:
+        cells = [c.sharing for c in row.cells]
+        assert counts[row.organization.pk] == {
+            "on_time": cells.count(Sharing.ON_TIME),
+            "late": cells.count(Sharing.LATE),
+            "missing": cells.count(Sharing.MISSING),
+        }

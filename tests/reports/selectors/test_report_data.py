@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from coordination.periods import Period
 from projects_db.models import IndicatorValue, QuarterlyUpdate
-from reports.models import Period
 from reports.selectors.report_data import report_data
 from swg.models import MinutesItem
 from tests.factories import (

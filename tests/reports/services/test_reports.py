@@ -88,7 +88,7 @@ def test_a_section_missing_in_arabic_falls_back_to_english_visibly(world):
 
 
 def test_an_empty_period_says_so_in_the_pdf(world):
-    from reports.models import Period
+    from coordination.periods import Period
 
     report = make_report(world, period=Period.parse("2019Q2"))
     text = words(pdf_text(progress_report_pdf(report=report, language="en")))

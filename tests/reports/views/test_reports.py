@@ -103,7 +103,7 @@ def test_a_rendering_that_never_finishes_is_given_up(client, world):
     report = make_report(world)
     generation = ReportGeneration.objects.create(report=report, language="ar")
     ReportGeneration.objects.filter(pk=generation.pk).update(
-        created_at=timezone.now() - dt.timedelta(minutes=11)
+        created_at=timezone.now() - dt.timedelta(minutes=16)
     )
     client.force_login(world.secretariat_x)
     status = client.get(_url("report_status", report, generation.pk)).json()

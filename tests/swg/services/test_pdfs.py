@@ -106,3 +106,42 @@ def test_the_minutes_have_contents_and_grow_with_their_items(world):
     assert "Contents" in contents and "1. Vaccination campaign" in contents
     assert "11. Item 11" in contents
     assert "Decision 11" in pdf_text(long)
+
+
+def _html_handed_to_weasyprint(monkeypatch) -> list[str]:
+    from coordination import pdf
+
+    seen, original = [], pdf.render_pdf_html
+
+    def capture(**kwargs):
+        seen.append(original(**kwargs))
+        return seen[-1]
+
+    monkeypatch.setattr(pdf, "render_pdf_html", capture)
+    return seen
+
+
+def test_an_arabic_pdf_isolates_an_english_name_and_dates_in_tripoli_time(world, monkeypatch):
+    import datetime as dt
+    import re
+
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    from tests.factories import OrganizationFactory
+
+    seen = _html_handed_to_weasyprint(monkeypatch)
+    acme = OrganizationFactory(name_en="Acme Relief (Libya)", name_ar="", acronym="")
+    meeting = make_meeting(world, invite=(ContactFactory(organization=acme),))
+    # 23:30 UTC on 3 March is 01:30 on 4 March in Tripoli.
+    meeting.starts_at = dt.datetime(2026, 3, 3, 23, 30, tzinfo=dt.UTC)
+    meeting.ends_at = meeting.starts_at + dt.timedelta(hours=2)
+    meeting.save()
+    meeting_sign_in_sheet_pdf(meeting=meeting, language="ar")
+    html = seen[-1]
+    assert re.search(r"<bdi>[^<]*Acme Relief \(Libya\)[^<]*</bdi>", html)
+    with translation.override("ar"):
+        tripoli_day = date_format(dt.date(2026, 3, 4), "FULL_DATE_FORMAT")
+        utc_day = date_format(dt.date(2026, 3, 3), "FULL_DATE_FORMAT")
+    assert f"<bdi>{tripoli_day}</bdi>" in html
+    assert utc_day not in html

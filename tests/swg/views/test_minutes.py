@@ -219,7 +219,7 @@ def test_it_shows_the_minutes_page_in_a_fixed_number_of_queries(
             due_date=timezone.localdate() + dt.timedelta(days=n),
         )
     client.force_login(world.secretariat_x)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         response = client.get(_url(minutes))
     assert response.status_code == 200
     assert "Action 9" in response.text

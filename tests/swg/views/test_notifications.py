@@ -3,9 +3,12 @@ notifications on every page, read once opened, another person's a 404, and the
 email preference kept in the user's history."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coordination.models import Notification, NotificationPreference
+from coordination.notifications import notify
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +46,44 @@ def test_the_bell_counts_the_unread_and_the_page_marks_them_read(client, world):
     assert Notification.objects.get(recipient=world.chair).read_at is None
     again = client.get(reverse("swg:notification_list")).content.decode()
     assert "list-group-item-info" not in again
+
+
+def _bell_queries(client, url) -> tuple[str, list[str]]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    sql = [q["sql"] for q in queries if "coordination_notification" in q["sql"]]
+    return _bell(response), sql
+
+
+def test_the_bell_costs_no_query_on_a_page(client, world):
+    _notification(world.secretariat_x)
+    client.force_login(world.secretariat_x)  # signing in counts the bell
+    bell, sql = _bell_queries(client, reverse("swg:list"))
+    assert 'data-testid="bell-count">1<' in bell
+    assert sql == []
+
+
+def test_a_new_notification_shows_at_once_under_a_counted_bell(client, world):
+    _notification(world.secretariat_x)
+    client.force_login(world.secretariat_x)
+    client.get(reverse("swg:list"))
+    notify(
+        users=[world.secretariat_x],
+        kind="minutes.approved",
+        url="/swg/health/",
+        context={"meeting": "Health SWG meeting", "swg": "Health"},
+        key="minutes:77",
+    )
+    assert 'data-testid="bell-count">2<' in _bell(client.get(reverse("swg:list")))
+
+
+def test_reading_them_all_empties_a_counted_bell(client, world):
+    for n in range(2):
+        _notification(world.secretariat_x, n)
+    client.force_login(world.secretariat_x)
+    assert 'data-testid="bell-count">2<' in _bell(client.get(reverse("swg:list")))
+    client.post(reverse("swg:notification_read_all"))
+    assert "bell-count" not in _bell(client.get(reverse("swg:list")))
 
 
 def test_the_page_speaks_the_readers_language(client, world):

@@ -193,7 +193,7 @@ def test_it_runs_a_fixed_number_of_queries(client, world, who, django_assert_max
         )
     client.force_login(world.users()[who])
 
-    with django_assert_max_num_queries(9):  # 7 measured on SQLite, plus two
+    with django_assert_max_num_queries(8):  # 6 measured on SQLite, plus two
         response = client.get("/outbox/?page=2")
 
     assert response.status_code == 200

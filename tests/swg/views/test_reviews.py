@@ -139,5 +139,90 @@ def test_it_shows_the_page_in_a_fixed_number_of_queries(
         membership_review_record(membership=_who(world), decision="keep", by=world.chair)
     as_chair(client, world)
     # Ten, and three for the quarterly updates missing (projects_db's count).
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         assert client.get(URL).status_code == 200
+
+
+# ------------------------------------------------------------ one form for every member
+
+
+def test_it_records_the_decisions_of_several_members_in_one_form(client, world):
+    other = Membership.objects.create(
+        swg=world.swg_x,
+        organization=world.org_b,
+        start_date=timezone.localdate() - dt.timedelta(days=730),
+    )
+    who = _who(world)
+    as_chair(client, world)
+    response = client.post(
+        f"{URL}record/",
+        {
+            f"m{who.pk}-decision": "warn",
+            f"m{who.pk}-note": "Two meetings missed",
+            f"m{other.pk}-decision": "end",
+            f"m{other.pk}-note": "Has not attended for a year",
+        },
+        follow=True,
+    )
+    assert "2 decisions recorded." in response.text
+    assert dict(MembershipReview.objects.values_list("membership", "decision")) == {
+        who.pk: "warn",
+        other.pk: "end",
+    }
+    other.refresh_from_db()
+    assert other.end_date == timezone.localdate()
+    assert MembershipReview.history.count() == 2
+
+
+def test_it_records_nothing_when_one_row_is_wrong(client, world):
+    other = Membership.objects.create(
+        swg=world.swg_x,
+        organization=world.org_b,
+        start_date=timezone.localdate() - dt.timedelta(days=730),
+    )
+    who = _who(world)
+    as_chair(client, world)
+    response = client.post(
+        f"{URL}record/", {f"m{who.pk}-decision": "keep", f"m{other.pk}-decision": "end"}
+    )
+    assert response.status_code == 400
+    assert "Give the reason for ending the membership." in response.text
+    assert f'name="m{who.pk}-decision" value="keep" checked' in response.text
+    assert not MembershipReview.objects.exists()
+
+
+def test_it_highlights_low_attendance(client, world):
+    # WHO came to one of the two meetings (50 %); an organization that came to none is low.
+    _two_meetings_who_at_one(world)
+    absent = OrganizationFactory(acronym="ABS")
+    Membership.objects.create(
+        swg=world.swg_x,
+        organization=absent,
+        start_date=timezone.localdate() - dt.timedelta(days=730),
+    )
+    as_chair(client, world)
+    html = client.get(URL).text
+    low = Membership.objects.get(swg=world.swg_x, organization=absent)
+    assert f'data-membership="{low.pk}" class="table-warning low-attendance"' in html
+    assert f'data-membership="{_who(world).pk}">' in html
+
+
+def test_it_shows_hundreds_of_members_in_the_same_number_of_queries(
+    client, world, django_assert_num_queries
+):
+    def count_queries():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(URL).status_code == 200
+        return len(queries)
+
+    _two_meetings_who_at_one(world)
+    as_chair(client, world)
+    few = count_queries()
+    orgs = OrganizationFactory.create_batch(300)
+    Membership.objects.bulk_create(Membership(swg=world.swg_x, organization=o) for o in orgs)
+    assert count_queries() == few
+    response = client.get(URL)
+    assert response.text.count('name="m') >= 2 * 300

@@ -1,0 +1,93 @@
+"""Reads behind the searchable selects (coordination/search_select.py): a few
+organizations or people matching what was typed, in the reader's language, the
+group's people first. Each is one query with a bounded result."""
+
+from __future__ import annotations
+
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.translation import get_language
+
+from coordination.bidi import bdi_join
+from coordination.search_select import SEARCH_LIMIT
+
+from .. import permissions
+from ..models import SWG, Contact, Membership, Organization
+
+
+def _reader_name(prefix: str = ""):
+    """The name in the reader's language (falling back to the other), for sorting."""
+    en, ar = f"{prefix}name_en", f"{prefix}name_ar"
+    if (get_language() or "en").startswith("ar"):
+        return Lower(Coalesce(NullIf(ar, Value("")), en))
+    return Lower(Coalesce(NullIf(en, Value("")), ar))
+
+
+def organization_label(organization: Organization) -> str:
+    return str(organization)
+
+
+def contact_label(contact: Contact) -> str:
+    """ "Name — organization", as every person choice shows it."""
+    return bdi_join([contact.name, str(contact.organization)])
+
+
+def organizations_matching(*, user, q: str = "", limit: int = SEARCH_LIMIT) -> list[Organization]:
+    qs = permissions.scope(user, Organization.objects.all())
+    for word in q.split()[:5]:
+        qs = qs.filter(
+            Q(name_en__icontains=word) | Q(name_ar__icontains=word) | Q(acronym__icontains=word)
+        )
+    return list(qs.order_by("-is_active", _reader_name(), "pk")[:limit])
+
+
+def group_people_condition(swg: SWG):
+    """People of the group: members in person, or of a member organization, today."""
+    active = Membership.objects.active().filter(swg=swg)
+    return Exists(active.filter(contact_id=OuterRef("pk"))) | Exists(
+        active.filter(organization_id=OuterRef("organization_id"), contact__isnull=True)
+    )
+
+
+def contacts_matching(
+    *,
+    user,
+    q: str = "",
+    organization_id: int | None = None,
+    swg: SWG | None = None,
+    limit: int = SEARCH_LIMIT,
+) -> list[Contact]:
+    """Active people the user may see, matching ``q`` (name or email), of
+    ``organization_id`` if given; the people of ``swg`` first. Each has
+    ``in_group`` set."""
+    qs = permissions.scope(user, Contact.objects.filter(is_active=True))
+    if organization_id:
+        qs = qs.filter(organization_id=organization_id)
+    for word in q.split()[:5]:
+        qs = qs.filter(
+            Q(name_en__icontains=word) | Q(name_ar__icontains=word) | Q(email__icontains=word)
+        )
+    if swg is not None:
+        qs = qs.annotate(
+            in_group=Case(
+                When(group_people_condition(swg), then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+    else:
+        qs = qs.annotate(in_group=Value(0, output_field=IntegerField()))
+    return list(
+        qs.select_related("organization").order_by("-in_group", _reader_name(), "pk")[:limit]
+    )
+
+
+def group_people(
+    *, swg: SWG, organization_id: int | None = None, limit: int = 200
+) -> list[Contact]:
+    """The group's people, sorted in the reader's language (the options a
+    presenter or owner is first chosen from)."""
+    qs = Contact.objects.filter(is_active=True).filter(group_people_condition(swg))
+    if organization_id:
+        qs = qs.filter(organization_id=organization_id)
+    return list(qs.select_related("organization").order_by(_reader_name(), "pk")[:limit])
