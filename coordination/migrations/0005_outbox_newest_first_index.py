@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('coordination', '0004_notifications'),
-        ('swg', '0014_action_point_open_first_index'),
+        ('swg', '0015_action_point_open_first_index'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('swg', '0013_bilingual_content'),
+        ('swg', '0014_agenda_item_time_action_point_progress_note'),
     ]
 
     operations = [
