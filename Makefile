@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test install messages messages-update pdf-fonts lint format demo dirs bench clean
+.PHONY: run test install messages messages-update pdf-fonts lint format demo dirs bench bench-smoke clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -68,8 +68,24 @@ lint: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: demo
-	$(PY) bench/run.py
+# The benchmark (bench/README.md): each script of BENCH_SCRIPTS that exists, in
+# order, at SIZE (S, M or L: each its own database, filled once) with REPEATS
+# samples per page. `make bench-smoke`: one repeat at S, a few seconds of load.
+SIZE ?= S
+REPEATS ?= 15
+BENCH_SCRIPTS := pages load longwork
+BENCH_ARGS ?= --size $(SIZE)
+bench: messages pdf-fonts dirs
+	@for script in $(BENCH_SCRIPTS); do \
+	  if [ -f bench/$$script.py ]; then \
+	    extra=""; [ $$script = pages ] && extra="--repeats $(REPEATS)"; \
+	    echo "== bench/$$script.py $(BENCH_ARGS) $$extra"; \
+	    $(PY) bench/$$script.py $(BENCH_ARGS) $$extra || exit 1; \
+	  fi; \
+	done
+
+bench-smoke:
+	$(MAKE) bench BENCH_ARGS=--smoke REPEATS=1
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -73,7 +73,11 @@ class OutboxMessage(models.Model):
                 fields=["purpose", "recipient_email", "object_key"], name="outbox_once"
             ),
         ]
-        indexes = [models.Index(fields=["status", "claimed_at"])]
+        indexes = [
+            models.Index(fields=["status", "claimed_at"]),
+            # "Sent messages" lists the newest first (swg/views/outbox.py).
+            models.Index(fields=["-created_at", "-id"], name="outbox_newest_first"),
+        ]
 
     def __str__(self):
         return f"{self.purpose} → {self.recipient_email}"

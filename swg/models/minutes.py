@@ -203,8 +203,20 @@ class ActionPoint(models.Model):
     # The latest word on how it is going; each earlier note stays in the history
     # with who wrote it and when (the action point's page lists them).
     progress_note = models.TextField(_("progress note"), blank=True)
+    # Stored by the database from ``status``, so that lists can put open points
+    # first through an index (docs/architecture.md "Benchmarks"): a computed
+    # ordering would sort every point of the group on each page.
+    is_closed = models.GeneratedField(
+        expression=models.Case(
+            models.When(status__in=("done", "dropped"), then=models.Value(True)),
+            default=models.Value(False),
+        ),
+        output_field=models.BooleanField(),
+        db_persist=True,
+    )
 
-    history = HistoricalRecords()
+    # ``is_closed`` follows ``status``: the history keeps the status only.
+    history = HistoricalRecords(excluded_fields=["is_closed"])
 
     objects = ActionPointQuerySet.as_manager()
 
@@ -212,6 +224,17 @@ class ActionPoint(models.Model):
         verbose_name = _("action point")
         verbose_name_plural = _("action points")
         ordering = ["due_date", "pk"]
+        indexes = [
+            # Per group and per owner: open first, by due date (action_point_rows);
+            # the open ones carried to a group's next meeting.
+            models.Index(
+                fields=["swg", "is_closed", "due_date", "id"], name="action_point_swg_list"
+            ),
+            models.Index(
+                fields=["owner_organization", "is_closed", "due_date", "id"],
+                name="action_point_owner_list",
+            ),
+        ]
 
     def __str__(self):
         return self.description[:80]

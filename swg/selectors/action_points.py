@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Case, IntegerField, QuerySet, Value, When
+from django.db.models import BooleanField, Case, QuerySet, Value, When
 from django.utils import timezone
 
 from .. import permissions
@@ -30,22 +30,21 @@ def published_action_points(user, queryset: QuerySet | None = None) -> QuerySet:
 
 def action_point_rows(queryset: QuerySet) -> QuerySet:
     """Ready for a list: owners and meeting joined, ``is_overdue`` annotated,
-    open ones first by due date."""
+    open ones first by due date (the stored ``is_closed``, so that the indexes
+    ``action_point_swg_list`` and ``action_point_owner_list`` serve a page)."""
     today = timezone.localdate()
     return (
         queryset.select_related(
             "swg", "owner_organization", "owner_contact", "source_meeting", "minutes_item"
         )
-        .annotate(
-            is_overdue=_overdue_annotation(today),
-            closed_rank=Case(
-                When(status__in=ActionPoint.OPEN_STATUSES, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            ),
-        )
-        .order_by("closed_rank", "due_date", "pk")
+        .annotate(is_overdue=_overdue_annotation(today))
+        .order_by("is_closed", "due_date", "pk")
     )
+
+
+# The meeting panel shows this many carried-over points, the most urgent first,
+# and links to the group's list of open points for the rest.
+CARRIED_OVER_SHOWN = 10
 
 
 def carried_over_action_points(*, meeting: Meeting, user) -> QuerySet:
@@ -53,7 +52,7 @@ def carried_over_action_points(*, meeting: Meeting, user) -> QuerySet:
     every later meeting's panel until done or dropped."""
     qs = ActionPoint.objects.filter(
         swg_id=meeting.swg_id,
-        status__in=ActionPoint.OPEN_STATUSES,
+        is_closed=False,
         source_meeting__starts_at__lt=meeting.starts_at,
     )
     return action_point_rows(published_action_points(user, qs))

@@ -10,7 +10,12 @@ from django.utils import timezone
 from .. import permissions
 from ..models import ActionPoint, Meeting, Minutes, SWGAppointment
 from ..permissions import Action
-from .action_points import action_point_rows, carried_over_action_points, meeting_action_points
+from .action_points import (
+    CARRIED_OVER_SHOWN,
+    action_point_rows,
+    carried_over_action_points,
+    meeting_action_points,
+)
 from .attendance import ATTENDANCE_OPEN_STATUSES, meeting_attendance_figures
 from .notifications import swg_appointed_users
 from .recipients import minutes_recipients
@@ -113,12 +118,14 @@ def meeting_panel(*, meeting: Meeting, user) -> dict:
     versions and action points (agreed here and carried over)."""
     can_manage = permissions.can(user, Action.MEETING_MANAGE, meeting)
     versions = minutes_versions(meeting=meeting, user=user)
+    carried = list(carried_over_action_points(meeting=meeting, user=user)[: CARRIED_OVER_SHOWN + 1])
     return {
         "meeting": meeting,
         "figures": meeting_attendance_figures(meeting=meeting),
         "minutes_versions": versions,
         "action_points": list(meeting_action_points(meeting=meeting, user=user)),
-        "carried_over": list(carried_over_action_points(meeting=meeting, user=user)),
+        "carried_over": carried[:CARRIED_OVER_SHOWN],
+        "carried_over_more": len(carried) > CARRIED_OVER_SHOWN,
         "can_manage": can_manage,
         "needs_minutes": meeting_minutes_are_needed(meeting),
         "can_take_attendance": can_manage and meeting.status in ATTENDANCE_OPEN_STATUSES,

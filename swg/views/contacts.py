@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from coordination.history import history_rows
-from coordination.web import download, paginate
+from coordination.web import download, paginate, query_without
 
 from .. import permissions, selectors
 from ..exchange.contacts import export_csv, export_vcard, export_xlsx
@@ -62,15 +62,19 @@ def contact_export(request, fmt):
 @login_required
 def swg_contacts(request, slug):
     swg = swg_for(request, slug)
-    entries = selectors.contacts.swg_contact_list(
-        swg=swg, contacts=permissions.visible_contacts(request.user)
+    page = selectors.contacts.swg_contact_page(
+        swg=swg,
+        contacts=permissions.visible_contacts(request.user),
+        number=request.GET.get("page"),
     )
     return render(
         request,
         "swg/swg_contacts.html",
         {
             "swg": swg,
-            "entries": entries,
+            # One page of people, as every list (coordination/web.py PAGE_SIZE).
+            "page": page,
+            "query": query_without(request, "page"),
             "can_manage": permissions.can(request.user, Action.SWG_MANAGE, swg),
         },
     )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from coordination.forms import apply_errors
 from coordination.history import history_rows
+from coordination.web import paginate, query_without
 
 from .. import permissions, selectors, services
 from ..forms.memberships import MembershipEditForm, MembershipEndForm, MembershipForm
@@ -37,7 +38,12 @@ def swg_detail(request, slug):
     context = {
         "swg": swg,
         "subsectors": swg.subsectors.filter(is_active=True),
-        "memberships": selectors.memberships.swg_memberships(swg=swg, include_ended=can_manage),
+        # One page of members (a regional group has hundreds over the years).
+        "page": paginate(
+            request,
+            selectors.memberships.swg_memberships(swg=swg, include_ended=can_manage),
+        ),
+        "query": query_without(request, "page"),
         "replaced_by": swg.replaced_by.all(),
         "replaces": swg.replaces.all(),
         "structure_history": selectors.structure.swg_structure_history(swg=swg),

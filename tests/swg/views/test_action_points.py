@@ -216,12 +216,15 @@ def test_it_shows_the_meeting_panel_in_a_fixed_number_of_queries(
     earlier = held_meeting(world, days_ago=60)
     meeting = held_meeting(world, days_ago=7)
     for n in range(15):
-        point(world, earlier, description=f"Carried {n}")
+        point(world, earlier, description=f"Carried {n}", days=n + 1)
         point(world, meeting, description=f"Agreed {n}", owner=world.org_b)
     client.force_login(world.secretariat_x)
     with django_assert_max_num_queries(8):
         text = _panel(client, meeting)
-    assert "Carried 14" in text and "Agreed 14" in text
+    assert "Agreed 14" in text
+    # The ten carried-over points due soonest, and a link to all the open ones.
+    assert "Carried 9<" in text and "Carried 10<" not in text
+    assert f"/swg/{world.swg_x.slug}/action-points/?status=current" in text
 
 
 def test_it_renders_the_panel_in_the_meeting_page(client, world):

@@ -95,7 +95,10 @@ def test_it_asks_an_anonymous_visitor_to_log_in(client, db):
 
 def test_it_filters_by_status_purpose_and_recipient(client, world):
     health, education = _health_and_education_messages(world)
-    reminder = _message(purpose="reminder", swg=world.swg_x, recipient_email="z@who.example")
+    # The purpose filter offers the purposes the apps registered.
+    from swg.services.schedule import PURPOSE as SCHEDULE
+
+    reminder = _message(purpose=SCHEDULE, swg=world.swg_x, recipient_email="z@who.example")
     OutboxMessage.objects.filter(pk=health.pk).update(status=Status.FAILED, last_error="451 x")
     client.force_login(world.coordination)
 
@@ -103,7 +106,7 @@ def test_it_filters_by_status_purpose_and_recipient(client, world):
         return {m.pk for m in client.get(f"/outbox/?{query}").context["page"]}
 
     assert shown("status=failed") == {health.pk}
-    assert shown("purpose=reminder") == {reminder.pk}
+    assert shown(f"purpose={SCHEDULE}") == {reminder.pk}
     assert shown(f"swg={world.swg_y.pk}") == {education.pk}
     assert shown("q=EUD.example") == {education.pk}
 
