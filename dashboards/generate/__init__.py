@@ -19,7 +19,7 @@ from coordination.models import OutboxMessage
 from projects_db.models import Project, QuarterlyUpdate
 from swg.models import Contact, Document, DocumentVersion, Invitation, Meeting, Minutes, Organization
 
-from .base import Plan, Run, given_times
+from .base import Copier, Plan, Run, given_times, is_postgresql
 from .directory import build_directory
 from .documents import build_documents
 from .meetings import build_meetings
@@ -51,7 +51,7 @@ def generate(*, size: str, scale: float | None = None, seed: int = 2013, today: 
         return None
     plan = Plan(scale=scale if scale is not None else SIZES[size], seed=seed,
                 today=today or timezone.localdate())  # fmt: skip
-    run = Run(plan=plan, rng=random.Random(seed))
+    run = Run(plan=plan, rng=random.Random(seed), copier=Copier() if is_postgresql() else None)
     started = time.perf_counter()
     with transaction.atomic(), given_times(Meeting, Invitation, Minutes, OutboxMessage, Document,
                                            DocumentVersion, Project, QuarterlyUpdate):  # fmt: skip
@@ -59,5 +59,7 @@ def generate(*, size: str, scale: float | None = None, seed: int = 2013, today: 
         build_meetings(run)
         build_projects(run)
         build_documents(run)
+        if run.copier is not None:
+            run.copier.finish()
     run.seconds["total"] = time.perf_counter() - started
     return run

@@ -5,6 +5,8 @@ timing per table group (README "Development": generate_data)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 import random
 import time
 import uuid
@@ -13,7 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from django.core.management.color import no_style
 from django.db import connection
+from django.db.models.fields.files import FieldFile
 
 TRIPOLI = ZoneInfo("Africa/Tripoli")
 BATCH = 2000
@@ -38,6 +42,7 @@ class Run:
     plan: Plan
     rng: random.Random
     counts: Counter = field(default_factory=Counter)
+    copier: Copier | None = None
     seconds: defaultdict = field(default_factory=lambda: defaultdict(float))
     # Filled by the areas in order: directory → meetings → projects → documents.
     users: dict = field(default_factory=dict)
@@ -76,7 +81,7 @@ class Run:
         ``save()`` would have written (coordination/history.py)."""
         if not objs:
             return objs
-        model.objects.bulk_create(objs, batch_size=BATCH)
+        write(self, model, objs)
         self.counts[model._meta.verbose_name_plural.title()] += len(objs)
         if history is not None:
             self.history(model, objs, *history)
@@ -100,8 +105,76 @@ class Run:
                     **values,
                 )
             )
-        historical.objects.bulk_create(rows, batch_size=BATCH)
+        write(self, historical, rows)
         self.counts["History rows"] += len(rows)
+
+
+def write(run: Run, model, objs: list) -> None:
+    if run.copier is not None:
+        run.copier.copy(model, objs)
+    else:
+        model.objects.bulk_create(objs, batch_size=BATCH)
+
+
+def _escape(value) -> str:
+    """One value in PostgreSQL's COPY text format."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, FieldFile):
+        return _escape(value.name)
+    return str(value)
+
+
+class Copier:
+    """PostgreSQL's COPY, several times faster than INSERT for large tables.
+    Primary keys are handed out here (the database is empty but for reference
+    rows, whose highest key is read once) and the sequences are moved past them
+    at the end (``finish``)."""
+
+    def __init__(self):
+        self.next_pk: dict = {}
+
+    def copy(self, model, objs: list) -> None:
+        meta = model._meta
+        pk = meta.pk
+        if model not in self.next_pk:
+            with connection.cursor() as cursor:
+                cursor.execute(f'SELECT COALESCE(MAX("{pk.column}"), 0) FROM "{meta.db_table}"')
+                self.next_pk[model] = cursor.fetchone()[0] + 1
+        start = self.next_pk[model]
+        for offset, obj in enumerate(objs):
+            setattr(obj, pk.attname, start + offset)
+            obj._state.adding = False
+        self.next_pk[model] = start + len(objs)
+        fields = meta.concrete_fields
+        json_fields = {f.attname for f in fields if f.get_internal_type() == "JSONField"}
+        names = [f.attname for f in fields]
+        buffer = io.StringIO()
+        for obj in objs:
+            values = []
+            for name in names:
+                value = getattr(obj, name)
+                if name in json_fields:
+                    value = json.dumps(value)
+                values.append(_escape(value))
+            buffer.write("\t".join(values))
+            buffer.write("\n")
+        buffer.seek(0)
+        columns = ", ".join(f'"{f.column}"' for f in fields)
+        with connection.cursor() as cursor:
+            cursor.copy_expert(f'COPY "{meta.db_table}" ({columns}) FROM STDIN', buffer)
+
+    def finish(self) -> None:
+        statements = connection.ops.sequence_reset_sql(no_style(), list(self.next_pk))
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
 
 
 @contextmanager

@@ -237,7 +237,7 @@ def _memberships(run: Run, by_key, start: dt.date) -> None:
                        role=R.CHAIR, start_date=start, end_date=RELAUNCH - dt.timedelta(days=1),
                        end_reason="Structure relaunched under the PMO decree")  # fmt: skip
         )
-        for _ in range(plan.n(40)):
+        for _ in range(plan.n(60)):
             org = rng.choice(others if rng.random() < 0.8 else government)
             since = start + dt.timedelta(days=rng.randrange(3400))
             end = None

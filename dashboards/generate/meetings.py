@@ -139,7 +139,7 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                 continue
             day = meeting.starts_at.date()
             active = [m for m in members if m.start_date <= day and (m.end_date is None or m.end_date >= day)]
-            chosen = rng.sample(active, min(len(active), max(3, round(rng.gauss(13, 3)))))
+            chosen = rng.sample(active, min(len(active), max(3, round(rng.gauss(15, 3)))))
             seen = set()
             for membership in chosen:
                 if membership.contact_id in seen:

@@ -58,7 +58,7 @@ def build_projects(run: Run) -> None:
             swg = swgs[slug]
             phase = index // len(concepts) + 1
             start = first_day + dt.timedelta(days=rng.randrange(3653 + 365))
-            end = start + dt.timedelta(days=rng.randrange(548, 1826))
+            end = start + dt.timedelta(days=rng.randrange(730, 2190))
             if start > today:
                 status = P.PIPELINE
             elif end < today:
