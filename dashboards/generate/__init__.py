@@ -17,7 +17,15 @@ from django.utils import timezone
 
 from coordination.models import OutboxMessage
 from projects_db.models import Project, QuarterlyUpdate
-from swg.models import Contact, Document, DocumentVersion, Invitation, Meeting, Minutes, Organization
+from swg.models import (
+    Contact,
+    Document,
+    DocumentVersion,
+    Invitation,
+    Meeting,
+    Minutes,
+    Organization,
+)
 
 from .base import Copier, Plan, Run, given_times, is_postgresql
 from .directory import build_directory

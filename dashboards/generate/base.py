@@ -92,20 +92,33 @@ class Run:
         fields (a callable per field, of the object): an earlier state."""
         historical = model.history.model
         names = [f.attname for f in historical.tracked_fields]
-        rows = []
-        for obj in objs:
-            values = {name: getattr(obj, name) for name in names}
-            for name, value in changed.items():
-                values[name] = value(obj) if callable(value) else value
-            rows.append(
-                historical(
-                    history_date=when(obj),
-                    history_user_id=user_id(obj),
-                    history_type=kind,
-                    **values,
+        if self.copier is not None:
+            # Straight to COPY: no model instances for rows nobody reads back.
+            fixed = {"history_change_reason": None, "history_type": kind}
+            order = [f.attname for f in historical._meta.concrete_fields]
+            rows = []
+            for obj in objs:
+                values = {name: getattr(obj, name) for name in names}
+                for name, value in changed.items():
+                    values[name] = value(obj) if callable(value) else value
+                values.update(fixed, history_date=when(obj), history_user_id=user_id(obj))
+                rows.append([values.get(name) for name in order])
+            self.copier.copy_values(historical, rows)
+        else:
+            rows = []
+            for obj in objs:
+                values = {name: getattr(obj, name) for name in names}
+                for name, value in changed.items():
+                    values[name] = value(obj) if callable(value) else value
+                rows.append(
+                    historical(
+                        history_date=when(obj),
+                        history_user_id=user_id(obj),
+                        history_type=kind,
+                        **values,
+                    )
                 )
-            )
-        write(self, historical, rows)
+            historical.objects.bulk_create(rows, batch_size=BATCH)
         self.counts["History rows"] += len(rows)
 
 
@@ -116,18 +129,31 @@ def write(run: Run, model, objs: list) -> None:
         model.objects.bulk_create(objs, batch_size=BATCH)
 
 
+def _text(value: str) -> str:
+    return (
+        value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    )
+
+
+_FORMATS = {
+    type(None): lambda v: "\\N",
+    bool: lambda v: "t" if v else "f",
+    str: _text,
+    int: str,
+    dt.datetime: dt.datetime.isoformat,
+    dt.date: dt.date.isoformat,
+}
+
+
 def _escape(value) -> str:
     """One value in PostgreSQL's COPY text format."""
-    if value is None:
-        return "\\N"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, str):
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
+    format_ = _FORMATS.get(type(value))
+    if format_ is not None:
+        return format_(value)
     if isinstance(value, FieldFile):
-        return _escape(value.name)
+        return _text(value.name)
+    if isinstance(value, str):  # lazy translations and str subclasses (choices)
+        return _text(str(value))
     return str(value)
 
 
@@ -143,30 +169,50 @@ class Copier:
     def copy(self, model, objs: list) -> None:
         meta = model._meta
         pk = meta.pk
-        if model not in self.next_pk:
-            with connection.cursor() as cursor:
-                cursor.execute(f'SELECT COALESCE(MAX("{pk.column}"), 0) FROM "{meta.db_table}"')
-                self.next_pk[model] = cursor.fetchone()[0] + 1
-        start = self.next_pk[model]
+        start = self._take(model, len(objs))
         for offset, obj in enumerate(objs):
             setattr(obj, pk.attname, start + offset)
             obj._state.adding = False
-        self.next_pk[model] = start + len(objs)
         fields = meta.concrete_fields
         json_fields = {f.attname for f in fields if f.get_internal_type() == "JSONField"}
-        names = [f.attname for f in fields]
-        buffer = io.StringIO()
+        rows = []
         for obj in objs:
-            values = []
-            for name in names:
-                value = getattr(obj, name)
-                if name in json_fields:
-                    value = json.dumps(value)
-                values.append(_escape(value))
-            buffer.write("\t".join(values))
-            buffer.write("\n")
+            values = [getattr(obj, f.attname) for f in fields]
+            rows.append(values)
+        if json_fields:
+            indexes = [i for i, f in enumerate(fields) if f.attname in json_fields]
+            for values in rows:
+                for i in indexes:
+                    values[i] = json.dumps(values[i])
+        self._copy(model, rows)
+
+    def copy_values(self, model, rows: list[list]) -> None:
+        """Rows of values in the order of the model's concrete fields, the
+        primary key left empty (handed out here)."""
+        index = [f.attname for f in model._meta.concrete_fields].index(model._meta.pk.attname)
+        start = self._take(model, len(rows))
+        for offset, values in enumerate(rows):
+            values[index] = start + offset
+        self._copy(model, rows)
+
+    def _take(self, model, count: int) -> int:
+        if model not in self.next_pk:
+            meta = model._meta
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f'SELECT COALESCE(MAX("{meta.pk.column}"), 0) FROM "{meta.db_table}"'
+                )
+                self.next_pk[model] = cursor.fetchone()[0] + 1
+        start = self.next_pk[model]
+        self.next_pk[model] = start + count
+        return start
+
+    def _copy(self, model, rows: list[list]) -> None:
+        buffer = io.StringIO()
+        buffer.writelines("\t".join(map(_escape, values)) + "\n" for values in rows)
         buffer.seek(0)
-        columns = ", ".join(f'"{f.column}"' for f in fields)
+        meta = model._meta
+        columns = ", ".join(f'"{f.column}"' for f in meta.concrete_fields)
         with connection.cursor() as cursor:
             cursor.copy_expert(f'COPY "{meta.db_table}" ({columns}) FROM STDIN', buffer)
 

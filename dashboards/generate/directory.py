@@ -151,12 +151,17 @@ def build_directory(run: Run) -> None:
         for key, org_key, gender, en, ar, title, langs, preferred in CONTACTS:
             contacts.append(
                 Contact(
-                    name_en=en, name_ar=ar, title_en=title, organization_id=by_key[org_key].pk,
-                    email=f"{key}@{domains[org_key]}", gender=gender, preferred_language=preferred,
+                    name_en=en,
+                    name_ar=ar,
+                    title_en=title,
+                    organization_id=by_key[org_key].pk,
+                    email=f"{key}@{domains[org_key]}",
+                    gender=gender,
+                    preferred_language=preferred,
                     languages=", ".join(LANGUAGE_NAMES[c] for c in langs.split()),
                 )  # fmt: skip
             )
-        run.contact_rows = {key: c for key, c in zip((r[0] for r in CONTACTS), contacts, strict=True)}
+        run.contact_rows = dict(zip((r[0] for r in CONTACTS), contacts, strict=True))
         for index in range(len(contacts), plan.n(5000, len(contacts))):
             org_index = index % len(orgs) if index < 2 * len(orgs) else rng.randrange(len(orgs))
             org = orgs[org_index]
@@ -165,10 +170,13 @@ def build_directory(run: Run) -> None:
             arabic = org.org_type in GOVERNMENT_TYPES or org.org_type == T.CSO
             contacts.append(
                 Contact(
-                    name_en=f"{first_en} {last_en}", name_ar=f"{first_ar} {last_ar}",
-                    title_en=rng.choice(TITLES), organization_id=org.pk,
+                    name_en=f"{first_en} {last_en}",
+                    name_ar=f"{first_ar} {last_ar}",
+                    title_en=rng.choice(TITLES),
+                    organization_id=org.pk,
                     email=f"{first_en.lower()}.{index}@{_domain(org.name_en, org_index)}",
-                    gender=gender, preferred_language="ar" if arabic else rng.choice(("en", "ar")),
+                    gender=gender,
+                    preferred_language="ar" if arabic else rng.choice(("en", "ar")),
                     mobile=f"+218 9{rng.choice((1, 2, 4))} {rng.randrange(1000):03d} {rng.randrange(10000):04d}",
                     languages="Arabic, English" if arabic else "English",
                 )  # fmt: skip
@@ -219,25 +227,43 @@ def _memberships(run: Run, by_key, start: dt.date) -> None:
     rng, plan = run.rng, run.plan
     admin = run.users["admin"]
     swg_by_slug = {swg.slug: swg for swg in run.swgs}
-    government = [o for o in run.orgs if o.org_type in GOVERNMENT_TYPES and run.contacts_of.get(o.pk)]
-    others = [o for o in run.orgs if o.org_type not in GOVERNMENT_TYPES and run.contacts_of.get(o.pk)]
+    government = [
+        o for o in run.orgs if o.org_type in GOVERNMENT_TYPES and run.contacts_of.get(o.pk)
+    ]
+    others = [
+        o for o in run.orgs if o.org_type not in GOVERNMENT_TYPES and run.contacts_of.get(o.pk)
+    ]
     rows: list[Membership] = []
     for slug, role, key, task, *history in MEMBERSHIPS:
         since, end, reason = (*history, None, "")[:3] if history else (RELAUNCH, None, "")
         contact = run.contact_rows[key]
         rows.append(
-            Membership(swg=swg_by_slug[slug], organization_id=contact.organization_id,
-                       contact_id=contact.pk, role=role, task_en=task, task_ar=TASKS_AR.get(task, ""),
-                       start_date=since, end_date=end, end_reason=reason)  # fmt: skip
+            Membership(
+                swg=swg_by_slug[slug],
+                organization_id=contact.organization_id,
+                contact_id=contact.pk,
+                role=role,
+                task_en=task,
+                task_ar=TASKS_AR.get(task, ""),
+                start_date=since,
+                end_date=end,
+                end_reason=reason,
+            )  # fmt: skip
         )
     for swg in run.swgs:
         chair_org = rng.choice(government)
         rows.append(
-            Membership(swg=swg, organization_id=chair_org.pk, contact_id=run.contacts_of[chair_org.pk][0].pk,
-                       role=R.CHAIR, start_date=start, end_date=RELAUNCH - dt.timedelta(days=1),
-                       end_reason="Structure relaunched under the PMO decree")  # fmt: skip
+            Membership(
+                swg=swg,
+                organization_id=chair_org.pk,
+                contact_id=run.contacts_of[chair_org.pk][0].pk,
+                role=R.CHAIR,
+                start_date=start,
+                end_date=RELAUNCH - dt.timedelta(days=1),
+                end_reason="Structure relaunched under the PMO decree",
+            )  # fmt: skip
         )
-        for _ in range(plan.n(60)):
+        for _ in range(plan.n(60, 30)):
             org = rng.choice(others if rng.random() < 0.8 else government)
             since = start + dt.timedelta(days=rng.randrange(3400))
             end = None
@@ -245,10 +271,19 @@ def _memberships(run: Run, by_key, start: dt.date) -> None:
                 end = min(since + dt.timedelta(days=rng.randrange(200, 2000)), run.today)
             task_en, task_ar = rng.choice(MEMBER_TASKS)
             rows.append(
-                Membership(swg=swg, organization_id=org.pk, contact_id=rng.choice(run.contacts_of[org.pk]).pk,
-                           role=weighted(rng, [(R.MEMBER, 0.75), (R.SUPPORTING, 0.15), (R.OBSERVER, 0.10)]),
-                           task_en=task_en, task_ar=task_ar, start_date=since, end_date=end,
-                           end_reason="No longer active in the sector" if end else "")  # fmt: skip
+                Membership(
+                    swg=swg,
+                    organization_id=org.pk,
+                    contact_id=rng.choice(run.contacts_of[org.pk]).pk,
+                    role=weighted(
+                        rng, [(R.MEMBER, 0.75), (R.SUPPORTING, 0.15), (R.OBSERVER, 0.10)]
+                    ),
+                    task_en=task_en,
+                    task_ar=task_ar,
+                    start_date=since,
+                    end_date=end,
+                    end_reason="No longer active in the sector" if end else "",
+                )  # fmt: skip
             )
     run.save(Membership, rows)
     # As membership_add and membership_end write them: open first, ended later.
@@ -257,8 +292,14 @@ def _memberships(run: Run, by_key, start: dt.date) -> None:
     ended = [m for m in rows if m.end_date]
     run.history(Membership, ended, lambda o: run.moment(o.end_date, 16), lambda o: admin.pk, "~")
     focal_points = [
-        FocalPoint(organization_id=m.organization_id, contact_id=m.contact_id, swg_id=m.swg_id,
-                   purpose=FocalPoint.Purpose.SWG, appointed_on=m.start_date, ended_on=m.end_date)  # fmt: skip
+        FocalPoint(
+            organization_id=m.organization_id,
+            contact_id=m.contact_id,
+            swg_id=m.swg_id,
+            purpose=FocalPoint.Purpose.SWG,
+            appointed_on=m.start_date,
+            ended_on=m.end_date,
+        )  # fmt: skip
         for m in rows
     ]
     run.save(

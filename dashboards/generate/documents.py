@@ -19,9 +19,9 @@ from .base import Run, is_postgresql, weighted
 D = Document.Category
 BLOB_NAME = "documents/generated/sample.txt"
 BLOB = (
-    "Sector working group document. Members reviewed the work plan, the mapping of "
-    "projects and the needs of the southern districts.\n"
-).encode()
+    b"Sector working group document. Members reviewed the work plan, the mapping of "
+    b"projects and the needs of the southern districts.\n"
+)
 TITLES = {
     D.TOR: "Terms of reference",
     D.AGENDA: "Agenda",
@@ -58,11 +58,20 @@ def build_documents(run: Run) -> None:
             title = f"{TITLES[category]} — {swg.name_en} {day:%B %Y}"
             at = run.moment(day, 12)
             documents.append(
-                Document(swg_id=swg.pk, title=title, category=category, document_date=day,
-                         language=weighted(rng, [("en", 0.5), ("ar", 0.3), ("en+ar", 0.2)]),
-                         visibility=weighted(rng, [("members", 0.6), ("all", 0.3), ("secretariat", 0.1)]),
-                         search_text=f"{title}\n{text}", created_by_id=run.secretariat_of[swg.pk].pk,
-                         created_at=at, updated_at=at)  # fmt: skip
+                Document(
+                    swg_id=swg.pk,
+                    title=title,
+                    category=category,
+                    document_date=day,
+                    language=weighted(rng, [("en", 0.5), ("ar", 0.3), ("en+ar", 0.2)]),
+                    visibility=weighted(
+                        rng, [("members", 0.6), ("all", 0.3), ("secretariat", 0.1)]
+                    ),
+                    search_text=f"{title}\n{text}",
+                    created_by_id=run.secretariat_of[swg.pk].pk,
+                    created_at=at,
+                    updated_at=at,
+                )  # fmt: skip
             )
             meetings.append(category in (D.MINUTES, D.AGENDA, D.PARTICIPANTS))
         # Files of a meeting point at one of the group's meetings.
@@ -74,13 +83,23 @@ def build_documents(run: Run) -> None:
         for document in documents:
             for number in (1, 2) if rng.random() < 0.1 else (1,):
                 versions.append(
-                    DocumentVersion(document_id=document.pk, number=number, file=name,
-                                    original_name=f"{document.category}-{number}.txt", content_type="text/plain",
-                                    size=len(BLOB), sha256=digest, text=text,
-                                    extraction=DocumentVersion.Extraction.DONE, uploaded_by_id=document.created_by_id,
-                                    uploaded_at=document.created_at + dt.timedelta(days=number - 1))  # fmt: skip
+                    DocumentVersion(
+                        document_id=document.pk,
+                        number=number,
+                        file=name,
+                        original_name=f"{document.category}-{number}.txt",
+                        content_type="text/plain",
+                        size=len(BLOB),
+                        sha256=digest,
+                        text=text,
+                        extraction=DocumentVersion.Extraction.DONE,
+                        uploaded_by_id=document.created_by_id,
+                        uploaded_at=document.created_at + dt.timedelta(days=number - 1),
+                    )  # fmt: skip
                 )
-        run.save(DocumentVersion, versions, history=(lambda o: o.uploaded_at, lambda o: o.uploaded_by_id))
+        run.save(
+            DocumentVersion, versions, history=(lambda o: o.uploaded_at, lambda o: o.uploaded_by_id)
+        )
         if is_postgresql():
             vector = SearchVector("search_text", config=SEARCH_CONFIGS[0])
             for config in SEARCH_CONFIGS[1:]:

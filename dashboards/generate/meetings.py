@@ -94,14 +94,27 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                 status = weighted(rng, [(S.HELD, 0.93), (S.CANCELLED, 0.04), (S.POSTPONED, 0.03)])
             meetings.append(
                 Meeting(
-                    swg_id=swg.pk, kind=kind, is_formal=rng.random() < 0.85,
-                    title_en=f"{swg.name_en}: {topic_en}", title_ar=f"{swg.name_ar}: {topic_ar}",
-                    starts_at=starts, ends_at=starts + dt.timedelta(hours=2), city=city,
-                    city_other="Benghazi" if city == M.City.OTHER else "", venue_en=venue_en,
-                    venue_ar=venue_ar, online_url="https://meet.example.org/swg" if city == M.City.ONLINE else "",
-                    status=status, status_reason="" if status in (S.HELD, S.PLANNED) else
-                    "Postponed at the chair's request" if status == S.POSTPONED else "Security situation",
-                    uid=run.uuid(), created_by_id=secretariat, created_at=starts - dt.timedelta(days=21),
+                    swg_id=swg.pk,
+                    kind=kind,
+                    is_formal=rng.random() < 0.85,
+                    title_en=f"{swg.name_en}: {topic_en}",
+                    title_ar=f"{swg.name_ar}: {topic_ar}",
+                    starts_at=starts,
+                    ends_at=starts + dt.timedelta(hours=2),
+                    city=city,
+                    city_other="Benghazi" if city == M.City.OTHER else "",
+                    venue_en=venue_en,
+                    venue_ar=venue_ar,
+                    online_url="https://meet.example.org/swg" if city == M.City.ONLINE else "",
+                    status=status,
+                    status_reason=""
+                    if status in (S.HELD, S.PLANNED)
+                    else "Postponed at the chair's request"
+                    if status == S.POSTPONED
+                    else "Security situation",
+                    uid=run.uuid(),
+                    created_by_id=secretariat,
+                    created_at=starts - dt.timedelta(days=21),
                 )  # fmt: skip
             )
         for meeting in meetings:
@@ -123,9 +136,13 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
     with run.group("agendas and invitations"):
         agenda = []
         for meeting in meetings:
-            agenda.append(AgendaItem(meeting_id=meeting.pk, order=1, title_en=OPENING[0], title_ar=OPENING[1]))
+            agenda.append(
+                AgendaItem(meeting_id=meeting.pk, order=1, title_en=OPENING[0], title_ar=OPENING[1])
+            )
             for order, (en, ar) in enumerate(rng.sample(TOPICS, 2), start=2):
-                agenda.append(AgendaItem(meeting_id=meeting.pk, order=order, title_en=en, title_ar=ar))
+                agenda.append(
+                    AgendaItem(meeting_id=meeting.pk, order=order, title_en=en, title_ar=ar)
+                )
         run.save(AgendaItem, agenda)
         meetings_by_pk = {m.pk: m for m in meetings}
         by_meeting = {}
@@ -138,8 +155,12 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
             if meeting.invitations_sent_at is None:
                 continue
             day = meeting.starts_at.date()
-            active = [m for m in members if m.start_date <= day and (m.end_date is None or m.end_date >= day)]
-            chosen = rng.sample(active, min(len(active), max(3, round(rng.gauss(15, 3)))))
+            active = [
+                m
+                for m in members
+                if m.start_date <= day and (m.end_date is None or m.end_date >= day)
+            ]
+            chosen = rng.sample(active, min(len(active), max(3, round(rng.gauss(17, 3)))))
             seen = set()
             for membership in chosen:
                 if membership.contact_id in seen:
@@ -155,10 +176,14 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                                                   created_at=meeting.created_at))  # fmt: skip
         for invitation in invitations:
             sent = meetings_by_pk[invitation.meeting_id].invitations_sent_at
-            answer = weighted(rng, [("accepted", 0.6), ("tentative", 0.1), ("declined", 0.1), ("", 0.2)])
+            answer = weighted(
+                rng, [("accepted", 0.6), ("tentative", 0.1), ("declined", 0.1), ("", 0.2)]
+            )
             if answer and sent + dt.timedelta(days=5) <= now:
                 invitation.rsvp, invitation.rsvp_source = answer, Invitation.RsvpSource.LINK
-                invitation.rsvp_at = sent + dt.timedelta(days=rng.randrange(1, 5), hours=rng.randrange(8))
+                invitation.rsvp_at = sent + dt.timedelta(
+                    days=rng.randrange(1, 5), hours=rng.randrange(8)
+                )
         run.save(Invitation, invitations)
         run.history(Invitation, invitations, lambda o: o.created_at, lambda o: secretariat,
                     rsvp="", rsvp_at=None, rsvp_source="")  # fmt: skip
@@ -176,8 +201,14 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                 continue
             rows = invited.get(meeting.pk, [])
             for index, invitation in enumerate(rows):
-                chance = {"accepted": 0.92, "tentative": 0.6, "declined": 0.05}.get(invitation.rsvp, 0.5)
-                status = "present" if index == 0 or rng.random() < chance else rng.choice(("absent", "excused"))
+                chance = {"accepted": 0.92, "tentative": 0.6, "declined": 0.05}.get(
+                    invitation.rsvp, 0.5
+                )
+                status = (
+                    "present"
+                    if index == 0 or rng.random() < chance
+                    else rng.choice(("absent", "excused"))
+                )
                 attendance.append(Attendance(meeting_id=meeting.pk, contact_id=invitation.contact_id,
                                              organization_id=contacts[invitation.contact_id].organization_id,
                                              status=status))  # fmt: skip
@@ -228,10 +259,16 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
         for record in minutes:
             for agenda_item in by_meeting[record.meeting_id]:
                 items.append(
-                    MinutesItem(minutes_id=record.pk, agenda_item_id=agenda_item.pk, order=agenda_item.order,
-                                title=agenda_item.title_ar if record.language == "ar" else agenda_item.title_en,
-                                discussion="Members shared their progress and the gaps they see.",
-                                decisions="The secretariat will follow up with the members concerned.")  # fmt: skip
+                    MinutesItem(
+                        minutes_id=record.pk,
+                        agenda_item_id=agenda_item.pk,
+                        order=agenda_item.order,
+                        title=agenda_item.title_ar
+                        if record.language == "ar"
+                        else agenda_item.title_en,
+                        discussion="Members shared their progress and the gaps they see.",
+                        decisions="The secretariat will follow up with the members concerned.",
+                    )  # fmt: skip
                 )
         run.save(MinutesItem, items)
         minutes_by_pk = {m.pk: m for m in minutes}
@@ -244,11 +281,14 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
             record = minutes_by_pk[item.minutes_id]
             meeting = meetings_by_pk[record.meeting_id]
             owners = invited_members.get(meeting.pk) or [rng.choice(everyone).pk]
-            for _ in range(rng.choice((1, 2, 2, 3))):
+            for _ in range(rng.choice((1, 2, 3, 3))):
                 owner = contacts[rng.choice(owners)]
                 due = meeting.starts_at.date() + dt.timedelta(days=rng.randrange(30, 120))
                 if due < today - dt.timedelta(days=30):
-                    status = weighted(rng, [(A.DONE, 0.77), (A.DROPPED, 0.1), (A.IN_PROGRESS, 0.08), (A.OPEN, 0.05)])
+                    status = weighted(
+                        rng,
+                        [(A.DONE, 0.77), (A.DROPPED, 0.1), (A.IN_PROGRESS, 0.08), (A.OPEN, 0.05)],
+                    )
                 else:
                     status = weighted(rng, [(A.OPEN, 0.55), (A.IN_PROGRESS, 0.35), (A.DONE, 0.1)])
                 closed = None
@@ -257,15 +297,26 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                     closed = max(closed, meeting.starts_at.date())
                 en, ar = rng.choice(ACTIONS)
                 points.append(
-                    ActionPoint(swg_id=swg.pk, source_meeting_id=meeting.pk, minutes_item_id=item.pk,
-                                description_en=en, description_ar=ar, owner_organization_id=owner.organization_id,
-                                owner_contact_id=owner.pk, due_date=due, status=status, closed_on=closed)  # fmt: skip
+                    ActionPoint(
+                        swg_id=swg.pk,
+                        source_meeting_id=meeting.pk,
+                        minutes_item_id=item.pk,
+                        description_en=en,
+                        description_ar=ar,
+                        owner_organization_id=owner.organization_id,
+                        owner_contact_id=owner.pk,
+                        due_date=due,
+                        status=status,
+                        closed_on=closed,
+                    )  # fmt: skip
                 )
         run.save(ActionPoint, points)
         run.history(ActionPoint, points, lambda o: meetings_by_pk[o.source_meeting_id].ends_at, lambda o: secretariat,
                     status=A.OPEN, closed_on=None)  # fmt: skip
         closed = [p for p in points if p.closed_on]
-        run.history(ActionPoint, closed, lambda o: run.moment(o.closed_on, 12), lambda o: secretariat, "~")
+        run.history(
+            ActionPoint, closed, lambda o: run.moment(o.closed_on, 12), lambda o: secretariat, "~"
+        )
 
     with run.group("outbox"):
         messages = []
@@ -285,7 +336,9 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
         run.save(OutboxMessage, messages)
 
 
-def _message(run: Run, contact: Contact, swg, purpose, key, at, subject_en, subject_ar) -> OutboxMessage:
+def _message(
+    run: Run, contact: Contact, swg, purpose, key, at, subject_en, subject_ar
+) -> OutboxMessage:
     arabic = contact.preferred_language == "ar"
     name = (contact.name_ar or contact.name_en) if arabic else (contact.name_en or contact.name_ar)
     subject = subject_ar if arabic else subject_en

@@ -52,13 +52,24 @@ def build_projects(run: Run) -> None:
     with run.group("projects"):
         projects, links, participants = [], [], []
         for index in range(run.plan.n(3000)):
-            slug, sub, owner, donors, implementers, _beneficiaries, en, ar, where, dac, np, budget = (
-                concepts[index % len(concepts)]
-            )
+            (
+                slug,
+                sub,
+                owner,
+                donors,
+                implementers,
+                _beneficiaries,
+                en,
+                ar,
+                where,
+                dac,
+                np,
+                budget,
+            ) = concepts[index % len(concepts)]
             swg = swgs[slug]
             phase = index // len(concepts) + 1
             start = first_day + dt.timedelta(days=rng.randrange(3653 + 365))
-            end = start + dt.timedelta(days=rng.randrange(730, 2190))
+            end = start + dt.timedelta(days=rng.randrange(1000, 2900))
             if start > today:
                 status = P.PIPELINE
             elif end < today:
@@ -72,19 +83,32 @@ def build_projects(run: Run) -> None:
             secretariat = run.secretariat_of[swg.pk].pk
             projects.append(
                 Project(
-                    iati_identifier=f"GEN-{by_key[owner].acronym or owner}-{index:06d}".replace(" ", "")[:150],
-                    title_en=f"{en} (phase {phase})", title_ar=f"{ar} (المرحلة {phase})",
-                    description_en=f"Phase {phase} of the programme.", owner_id=by_key[owner].pk,
-                    swg_id=swg.pk, subsector_id=subsectors.get((swg.pk, sub)), dac_sector=dac,
-                    national_priority_id=priorities.get(np), status=status,
-                    status_reason="Access restricted by the security situation" if status == P.ON_HOLD else "",
-                    planned_start=start, planned_end=end, actual_start=start if status != P.PIPELINE else None,
-                    actual_end=end if status == P.COMPLETED else None, nationwide=where == "*",
+                    iati_identifier=f"GEN-{by_key[owner].acronym or owner}-{index:06d}".replace(
+                        " ", ""
+                    )[:150],
+                    title_en=f"{en} (phase {phase})",
+                    title_ar=f"{ar} (المرحلة {phase})",
+                    description_en=f"Phase {phase} of the programme.",
+                    owner_id=by_key[owner].pk,
+                    swg_id=swg.pk,
+                    subsector_id=subsectors.get((swg.pk, sub)),
+                    dac_sector=dac,
+                    national_priority_id=priorities.get(np),
+                    status=status,
+                    status_reason="Access restricted by the security situation"
+                    if status == P.ON_HOLD
+                    else "",
+                    planned_start=start,
+                    planned_end=end,
+                    actual_start=start if status != P.PIPELINE else None,
+                    actual_end=end if status == P.COMPLETED else None,
+                    nationwide=where == "*",
                     currency=CURRENCY_OF.get(donors[0], "USD"),
                     state=Project.State.PUBLISHED if published else Project.State.DRAFT,
                     published_at=created + dt.timedelta(days=10) if published else None,
                     published_by_id=secretariat if published else None,
-                    created_at=created, updated_at=created + dt.timedelta(days=10),
+                    created_at=created,
+                    updated_at=created + dt.timedelta(days=10),
                 )  # fmt: skip
             )
         run.save(Project, projects)
@@ -96,20 +120,37 @@ def build_projects(run: Run) -> None:
         for index, project in enumerate(projects):
             concept = concepts[index % len(concepts)]
             if concept[8] != "*":
-                links += [through(project_id=project.pk, district_id=districts[c]) for c in concept[8] if c in districts]
+                links += [
+                    through(project_id=project.pk, district_id=districts[c])
+                    for c in concept[8]
+                    if c in districts
+                ]
             for key in concept[3]:
-                participants.append(ProjectParticipant(project_id=project.pk, organization_id=by_key[key].pk, role=1))
+                participants.append(
+                    ProjectParticipant(
+                        project_id=project.pk, organization_id=by_key[key].pk, role=1
+                    )
+                )
             for key in concept[4]:
-                participants.append(ProjectParticipant(project_id=project.pk, organization_id=by_key[key].pk, role=4))
+                participants.append(
+                    ProjectParticipant(
+                        project_id=project.pk, organization_id=by_key[key].pk, role=4
+                    )
+                )
         through.objects.bulk_create(links, batch_size=2000)
         run.counts["Project districts"] += len(links)
         projects_by_pk = {p.pk: p for p in projects}
         run.save(ProjectParticipant, participants,
                  history=(lambda o: projects_by_pk[o.project_id].created_at, lambda o: admin))  # fmt: skip
         budgets = [
-            ProjectBudget(project_id=p.pk, period_start=p.planned_start, period_end=p.planned_end,
-                          value=Decimal(concepts[i % len(concepts)][11] * 1000 * 3), currency=p.currency,
-                          status=2)  # fmt: skip
+            ProjectBudget(
+                project_id=p.pk,
+                period_start=p.planned_start,
+                period_end=p.planned_end,
+                value=Decimal(concepts[i % len(concepts)][11] * 1000 * 3),
+                currency=p.currency,
+                status=2,
+            )  # fmt: skip
             for i, p in enumerate(projects)
         ]
         run.save(ProjectBudget, budgets, history=(lambda o: projects_by_pk[o.project_id].created_at,
@@ -132,11 +173,21 @@ def build_projects(run: Run) -> None:
                     continue  # never handed in
                 state = U.ACCEPTED
                 if now_due:
-                    state = weighted(rng, [(U.DRAFT, 0.25), (U.SUBMITTED, 0.35), (U.RETURNED, 0.1), (U.ACCEPTED, 0.3)])
+                    state = weighted(
+                        rng,
+                        [
+                            (U.DRAFT, 0.25),
+                            (U.SUBMITTED, 0.35),
+                            (U.RETURNED, 0.1),
+                            (U.ACCEPTED, 0.3),
+                        ],
+                    )
                 elif rng.random() < 0.03:
                     state = U.RETURNED
                 no_change = state != U.DRAFT and rng.random() < 0.3
-                created = run.moment(quarter_end(year, quarter) + dt.timedelta(days=rng.randrange(1, 10)))
+                created = run.moment(
+                    quarter_end(year, quarter) + dt.timedelta(days=rng.randrange(1, 10))
+                )
                 handed = deadline_end(due) + dt.timedelta(days=rng.randrange(-14, 10), hours=-12)
                 if handed > run.moment(today, 8):
                     handed = run.moment(today, 8) - dt.timedelta(days=rng.randrange(1, 5))
@@ -155,7 +206,9 @@ def build_projects(run: Run) -> None:
                     update.reviewed_by_id = secretariat
                     update.updated_at = update.reviewed_at
                 if state == U.RETURNED:
-                    update.review_comment = "Please add the number of women among the people trained."
+                    update.review_comment = (
+                        "Please add the number of women among the people trained."
+                    )
                 updates.append(update)
         _disbursed(run, updates, {p.pk: p for p in published})
         run.save(QuarterlyUpdate, updates)
@@ -167,7 +220,9 @@ def build_projects(run: Run) -> None:
         run.history(QuarterlyUpdate, handed_in, lambda o: o.submitted_at, lambda o: o.submitted_by_id, "~",
                     state=U.SUBMITTED, reviewed_at=None, reviewed_by_id=None, review_comment="")  # fmt: skip
         reviewed = [u for u in updates if u.reviewed_at]
-        run.history(QuarterlyUpdate, reviewed, lambda o: o.reviewed_at, lambda o: o.reviewed_by_id, "~")
+        run.history(
+            QuarterlyUpdate, reviewed, lambda o: o.reviewed_at, lambda o: o.reviewed_by_id, "~"
+        )
 
 
 def _disbursed(run: Run, updates: list, projects: dict) -> None:
@@ -192,13 +247,16 @@ def _disbursed(run: Run, updates: list, projects: dict) -> None:
         if update.state == U.ACCEPTED:
             project = projects[update.project_id]
             transactions.append(
-                Transaction(project_id=project.pk, type=Transaction.Type.DISBURSEMENT,
-                            value=total - recorded.get(update.project_id, Decimal(0)),
-                            currency=project.currency, value_date=quarter_end(update.year, update.quarter),
-                            provider_id=funders.get(project.pk),
-                            description=f"Quarterly update {update.year} Q{update.quarter}")  # fmt: skip
+                Transaction(
+                    project_id=project.pk,
+                    type=Transaction.Type.DISBURSEMENT,
+                    value=total - recorded.get(update.project_id, Decimal(0)),
+                    currency=project.currency,
+                    value_date=quarter_end(update.year, update.quarter),
+                    provider_id=funders.get(project.pk),
+                    description=f"Quarterly update {update.year} Q{update.quarter}",
+                )  # fmt: skip
             )
             recorded[update.project_id] = total
     run.save(Transaction, transactions, history=(lambda o: run.moment(o.value_date + dt.timedelta(days=20)),
                                                  lambda o: admin))  # fmt: skip
-

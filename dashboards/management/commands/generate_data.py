@@ -16,7 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("--size", choices=["S", *SIZES], required=True)
         parser.add_argument("--seed", type=int, default=2013)
         # For tests: a fraction of M (0.02 = a few hundred rows a table).
-        parser.add_argument("--scale", type=float, default=None, help="Override the size's scale (M = 1).")
+        parser.add_argument(
+            "--scale", type=float, default=None, help="Override the size's scale (M = 1)."
+        )
 
     def handle(self, *args, size, seed, scale, **options):
         try:
