@@ -157,72 +157,75 @@ def build_projects(run: Run) -> None:
                                                   lambda o: admin))  # fmt: skip
 
     with run.group("quarterly updates"):
-        deadlines = {}
-        updates = []
-        for project in published:
-            if project.status == P.PIPELINE or project.status == P.CANCELLED:
-                continue
-            last = min(quarter_of(project.planned_end), current)
-            secretariat = run.secretariat_of[project.swg_id].pk
-            partner = partners.get(project.owner_id)
-            for year, quarter in _quarters(quarter_of(project.planned_start), last):
-                due = deadlines.get((year, quarter)) or default_deadline(year, quarter)
-                deadlines[(year, quarter)] = due
-                now_due = (year, quarter) == current
-                if rng.random() < (0.2 if now_due else 0.07):
-                    continue  # never handed in
-                state = U.ACCEPTED
-                if now_due:
-                    state = weighted(
-                        rng,
-                        [
-                            (U.DRAFT, 0.25),
-                            (U.SUBMITTED, 0.35),
-                            (U.RETURNED, 0.1),
-                            (U.ACCEPTED, 0.3),
-                        ],
-                    )
-                elif rng.random() < 0.03:
-                    state = U.RETURNED
-                no_change = state != U.DRAFT and rng.random() < 0.3
-                created = run.moment(
-                    quarter_end(year, quarter) + dt.timedelta(days=rng.randrange(1, 10))
+        # In slices of projects, so that memory stays flat at L.
+        for first in range(0, len(published), 1000):
+            _quarterly_updates(run, published[first : first + 1000], partners, current)
+
+
+def _quarterly_updates(run: Run, published: list, partners: dict, current) -> None:
+    rng, today = run.rng, run.today
+    deadlines = {}
+    updates = []
+    for project in published:
+        if project.status == P.PIPELINE or project.status == P.CANCELLED:
+            continue
+        last = min(quarter_of(project.planned_end), current)
+        secretariat = run.secretariat_of[project.swg_id].pk
+        partner = partners.get(project.owner_id)
+        for year, quarter in _quarters(quarter_of(project.planned_start), last):
+            due = deadlines.get((year, quarter)) or default_deadline(year, quarter)
+            deadlines[(year, quarter)] = due
+            now_due = (year, quarter) == current
+            if rng.random() < (0.2 if now_due else 0.07):
+                continue  # never handed in
+            state = U.ACCEPTED
+            if now_due:
+                state = weighted(
+                    rng,
+                    [
+                        (U.DRAFT, 0.25),
+                        (U.SUBMITTED, 0.35),
+                        (U.RETURNED, 0.1),
+                        (U.ACCEPTED, 0.3),
+                    ],
                 )
-                handed = deadline_end(due) + dt.timedelta(days=rng.randrange(-14, 10), hours=-12)
-                if handed > run.moment(today, 8):
-                    handed = run.moment(today, 8) - dt.timedelta(days=rng.randrange(1, 5))
-                handed = max(handed, created + dt.timedelta(hours=2))
-                update = QuarterlyUpdate(
-                    project_id=project.pk, year=year, quarter=quarter, no_change=no_change, state=state,
-                    narrative="" if no_change else "Activities continued as planned; trainings held.",
-                    issues="" if no_change else "Access to some districts remains difficult.",
-                    created_at=created, updated_at=created,
-                )  # fmt: skip
-                if state != U.DRAFT:
-                    update.submitted_at = update.first_submitted_at = handed
-                    update.submitted_by_id = partner
-                if state in (U.ACCEPTED, U.RETURNED):
-                    update.reviewed_at = handed + dt.timedelta(days=rng.randrange(1, 12))
-                    update.reviewed_by_id = secretariat
-                    update.updated_at = update.reviewed_at
-                if state == U.RETURNED:
-                    update.review_comment = (
-                        "Please add the number of women among the people trained."
-                    )
-                updates.append(update)
-        _disbursed(run, updates, {p.pk: p for p in published})
-        run.save(QuarterlyUpdate, updates)
-        owner_of = {p.pk: p.owner_id for p in published}
-        run.history(QuarterlyUpdate, updates, lambda o: o.created_at, lambda o: partners.get(owner_of[o.project_id]),
-                    state=U.DRAFT, submitted_at=None, first_submitted_at=None, submitted_by_id=None,
-                    reviewed_at=None, reviewed_by_id=None, review_comment="")  # fmt: skip
-        handed_in = [u for u in updates if u.submitted_at]
-        run.history(QuarterlyUpdate, handed_in, lambda o: o.submitted_at, lambda o: o.submitted_by_id, "~",
-                    state=U.SUBMITTED, reviewed_at=None, reviewed_by_id=None, review_comment="")  # fmt: skip
-        reviewed = [u for u in updates if u.reviewed_at]
-        run.history(
-            QuarterlyUpdate, reviewed, lambda o: o.reviewed_at, lambda o: o.reviewed_by_id, "~"
-        )
+            elif rng.random() < 0.03:
+                state = U.RETURNED
+            no_change = state != U.DRAFT and rng.random() < 0.3
+            created = run.moment(
+                quarter_end(year, quarter) + dt.timedelta(days=rng.randrange(1, 10))
+            )
+            handed = deadline_end(due) + dt.timedelta(days=rng.randrange(-14, 10), hours=-12)
+            if handed > run.moment(today, 8):
+                handed = run.moment(today, 8) - dt.timedelta(days=rng.randrange(1, 5))
+            handed = max(handed, created + dt.timedelta(hours=2))
+            update = QuarterlyUpdate(
+                project_id=project.pk, year=year, quarter=quarter, no_change=no_change, state=state,
+                narrative="" if no_change else "Activities continued as planned; trainings held.",
+                issues="" if no_change else "Access to some districts remains difficult.",
+                created_at=created, updated_at=created,
+            )  # fmt: skip
+            if state != U.DRAFT:
+                update.submitted_at = update.first_submitted_at = handed
+                update.submitted_by_id = partner
+            if state in (U.ACCEPTED, U.RETURNED):
+                update.reviewed_at = handed + dt.timedelta(days=rng.randrange(1, 12))
+                update.reviewed_by_id = secretariat
+                update.updated_at = update.reviewed_at
+            if state == U.RETURNED:
+                update.review_comment = "Please add the number of women among the people trained."
+            updates.append(update)
+    _disbursed(run, updates, {p.pk: p for p in published})
+    run.save(QuarterlyUpdate, updates)
+    owner_of = {p.pk: p.owner_id for p in published}
+    run.history(QuarterlyUpdate, updates, lambda o: o.created_at, lambda o: partners.get(owner_of[o.project_id]),
+                state=U.DRAFT, submitted_at=None, first_submitted_at=None, submitted_by_id=None,
+                reviewed_at=None, reviewed_by_id=None, review_comment="")  # fmt: skip
+    handed_in = [u for u in updates if u.submitted_at]
+    run.history(QuarterlyUpdate, handed_in, lambda o: o.submitted_at, lambda o: o.submitted_by_id, "~",
+                state=U.SUBMITTED, reviewed_at=None, reviewed_by_id=None, review_comment="")  # fmt: skip
+    reviewed = [u for u in updates if u.reviewed_at]
+    run.history(QuarterlyUpdate, reviewed, lambda o: o.reviewed_at, lambda o: o.reviewed_by_id, "~")
 
 
 def _disbursed(run: Run, updates: list, projects: dict) -> None:
