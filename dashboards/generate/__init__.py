@@ -45,8 +45,14 @@ def portal_is_empty() -> bool:
     return not any(m.objects.exists() for m in (Organization, Contact, Meeting, Project, Document))
 
 
-def generate(*, size: str, scale: float | None = None, seed: int = 2013, today: dt.date | None = None,
-             out=None) -> Run | None:  # fmt: skip
+def generate(
+    *,
+    size: str,
+    scale: float | None = None,
+    seed: int = 2013,
+    today: dt.date | None = None,
+    out=None,
+) -> Run | None:
     """Fill an empty database. Returns the run (counts and seconds), or None for S."""
     if not portal_is_empty():
         raise NotEmpty(
@@ -57,12 +63,26 @@ def generate(*, size: str, scale: float | None = None, seed: int = 2013, today: 
         for command in ("load_demo", "load_demo_projects", "load_demo_reports"):
             call_command(command, stdout=out)
         return None
-    plan = Plan(scale=scale if scale is not None else SIZES[size], seed=seed,
-                today=today or timezone.localdate())  # fmt: skip
+    plan = Plan(
+        scale=scale if scale is not None else SIZES[size],
+        seed=seed,
+        today=today or timezone.localdate(),
+    )
     run = Run(plan=plan, rng=random.Random(seed), copier=Copier() if is_postgresql() else None)
     started = time.perf_counter()
-    with transaction.atomic(), given_times(Meeting, Invitation, Minutes, OutboxMessage, Document,
-                                           DocumentVersion, Project, QuarterlyUpdate):  # fmt: skip
+    with (
+        transaction.atomic(),
+        given_times(
+            Meeting,
+            Invitation,
+            Minutes,
+            OutboxMessage,
+            Document,
+            DocumentVersion,
+            Project,
+            QuarterlyUpdate,
+        ),
+    ):
         build_directory(run)
         build_meetings(run)
         build_projects(run)

@@ -82,9 +82,18 @@ def _generated_organization(run: Run, index: int) -> tuple:
     rng = run.rng
     kind = weighted(
         rng,
-        [(T.CSO, 0.34), (T.GOV_BODY, 0.18), (T.MINISTRY, 0.04), (T.INGO, 0.14), (T.BILATERAL, 0.10),
-         (T.PRIVATE, 0.10), (T.ACADEMIA, 0.06), (T.UN, 0.02), (T.MULTILATERAL, 0.02)],
-    )  # fmt: skip
+        [
+            (T.CSO, 0.34),
+            (T.GOV_BODY, 0.18),
+            (T.MINISTRY, 0.04),
+            (T.INGO, 0.14),
+            (T.BILATERAL, 0.10),
+            (T.PRIVATE, 0.10),
+            (T.ACADEMIA, 0.06),
+            (T.UN, 0.02),
+            (T.MULTILATERAL, 0.02),
+        ],
+    )
     town_en, town_ar = rng.choice(TOWNS)
     topic_en, topic_ar = rng.choice(TOPICS)
     if kind == T.CSO:
@@ -132,8 +141,15 @@ def build_directory(run: Run) -> None:
             kind, en, ar = _generated_organization(run, index)
             orgs.append(Organization(name_en=en, name_ar=ar, org_type=kind))
         admin_row = next(row for row in DEMO_USERS if row[3] == User.Kind.ADMIN)
-        admin = User(email=admin_row[1], full_name=admin_row[2], kind=admin_row[3],
-                     is_staff=True, is_superuser=True, password=password, date_joined=joined)  # fmt: skip
+        admin = User(
+            email=admin_row[1],
+            full_name=admin_row[2],
+            kind=admin_row[3],
+            is_staff=True,
+            is_superuser=True,
+            password=password,
+            date_joined=joined,
+        )
         run.save(User, [admin], history=(lambda o: joined, lambda o: None))
         run.users["admin"] = admin
         run.save(Organization, orgs, history=(lambda o: joined, lambda o: admin.pk))
@@ -159,7 +175,7 @@ def build_directory(run: Run) -> None:
                     gender=gender,
                     preferred_language=preferred,
                     languages=", ".join(LANGUAGE_NAMES[c] for c in langs.split()),
-                )  # fmt: skip
+                )
             )
         run.contact_rows = dict(zip((r[0] for r in CONTACTS), contacts, strict=True))
         for index in range(len(contacts), plan.n(5000, len(contacts))):
@@ -179,7 +195,7 @@ def build_directory(run: Run) -> None:
                     preferred_language="ar" if arabic else rng.choice(("en", "ar")),
                     mobile=f"+218 9{rng.choice((1, 2, 4))} {rng.randrange(1000):03d} {rng.randrange(10000):04d}",
                     languages="Arabic, English" if arabic else "English",
-                )  # fmt: skip
+                )
             )
         run.save(Contact, contacts, history=(lambda o: joined, lambda o: admin.pk))
         for contact in contacts:
@@ -198,17 +214,30 @@ def _logins(run: Run, by_key, password, joined) -> None:
     for _label, email, name, kind, org_key, language, swg_roles, since in DEMO_USERS:
         if kind == User.Kind.ADMIN:
             continue
-        user = User(email=email, full_name=name, kind=kind, language=language, password=password,
-                    organization_id=by_key[org_key].pk if org_key else None, date_joined=joined)  # fmt: skip
+        user = User(
+            email=email,
+            full_name=name,
+            kind=kind,
+            language=language,
+            password=password,
+            organization_id=by_key[org_key].pk if org_key else None,
+            date_joined=joined,
+        )
         users.append(user)
         appointments += [(user, swg_by_slug[slug], role, since) for slug, role in swg_roles]
     for swg in run.swgs:
         for role in ("secretariat", "chair"):
             if not any(a[1] == swg and a[2] == role for a in appointments):
                 org = by_key["mop" if role == "secretariat" else "pmo"]
-                user = User(email=f"{role}.{swg.slug}@planning.gov.ly", kind=User.Kind.GOVERNMENT,
-                            full_name=f"{swg.name_en} {role}", organization_id=org.pk,
-                            language="ar", password=password, date_joined=joined)  # fmt: skip
+                user = User(
+                    email=f"{role}.{swg.slug}@planning.gov.ly",
+                    kind=User.Kind.GOVERNMENT,
+                    full_name=f"{swg.name_en} {role}",
+                    organization_id=org.pk,
+                    language="ar",
+                    password=password,
+                    date_joined=joined,
+                )
                 users.append(user)
                 appointments.append((user, swg, role, joined.date()))
     admin = run.users["admin"]
@@ -248,7 +277,7 @@ def _memberships(run: Run, by_key, start: dt.date) -> None:
                 start_date=since,
                 end_date=end,
                 end_reason=reason,
-            )  # fmt: skip
+            )
         )
     for swg in run.swgs:
         chair_org = rng.choice(government)
@@ -261,7 +290,7 @@ def _memberships(run: Run, by_key, start: dt.date) -> None:
                 start_date=start,
                 end_date=RELAUNCH - dt.timedelta(days=1),
                 end_reason="Structure relaunched under the PMO decree",
-            )  # fmt: skip
+            )
         )
         for _ in range(plan.n(60, 30)):
             org = rng.choice(others if rng.random() < 0.8 else government)
@@ -283,12 +312,18 @@ def _memberships(run: Run, by_key, start: dt.date) -> None:
                     start_date=since,
                     end_date=end,
                     end_reason="No longer active in the sector" if end else "",
-                )  # fmt: skip
+                )
             )
     run.save(Membership, rows)
     # As membership_add and membership_end write them: open first, ended later.
-    run.history(Membership, rows, lambda o: run.moment(o.start_date), lambda o: admin.pk,
-                end_date=None, end_reason="")  # fmt: skip
+    run.history(
+        Membership,
+        rows,
+        lambda o: run.moment(o.start_date),
+        lambda o: admin.pk,
+        end_date=None,
+        end_reason="",
+    )
     ended = [m for m in rows if m.end_date]
     run.history(Membership, ended, lambda o: run.moment(o.end_date, 16), lambda o: admin.pk, "~")
     focal_points = [
@@ -299,7 +334,7 @@ def _memberships(run: Run, by_key, start: dt.date) -> None:
             purpose=FocalPoint.Purpose.SWG,
             appointed_on=m.start_date,
             ended_on=m.end_date,
-        )  # fmt: skip
+        )
         for m in rows
     ]
     run.save(

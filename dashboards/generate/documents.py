@@ -51,9 +51,20 @@ def build_documents(run: Run) -> None:
         documents, meetings = [], []
         for index in range(run.plan.n(5000)):
             swg = run.swgs[index % len(run.swgs)]
-            category = weighted(rng, [(D.MINUTES, 0.2), (D.AGENDA, 0.2), (D.PARTICIPANTS, 0.1), (D.REPORT, 0.15),
-                                      (D.CONCEPT_NOTE, 0.1), (D.PRESENTATION, 0.1), (D.CORRESPONDENCE, 0.05),
-                                      (D.TOR, 0.02), (D.OTHER, 0.08)])  # fmt: skip
+            category = weighted(
+                rng,
+                [
+                    (D.MINUTES, 0.2),
+                    (D.AGENDA, 0.2),
+                    (D.PARTICIPANTS, 0.1),
+                    (D.REPORT, 0.15),
+                    (D.CONCEPT_NOTE, 0.1),
+                    (D.PRESENTATION, 0.1),
+                    (D.CORRESPONDENCE, 0.05),
+                    (D.TOR, 0.02),
+                    (D.OTHER, 0.08),
+                ],
+            )
             day = today - dt.timedelta(days=rng.randrange(3653))
             title = f"{TITLES[category]} — {swg.name_en} {day:%B %Y}"
             at = run.moment(day, 12)
@@ -71,7 +82,7 @@ def build_documents(run: Run) -> None:
                     created_by_id=run.secretariat_of[swg.pk].pk,
                     created_at=at,
                     updated_at=at,
-                )  # fmt: skip
+                )
             )
             meetings.append(category in (D.MINUTES, D.AGENDA, D.PARTICIPANTS))
         # Files of a meeting point at one of the group's meetings.
@@ -95,7 +106,7 @@ def build_documents(run: Run) -> None:
                         extraction=DocumentVersion.Extraction.DONE,
                         uploaded_by_id=document.created_by_id,
                         uploaded_at=document.created_at + dt.timedelta(days=number - 1),
-                    )  # fmt: skip
+                    )
                 )
         run.save(
             DocumentVersion, versions, history=(lambda o: o.uploaded_at, lambda o: o.uploaded_by_id)

@@ -82,13 +82,28 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
             while day.weekday() in (4, 5):  # Friday and Saturday are the weekend in Libya
                 day += dt.timedelta(days=1)
             starts = run.moment(day, rng.choice((9, 10, 11, 13)))
-            kind = weighted(rng, [(M.Kind.SWG, 0.7), (M.Kind.WORKSHOP, 0.1), (M.Kind.CONSULTATION, 0.1),
-                                  (M.Kind.BILATERAL, 0.05), (M.Kind.POLICY, 0.05)])  # fmt: skip
-            city = weighted(rng, [(M.City.TRIPOLI, 0.6), (M.City.TUNIS, 0.15), (M.City.ONLINE, 0.2),
-                                  (M.City.OTHER, 0.05)])  # fmt: skip
+            kind = weighted(
+                rng,
+                [
+                    (M.Kind.SWG, 0.7),
+                    (M.Kind.WORKSHOP, 0.1),
+                    (M.Kind.CONSULTATION, 0.1),
+                    (M.Kind.BILATERAL, 0.05),
+                    (M.Kind.POLICY, 0.05),
+                ],
+            )
+            city = weighted(
+                rng,
+                [
+                    (M.City.TRIPOLI, 0.6),
+                    (M.City.TUNIS, 0.15),
+                    (M.City.ONLINE, 0.2),
+                    (M.City.OTHER, 0.05),
+                ],
+            )
             venue_en, venue_ar = ("", "") if city == M.City.ONLINE else rng.choice(VENUES)
             topic_en, topic_ar = rng.choice(TOPICS[:-1])
-            if day > today:
+            if starts > now:
                 status = S.PLANNED
             else:
                 status = weighted(rng, [(S.HELD, 0.93), (S.CANCELLED, 0.04), (S.POSTPONED, 0.03)])
@@ -115,7 +130,7 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                     uid=run.uuid(),
                     created_by_id=secretariat,
                     created_at=starts - dt.timedelta(days=21),
-                )  # fmt: skip
+                )
             )
         for meeting in meetings:
             sent = meeting.starts_at - dt.timedelta(days=14)
@@ -127,8 +142,15 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                 circulated = meeting.starts_at + dt.timedelta(days=10)
                 meeting.status = S.CIRCULATED if circulated <= now else S.HELD
         run.save(Meeting, meetings)
-        run.history(Meeting, meetings, lambda o: o.created_at, lambda o: secretariat,
-                    status=S.PLANNED, status_reason="", invitations_sent_at=None)  # fmt: skip
+        run.history(
+            Meeting,
+            meetings,
+            lambda o: o.created_at,
+            lambda o: secretariat,
+            status=S.PLANNED,
+            status_reason="",
+            invitations_sent_at=None,
+        )
         changed = [m for m in meetings if m.status != S.PLANNED]
         run.history(Meeting, changed, lambda o: o.ends_at, lambda o: secretariat, "~")
         run.meetings_of.setdefault(swg.pk, []).extend(m.pk for m in meetings)
@@ -148,8 +170,12 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
         by_meeting = {}
         for item in agenda:
             by_meeting.setdefault(item.meeting_id, []).append(item)
-        run.history(AgendaItem, agenda, lambda o: meetings_by_pk[o.meeting_id].created_at,
-                    lambda o: secretariat)  # fmt: skip
+        run.history(
+            AgendaItem,
+            agenda,
+            lambda o: meetings_by_pk[o.meeting_id].created_at,
+            lambda o: secretariat,
+        )
         invitations, invited_members = [], {}
         for meeting in meetings:
             if meeting.invitations_sent_at is None:
@@ -166,14 +192,25 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                 if membership.contact_id in seen:
                     continue
                 seen.add(membership.contact_id)
-                invitations.append(Invitation(meeting_id=meeting.pk, contact_id=membership.contact_id,
-                                              created_at=meeting.created_at))  # fmt: skip
+                invitations.append(
+                    Invitation(
+                        meeting_id=meeting.pk,
+                        contact_id=membership.contact_id,
+                        created_at=meeting.created_at,
+                    )
+                )
             invited_members[meeting.pk] = list(seen)
             if rng.random() < 0.3:
                 guest = rng.choice(everyone)
                 if guest.pk not in seen:
-                    invitations.append(Invitation(meeting_id=meeting.pk, contact_id=guest.pk, is_ad_hoc=True,
-                                                  created_at=meeting.created_at))  # fmt: skip
+                    invitations.append(
+                        Invitation(
+                            meeting_id=meeting.pk,
+                            contact_id=guest.pk,
+                            is_ad_hoc=True,
+                            created_at=meeting.created_at,
+                        )
+                    )
         for invitation in invitations:
             sent = meetings_by_pk[invitation.meeting_id].invitations_sent_at
             answer = weighted(
@@ -185,8 +222,15 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                     days=rng.randrange(1, 5), hours=rng.randrange(8)
                 )
         run.save(Invitation, invitations)
-        run.history(Invitation, invitations, lambda o: o.created_at, lambda o: secretariat,
-                    rsvp="", rsvp_at=None, rsvp_source="")  # fmt: skip
+        run.history(
+            Invitation,
+            invitations,
+            lambda o: o.created_at,
+            lambda o: secretariat,
+            rsvp="",
+            rsvp_at=None,
+            rsvp_source="",
+        )
         # An answer through the signed link is recorded without a signed-in user.
         answered = [i for i in invitations if i.rsvp]
         run.history(Invitation, answered, lambda o: o.rsvp_at, lambda o: None, "~")
@@ -209,17 +253,33 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                     if index == 0 or rng.random() < chance
                     else rng.choice(("absent", "excused"))
                 )
-                attendance.append(Attendance(meeting_id=meeting.pk, contact_id=invitation.contact_id,
-                                             organization_id=contacts[invitation.contact_id].organization_id,
-                                             status=status))  # fmt: skip
+                attendance.append(
+                    Attendance(
+                        meeting_id=meeting.pk,
+                        contact_id=invitation.contact_id,
+                        organization_id=contacts[invitation.contact_id].organization_id,
+                        status=status,
+                    )
+                )
             if rng.random() < 0.3 or not rows:
                 walk_in = rng.choice(everyone)
                 if walk_in.pk not in {i.contact_id for i in rows}:
-                    attendance.append(Attendance(meeting_id=meeting.pk, contact_id=walk_in.pk, is_walk_in=True,
-                                                 organization_id=walk_in.organization_id, status="present"))  # fmt: skip
+                    attendance.append(
+                        Attendance(
+                            meeting_id=meeting.pk,
+                            contact_id=walk_in.pk,
+                            is_walk_in=True,
+                            organization_id=walk_in.organization_id,
+                            status="present",
+                        )
+                    )
         run.save(Attendance, attendance)
-        run.history(Attendance, attendance, lambda o: meetings_by_pk[o.meeting_id].ends_at,
-                    lambda o: secretariat)  # fmt: skip
+        run.history(
+            Attendance,
+            attendance,
+            lambda o: meetings_by_pk[o.meeting_id].ends_at,
+            lambda o: secretariat,
+        )
 
     with run.group("minutes and action points"):
         minutes = []
@@ -231,10 +291,15 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
             if meeting.status == S.HELD:
                 status = weighted(rng, [("draft", 0.3), ("submitted", 0.4), ("approved", 0.3)])
             language = "ar" if rng.random() < 0.4 else "en"
-            record = Minutes(meeting_id=meeting.pk, status=status, language=language,
-                             summary=f"The group reviewed {len(by_meeting[meeting.pk]) - 1} items.",
-                             attendance_text="", created_by_id=secretariat,
-                             created_at=held + dt.timedelta(days=1))  # fmt: skip
+            record = Minutes(
+                meeting_id=meeting.pk,
+                status=status,
+                language=language,
+                summary=f"The group reviewed {len(by_meeting[meeting.pk]) - 1} items.",
+                attendance_text="",
+                created_by_id=secretariat,
+                created_at=held + dt.timedelta(days=1),
+            )
             if status != "draft":
                 record.submitted_at = held + dt.timedelta(days=3)
             if status in ("approved", "circulated"):
@@ -245,14 +310,39 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
         run.save(Minutes, minutes)
         # One history row per step, as minutes_submit, minutes_approve and
         # minutes_circulate save them.
-        run.history(Minutes, minutes, lambda o: o.created_at, lambda o: secretariat, status="draft",
-                    submitted_at=None, approved_by_id=None, approved_at=None, circulated_at=None)  # fmt: skip
+        run.history(
+            Minutes,
+            minutes,
+            lambda o: o.created_at,
+            lambda o: secretariat,
+            status="draft",
+            submitted_at=None,
+            approved_by_id=None,
+            approved_at=None,
+            circulated_at=None,
+        )
         reached = [m for m in minutes if m.submitted_at]
-        run.history(Minutes, reached, lambda o: o.submitted_at, lambda o: secretariat, "~", status="submitted",
-                    approved_by_id=None, approved_at=None, circulated_at=None)  # fmt: skip
+        run.history(
+            Minutes,
+            reached,
+            lambda o: o.submitted_at,
+            lambda o: secretariat,
+            "~",
+            status="submitted",
+            approved_by_id=None,
+            approved_at=None,
+            circulated_at=None,
+        )
         reached = [m for m in minutes if m.approved_at]
-        run.history(Minutes, reached, lambda o: o.approved_at, lambda o: chair, "~", status="approved",
-                    circulated_at=None)  # fmt: skip
+        run.history(
+            Minutes,
+            reached,
+            lambda o: o.approved_at,
+            lambda o: chair,
+            "~",
+            status="approved",
+            circulated_at=None,
+        )
         reached = [m for m in minutes if m.circulated_at]
         run.history(Minutes, reached, lambda o: o.circulated_at, lambda o: secretariat, "~")
         items = []
@@ -268,12 +358,16 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                         else agenda_item.title_en,
                         discussion="Members shared their progress and the gaps they see.",
                         decisions="The secretariat will follow up with the members concerned.",
-                    )  # fmt: skip
+                    )
                 )
         run.save(MinutesItem, items)
         minutes_by_pk = {m.pk: m for m in minutes}
-        run.history(MinutesItem, items, lambda o: minutes_by_pk[o.minutes_id].created_at,
-                    lambda o: secretariat)  # fmt: skip
+        run.history(
+            MinutesItem,
+            items,
+            lambda o: minutes_by_pk[o.minutes_id].created_at,
+            lambda o: secretariat,
+        )
         points = []
         for item in items:
             if item.order == 1 or rng.random() < 0.1:
@@ -308,11 +402,17 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                         due_date=due,
                         status=status,
                         closed_on=closed,
-                    )  # fmt: skip
+                    )
                 )
         run.save(ActionPoint, points)
-        run.history(ActionPoint, points, lambda o: meetings_by_pk[o.source_meeting_id].ends_at, lambda o: secretariat,
-                    status=A.OPEN, closed_on=None)  # fmt: skip
+        run.history(
+            ActionPoint,
+            points,
+            lambda o: meetings_by_pk[o.source_meeting_id].ends_at,
+            lambda o: secretariat,
+            status=A.OPEN,
+            closed_on=None,
+        )
         closed = [p for p in points if p.closed_on]
         run.history(
             ActionPoint, closed, lambda o: run.moment(o.closed_on, 12), lambda o: secretariat, "~"
@@ -322,17 +422,35 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
         messages = []
         for invitation in invitations:
             meeting = meetings_by_pk[invitation.meeting_id]
-            messages.append(_message(run, contacts[invitation.contact_id], swg, PURPOSE_INVITATION,
-                                     f"meeting:{meeting.pk}:seq0", meeting.invitations_sent_at,
-                                     f"Invitation: {meeting.title_en}", f"دعوة: {meeting.title_ar}"))  # fmt: skip
+            messages.append(
+                _message(
+                    run,
+                    contacts[invitation.contact_id],
+                    swg,
+                    PURPOSE_INVITATION,
+                    f"meeting:{meeting.pk}:seq0",
+                    meeting.invitations_sent_at,
+                    f"Invitation: {meeting.title_en}",
+                    f"دعوة: {meeting.title_ar}",
+                )
+            )
         for record in minutes:
             if record.status != Minutes.Status.CIRCULATED:
                 continue
             meeting = meetings_by_pk[record.meeting_id]
             for contact_id in invited_members.get(meeting.pk, []):
-                messages.append(_message(run, contacts[contact_id], swg, CIRCULATED_PURPOSE,
-                                         f"minutes:{record.pk}", record.circulated_at,
-                                         f"Minutes: {meeting.title_en}", f"المحضر: {meeting.title_ar}"))  # fmt: skip
+                messages.append(
+                    _message(
+                        run,
+                        contacts[contact_id],
+                        swg,
+                        CIRCULATED_PURPOSE,
+                        f"minutes:{record.pk}",
+                        record.circulated_at,
+                        f"Minutes: {meeting.title_en}",
+                        f"المحضر: {meeting.title_ar}",
+                    )
+                )
         run.save(OutboxMessage, messages)
 
 
@@ -343,9 +461,18 @@ def _message(
     name = (contact.name_ar or contact.name_en) if arabic else (contact.name_en or contact.name_ar)
     subject = subject_ar if arabic else subject_en
     return OutboxMessage(
-        purpose=purpose, object_key=key, recipient_email=contact.email.lower(), recipient_name=name,
-        language=contact.preferred_language, swg_id=swg.pk, subject=subject[:255],
+        purpose=purpose,
+        object_key=key,
+        recipient_email=contact.email.lower(),
+        recipient_name=name,
+        language=contact.preferred_language,
+        swg_id=swg.pk,
+        subject=subject[:255],
         body_text=f"{name},\n\n{subject}\n\n{swg.name_ar if arabic else swg.name_en}\n",
-        status=SENT, attempts=1, created_at=at, dispatched_at=at, claimed_at=at + dt.timedelta(seconds=2),
+        status=SENT,
+        attempts=1,
+        created_at=at,
+        dispatched_at=at,
+        claimed_at=at + dt.timedelta(seconds=2),
         sent_at=at + dt.timedelta(seconds=3),
-    )  # fmt: skip
+    )

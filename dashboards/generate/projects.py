@@ -75,8 +75,15 @@ def build_projects(run: Run) -> None:
             elif end < today:
                 status = weighted(rng, [(P.COMPLETED, 0.9), (P.CANCELLED, 0.1)])
             else:
-                status = weighted(rng, [(P.ONGOING, 0.8), (P.FINALISATION, 0.08), (P.ON_HOLD, 0.07),
-                                        (P.CANCELLED, 0.05)])  # fmt: skip
+                status = weighted(
+                    rng,
+                    [
+                        (P.ONGOING, 0.8),
+                        (P.FINALISATION, 0.08),
+                        (P.ON_HOLD, 0.07),
+                        (P.CANCELLED, 0.05),
+                    ],
+                )
             created = run.moment(min(start, today) - dt.timedelta(days=60))
             published = status != P.PIPELINE or rng.random() < 0.5
             published = published and rng.random() < 0.93
@@ -109,11 +116,18 @@ def build_projects(run: Run) -> None:
                     published_by_id=secretariat if published else None,
                     created_at=created,
                     updated_at=created + dt.timedelta(days=10),
-                )  # fmt: skip
+                )
             )
         run.save(Project, projects)
-        run.history(Project, projects, lambda o: o.created_at, lambda o: partners.get(o.owner_id, admin),
-                    state=Project.State.DRAFT, published_at=None, published_by_id=None)  # fmt: skip
+        run.history(
+            Project,
+            projects,
+            lambda o: o.created_at,
+            lambda o: partners.get(o.owner_id, admin),
+            state=Project.State.DRAFT,
+            published_at=None,
+            published_by_id=None,
+        )
         published = [p for p in projects if p.published_at]
         run.history(Project, published, lambda o: o.published_at, lambda o: o.published_by_id, "~")
         through = Project.districts.through
@@ -140,8 +154,11 @@ def build_projects(run: Run) -> None:
         through.objects.bulk_create(links, batch_size=2000)
         run.counts["Project districts"] += len(links)
         projects_by_pk = {p.pk: p for p in projects}
-        run.save(ProjectParticipant, participants,
-                 history=(lambda o: projects_by_pk[o.project_id].created_at, lambda o: admin))  # fmt: skip
+        run.save(
+            ProjectParticipant,
+            participants,
+            history=(lambda o: projects_by_pk[o.project_id].created_at, lambda o: admin),
+        )
         budgets = [
             ProjectBudget(
                 project_id=p.pk,
@@ -150,11 +167,14 @@ def build_projects(run: Run) -> None:
                 value=Decimal(concepts[i % len(concepts)][11] * 1000 * 3),
                 currency=p.currency,
                 status=2,
-            )  # fmt: skip
+            )
             for i, p in enumerate(projects)
         ]
-        run.save(ProjectBudget, budgets, history=(lambda o: projects_by_pk[o.project_id].created_at,
-                                                  lambda o: admin))  # fmt: skip
+        run.save(
+            ProjectBudget,
+            budgets,
+            history=(lambda o: projects_by_pk[o.project_id].created_at, lambda o: admin),
+        )
 
     with run.group("quarterly updates"):
         # In slices of projects, so that memory stays flat at L.
@@ -200,11 +220,16 @@ def _quarterly_updates(run: Run, published: list, partners: dict, current) -> No
                 handed = run.moment(today, 8) - dt.timedelta(days=rng.randrange(1, 5))
             handed = max(handed, created + dt.timedelta(hours=2))
             update = QuarterlyUpdate(
-                project_id=project.pk, year=year, quarter=quarter, no_change=no_change, state=state,
+                project_id=project.pk,
+                year=year,
+                quarter=quarter,
+                no_change=no_change,
+                state=state,
                 narrative="" if no_change else "Activities continued as planned; trainings held.",
                 issues="" if no_change else "Access to some districts remains difficult.",
-                created_at=created, updated_at=created,
-            )  # fmt: skip
+                created_at=created,
+                updated_at=created,
+            )
             if state != U.DRAFT:
                 update.submitted_at = update.first_submitted_at = handed
                 update.submitted_by_id = partner
@@ -218,12 +243,31 @@ def _quarterly_updates(run: Run, published: list, partners: dict, current) -> No
     _disbursed(run, updates, {p.pk: p for p in published})
     run.save(QuarterlyUpdate, updates)
     owner_of = {p.pk: p.owner_id for p in published}
-    run.history(QuarterlyUpdate, updates, lambda o: o.created_at, lambda o: partners.get(owner_of[o.project_id]),
-                state=U.DRAFT, submitted_at=None, first_submitted_at=None, submitted_by_id=None,
-                reviewed_at=None, reviewed_by_id=None, review_comment="")  # fmt: skip
+    run.history(
+        QuarterlyUpdate,
+        updates,
+        lambda o: o.created_at,
+        lambda o: partners.get(owner_of[o.project_id]),
+        state=U.DRAFT,
+        submitted_at=None,
+        first_submitted_at=None,
+        submitted_by_id=None,
+        reviewed_at=None,
+        reviewed_by_id=None,
+        review_comment="",
+    )
     handed_in = [u for u in updates if u.submitted_at]
-    run.history(QuarterlyUpdate, handed_in, lambda o: o.submitted_at, lambda o: o.submitted_by_id, "~",
-                state=U.SUBMITTED, reviewed_at=None, reviewed_by_id=None, review_comment="")  # fmt: skip
+    run.history(
+        QuarterlyUpdate,
+        handed_in,
+        lambda o: o.submitted_at,
+        lambda o: o.submitted_by_id,
+        "~",
+        state=U.SUBMITTED,
+        reviewed_at=None,
+        reviewed_by_id=None,
+        review_comment="",
+    )
     reviewed = [u for u in updates if u.reviewed_at]
     run.history(QuarterlyUpdate, reviewed, lambda o: o.reviewed_at, lambda o: o.reviewed_by_id, "~")
 
@@ -258,8 +302,11 @@ def _disbursed(run: Run, updates: list, projects: dict) -> None:
                     value_date=quarter_end(update.year, update.quarter),
                     provider_id=funders.get(project.pk),
                     description=f"Quarterly update {update.year} Q{update.quarter}",
-                )  # fmt: skip
+                )
             )
             recorded[update.project_id] = total
-    run.save(Transaction, transactions, history=(lambda o: run.moment(o.value_date + dt.timedelta(days=20)),
-                                                 lambda o: admin))  # fmt: skip
+    run.save(
+        Transaction,
+        transactions,
+        history=(lambda o: run.moment(o.value_date + dt.timedelta(days=20)), lambda o: admin),
+    )
