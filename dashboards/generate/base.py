@@ -95,7 +95,7 @@ class Run:
         if self.copier is not None:
             # Straight to COPY: no model instances for rows nobody reads back.
             fixed = {"history_change_reason": None, "history_type": kind}
-            order = [f.attname for f in historical._meta.concrete_fields]
+            order = [f.attname for f in stored_fields(historical._meta)]
             rows = []
             for obj in objs:
                 values = {name: getattr(obj, name) for name in names}
@@ -173,7 +173,7 @@ class Copier:
         for offset, obj in enumerate(objs):
             setattr(obj, pk.attname, start + offset)
             obj._state.adding = False
-        fields = meta.concrete_fields
+        fields = stored_fields(meta)
         json_fields = {f.attname for f in fields if f.get_internal_type() == "JSONField"}
         rows = []
         for obj in objs:
@@ -189,7 +189,7 @@ class Copier:
     def copy_values(self, model, rows: list[list]) -> None:
         """Rows of values in the order of the model's concrete fields, the
         primary key left empty (handed out here)."""
-        index = [f.attname for f in model._meta.concrete_fields].index(model._meta.pk.attname)
+        index = [f.attname for f in stored_fields(model._meta)].index(model._meta.pk.attname)
         start = self._take(model, len(rows))
         for offset, values in enumerate(rows):
             values[index] = start + offset
@@ -212,7 +212,7 @@ class Copier:
         buffer.writelines("\t".join(map(_escape, values)) + "\n" for values in rows)
         buffer.seek(0)
         meta = model._meta
-        columns = ", ".join(f'"{f.column}"' for f in meta.concrete_fields)
+        columns = ", ".join(f'"{f.column}"' for f in stored_fields(meta))
         with connection.cursor() as cursor:
             cursor.copy_expert(f'COPY "{meta.db_table}" ({columns}) FROM STDIN', buffer)
 
@@ -221,6 +221,12 @@ class Copier:
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
+
+
+def stored_fields(meta) -> list:
+    """The columns a row is written with: the concrete fields but those the
+    database computes itself (``GeneratedField``)."""
+    return [f for f in meta.concrete_fields if not getattr(f, "generated", False)]
 
 
 @contextmanager

@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from bench import data
 from bench.pages import measure, walk
 from tests.support.urls import page_routes, sample_objects
+from tests.support.volume import volume
 
 
 def test_the_walk_measures_every_named_page(world):
@@ -53,9 +53,9 @@ def test_the_pages_with_growing_tables_run_the_same_queries_at_ten_times_the_dat
     if who != "partner_a":
         urls.append("/outbox/")
     client.force_login(getattr(world, who))
-    data.volume(meetings=7, action_points=30, messages=40, seed=1)
+    volume(meetings=7, action_points=30, messages=40, seed=1)
     before = {url: _queries(client, url) for url in urls}
-    data.volume(meetings=70, action_points=300, messages=400, seed=2)
+    volume(meetings=70, action_points=300, messages=400, seed=2)
     assert ActionPoint.objects.filter(is_closed=False).count() > 100
     assert Meeting.objects.count() > 77
     for url in urls:
