@@ -1,9 +1,12 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.forms import inlineformset_factory
+from django.urls import reverse_lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import DateInput, DirectionControlsStripped, LabelledRowsInlineFormSet
+from coordination.search_select import SearchModelChoiceField
 from swg.models import SWG, Organization, Subsector
 
 from ..models import (
@@ -55,7 +58,22 @@ FORM_FIELDS = [
 ]
 
 
+def _organization_field(model, name: str, **kwargs) -> SearchModelChoiceField:
+    """An organization searched as one types (docs/architecture.md "Searchable
+    selects"): the directory is never rendered as options."""
+    field = model._meta.get_field(name)
+    return SearchModelChoiceField(
+        Organization.objects.all(),
+        label=capfirst(field.verbose_name),
+        required=not field.blank,
+        help_text=field.help_text,
+        search_url=reverse_lazy("swg:organization_search"),
+        **kwargs,
+    )
+
+
 class ProjectForm(DirectionControlsStripped, forms.ModelForm):
+    owner = _organization_field(Project, "owner")
     currency = forms.ChoiceField(label=_("currency"), choices=CURRENCIES, initial="USD")
 
     class Meta:
@@ -111,13 +129,11 @@ class ProjectForm(DirectionControlsStripped, forms.ModelForm):
 
 
 class ParticipantForm(DirectionControlsStripped, forms.ModelForm):
+    organization = _organization_field(ProjectParticipant, "organization")
+
     class Meta:
         model = ProjectParticipant
         fields = ["organization", "role"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.order_by("name_en")
 
 
 class BudgetForm(DirectionControlsStripped, forms.ModelForm):
@@ -137,9 +153,7 @@ class TransactionForm(DirectionControlsStripped, forms.ModelForm):
         fields = ["type", "value", "currency", "value_date", "provider", "description"]
         widgets = {"value_date": DateInput()}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["provider"].queryset = Organization.objects.order_by("name_en")
+    provider = _organization_field(Transaction, "provider")
 
 
 def _formset(model, form, extra):
