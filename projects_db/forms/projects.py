@@ -2,7 +2,6 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.forms import inlineformset_factory
 from django.urls import reverse_lazy
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import DateInput, DirectionControlsStripped, LabelledRowsInlineFormSet
@@ -58,17 +57,14 @@ FORM_FIELDS = [
 ]
 
 
-def _organization_field(model, name: str, **kwargs) -> SearchModelChoiceField:
+def _organization_field(model, name: str) -> SearchModelChoiceField:
     """An organization searched as one types (docs/architecture.md "Searchable
     selects"): the directory is never rendered as options."""
-    field = model._meta.get_field(name)
-    return SearchModelChoiceField(
+    return SearchModelChoiceField.for_model_field(
+        model,
+        name,
         Organization.objects.all(),
-        label=capfirst(field.verbose_name),
-        required=not field.blank,
-        help_text=field.help_text,
         search_url=reverse_lazy("swg:organization_search"),
-        **kwargs,
     )
 
 

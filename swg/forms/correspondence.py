@@ -2,7 +2,6 @@
 
 from django import forms
 from django.urls import reverse_lazy
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import ARABIC, DateInput, PortalModelForm
@@ -14,9 +13,10 @@ from ..models import SWG, Correspondence, Document, Meeting, Organization
 def _organization_field(name: str) -> SearchModelChoiceField:
     """Any organization, searched as one types (docs/architecture.md "Searchable
     selects"): the directory is never rendered as options."""
-    return SearchModelChoiceField(
+    return SearchModelChoiceField.for_model_field(
+        Correspondence,
+        name,
         Organization.objects.all(),
-        label=capfirst(Correspondence._meta.get_field(name).verbose_name),
         search_url=reverse_lazy("swg:organization_search"),
     )
 
