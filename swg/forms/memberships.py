@@ -11,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from coordination.forms import ARABIC, DateInput, PortalForm, PortalModelForm
 from coordination.search_select import SearchModelChoiceField
 
-from ..selectors.search import contact_label
-
 from ..models import SWG, Contact, FocalPoint, Membership, Organization
+from ..selectors.search import contact_label
 
 
 class MembershipForm(PortalModelForm):
