@@ -6,11 +6,18 @@ value still saves."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from projects_db.models import Project, Transaction
 from swg.models import Correspondence
-from tests.factories import ContactFactory, OrganizationFactory, make_project
+from tests.factories import (
+    ContactFactory,
+    OrganizationFactory,
+    held_meeting,
+    make_project,
+    plan_meeting,
+)
 from tests.projects_db.views.test_projects import form_data
 
 pytestmark = pytest.mark.django_db
@@ -41,11 +48,22 @@ def _pages(world):
         value_date=timezone.localdate(),
         provider=world.org_b,
     )
+    held, planned = held_meeting(world), plan_meeting(world)
+    org = world.org_a
     return [
         (world.coordination, "/correspondence/new/"),
         (world.secretariat_x, "/projects/new/"),
         (world.secretariat_x, f"/projects/{project.pk}/edit/"),
         (world.partner_a, f"/projects/{project.pk}/edit/"),
+        (world.secretariat_x, reverse("projects_db:project_import")),
+        (world.partner_a, reverse("projects_db:project_import")),
+        (world.coordination, reverse("swg:contact_create")),
+        (world.coordination, reverse("swg:organization_create")),
+        (world.coordination, reverse("swg:organization_edit", args=[org.pk])),
+        (world.coordination, reverse("swg:focal_point_add", args=[org.pk])),
+        (world.secretariat_x, reverse("swg:membership_add", args=[world.swg_x.slug])),
+        (world.secretariat_x, reverse("swg:attendance_add", args=[held.pk])),
+        (world.secretariat_x, reverse("swg:meeting_invitations", args=[planned.pk])),
     ]
 
 
