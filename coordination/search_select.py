@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 import django_filters
 from django import forms
 from django.http import JsonResponse
+from django.utils.text import capfirst
 
 SEARCH_LIMIT = 20
 
@@ -89,6 +90,16 @@ class SearchModelChoiceField(forms.ModelChoiceField):
         result = super().__deepcopy__(memo)
         result.widget.labels_for = result._labels_for
         return result
+
+    @classmethod
+    def for_model_field(cls, model, name: str, queryset, *, search_url, **kwargs):
+        """The field a ModelForm would build for the foreign key ``model.name``
+        (label, help text, required), as a searchable select."""
+        field = model._meta.get_field(name)
+        kwargs.setdefault("label", capfirst(field.verbose_name))
+        kwargs.setdefault("help_text", field.help_text)
+        kwargs.setdefault("required", not field.blank)
+        return cls(queryset, search_url=search_url, **kwargs)
 
     def set_preset(self, objects: Iterable) -> None:
         """The options shown before any search (and without JavaScript)."""

@@ -3,10 +3,12 @@
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.forms import PortalForm
+from coordination.search_select import SearchModelChoiceField
 from coordination.spreadsheets import reader
 from swg.models import SWG, Organization
 
@@ -31,7 +33,9 @@ class ProjectImportForm(PortalForm):
             "is saved."
         ),
     )
-    organization = forms.ModelChoiceField(
+    # Searched as one types (docs/architecture.md "Searchable selects").
+    organization = SearchModelChoiceField(
+        search_url=reverse_lazy("swg:organization_search"),
         label=gettext_lazy("The file is for"),
         queryset=Organization.objects.none(),
         required=False,
@@ -85,7 +89,9 @@ class TemplateForm(PortalForm):
         choices=[("en", gettext_lazy("English")), ("ar", gettext_lazy("Arabic"))],
         initial="en",
     )
-    organization = forms.ModelChoiceField(
+    # Searched as one types (docs/architecture.md "Searchable selects").
+    organization = SearchModelChoiceField(
+        search_url=reverse_lazy("swg:organization_search"),
         label=gettext_lazy("Pre-filled with the projects of"),
         queryset=Organization.objects.none(),
         required=False,

@@ -1,9 +1,11 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.forms import inlineformset_factory
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import DateInput, DirectionControlsStripped, LabelledRowsInlineFormSet
+from coordination.search_select import SearchModelChoiceField
 from swg.models import SWG, Organization, Subsector
 
 from ..models import (
@@ -55,7 +57,19 @@ FORM_FIELDS = [
 ]
 
 
+def _organization_field(model, name: str) -> SearchModelChoiceField:
+    """An organization searched as one types (docs/architecture.md "Searchable
+    selects"): the directory is never rendered as options."""
+    return SearchModelChoiceField.for_model_field(
+        model,
+        name,
+        Organization.objects.all(),
+        search_url=reverse_lazy("swg:organization_search"),
+    )
+
+
 class ProjectForm(DirectionControlsStripped, forms.ModelForm):
+    owner = _organization_field(Project, "owner")
     currency = forms.ChoiceField(label=_("currency"), choices=CURRENCIES, initial="USD")
 
     class Meta:
@@ -111,13 +125,11 @@ class ProjectForm(DirectionControlsStripped, forms.ModelForm):
 
 
 class ParticipantForm(DirectionControlsStripped, forms.ModelForm):
+    organization = _organization_field(ProjectParticipant, "organization")
+
     class Meta:
         model = ProjectParticipant
         fields = ["organization", "role"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.order_by("name_en")
 
 
 class BudgetForm(DirectionControlsStripped, forms.ModelForm):
@@ -137,9 +149,7 @@ class TransactionForm(DirectionControlsStripped, forms.ModelForm):
         fields = ["type", "value", "currency", "value_date", "provider", "description"]
         widgets = {"value_date": DateInput()}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["provider"].queryset = Organization.objects.order_by("name_en")
+    provider = _organization_field(Transaction, "provider")
 
 
 def _formset(model, form, extra):

@@ -33,6 +33,8 @@
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", id + "-list");
+    // A fixed choice (a partner's own organization) stays fixed.
+    input.disabled = select.disabled;
     var list = document.createElement("ul");
     list.id = id + "-list";
     list.className = "search-select-list list-group position-absolute w-100 shadow-sm";

@@ -1,12 +1,14 @@
 """Forms for the attendance sheet of a meeting and its walk-ins."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from coordination.bidi import bdi_join
 from coordination.forms import DirectionControlsStripped, PortalForm
+from coordination.search_select import SearchModelChoiceField
 
 from ..models import Attendance, Contact
+from ..selectors.search import contact_label
 
 STATUS_FIELD = "status_{}"
 
@@ -41,7 +43,9 @@ class AttendanceSheetForm(DirectionControlsStripped, forms.Form):
 
 class WalkInForm(PortalForm):
     submit_label = _("Add to the attendance")
-    contact = forms.ModelChoiceField(
+    # Searched as one types (docs/architecture.md "Searchable selects").
+    contact = SearchModelChoiceField(
+        search_url=reverse_lazy("swg:contact_search"),
         label=_("Person"),
         queryset=Contact.objects.none(),
         help_text=_("Anyone in the contact directory."),
@@ -63,6 +67,4 @@ class WalkInForm(PortalForm):
             .select_related("organization")
             .order_by("name_en", "name_ar")
         )
-        self.fields["contact"].label_from_instance = lambda c: bdi_join(
-            [c.name, str(c.organization)]
-        )
+        self.fields["contact"].label_from_instance = contact_label

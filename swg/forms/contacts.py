@@ -4,18 +4,28 @@ one row of it (the rules of a row are the same as the contact form's)."""
 from collections.abc import Callable
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.bilingual import is_arabic_text
 from coordination.emails import normalize_email
 from coordination.forms import ARABIC, DirectionControlsStripped, PortalForm, PortalModelForm
+from coordination.search_select import SearchModelChoiceField
 from coordination.spreadsheets import reader
 
 from ..models import Contact, Organization
 
 
 class ContactForm(PortalModelForm):
+    # Searched as one types (docs/architecture.md "Searchable selects").
+    organization = SearchModelChoiceField.for_model_field(
+        Contact,
+        "organization",
+        Organization.objects.all(),
+        search_url=reverse_lazy("swg:organization_search"),
+    )
+
     class Meta:
         model = Contact
         fields = [
@@ -39,7 +49,6 @@ class ContactForm(PortalModelForm):
 
     def __init__(self, *args, organization_locked: Organization | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.order_by("name_en")
         if organization_locked is not None:
             # A partner edits only their own organization's people.
             self.fields["organization"].queryset = Organization.objects.filter(

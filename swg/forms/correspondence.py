@@ -1,14 +1,30 @@
 """The correspondence register's entry form."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import ARABIC, DateInput, PortalModelForm
+from coordination.search_select import SearchModelChoiceField
 
 from ..models import SWG, Correspondence, Document, Meeting, Organization
 
 
+def _organization_field(name: str) -> SearchModelChoiceField:
+    """Any organization, searched as one types (docs/architecture.md "Searchable
+    selects"): the directory is never rendered as options."""
+    return SearchModelChoiceField.for_model_field(
+        Correspondence,
+        name,
+        Organization.objects.all(),
+        search_url=reverse_lazy("swg:organization_search"),
+    )
+
+
 class CorrespondenceForm(PortalModelForm):
+    from_organization = _organization_field("from_organization")
+    to_organization = _organization_field("to_organization")
+
     class Meta:
         model = Correspondence
         fields = [
@@ -40,9 +56,6 @@ class CorrespondenceForm(PortalModelForm):
 
     def __init__(self, *args, documents=None, **kwargs):
         super().__init__(*args, **kwargs)
-        organizations = Organization.objects.order_by("name_en")
-        self.fields["from_organization"].queryset = organizations
-        self.fields["to_organization"].queryset = organizations
         self.fields["swg"].queryset = SWG.objects.filter(is_active=True).order_by("number")
         self.fields["documents"].queryset = (
             documents if documents is not None else Document.objects.none()

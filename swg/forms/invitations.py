@@ -1,13 +1,17 @@
 """Forms for inviting people to a meeting: the group's people, or anyone in
 the directory as an ad-hoc invitee (assessment Annex 1.1)."""
 
+from urllib.parse import urlencode
+
 from django import forms
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from coordination.bidi import bdi_join
 from coordination.forms import NamedForm
+from coordination.search_select import SearchModelChoiceField
 
 from ..models import Contact, Meeting
+from ..selectors.search import contact_label
 
 
 class MemberInviteForm(NamedForm):
@@ -32,7 +36,9 @@ class MemberInviteForm(NamedForm):
 class AdHocInviteForm(NamedForm):
     form_name = "ad_hoc"
     submit_label = _("Invite")
-    contact = forms.ModelChoiceField(
+    # Searched as one types (docs/architecture.md "Searchable selects").
+    contact = SearchModelChoiceField(
+        search_url=reverse_lazy("swg:contact_search"),
         label=_("Person"),
         queryset=Contact.objects.none(),
         help_text=_(
@@ -48,6 +54,8 @@ class AdHocInviteForm(NamedForm):
             .select_related("organization")
             .order_by("name_en", "name_ar")
         )
-        self.fields["contact"].label_from_instance = lambda c: bdi_join(
-            [c.name, str(c.organization)]
+        self.fields["contact"].label_from_instance = contact_label
+        # The group's people come first in the search.
+        self.fields["contact"].widget.search_url = (
+            reverse("swg:contact_search") + "?" + urlencode({"swg": meeting.swg.slug})
         )

@@ -1,16 +1,35 @@
 """Forms for memberships and focal points; the rules (one chair, no overlap…)
 live in ``swg.services.memberships`` and come back through ``apply_errors``."""
 
+from urllib.parse import urlencode
+
 from django import forms
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import ARABIC, DateInput, PortalForm, PortalModelForm
+from coordination.search_select import SearchModelChoiceField
 
 from ..models import SWG, Contact, FocalPoint, Membership, Organization
+from ..selectors.search import contact_label
 
 
 class MembershipForm(PortalModelForm):
+    # Searched as one types (docs/architecture.md "Searchable selects").
+    organization = SearchModelChoiceField.for_model_field(
+        Membership,
+        "organization",
+        Organization.objects.filter(is_active=True),
+        search_url=reverse_lazy("swg:organization_search"),
+    )
+    contact = SearchModelChoiceField.for_model_field(
+        Membership,
+        "contact",
+        Contact.objects.filter(is_active=True).select_related("organization"),
+        search_url=reverse_lazy("swg:contact_search"),
+    )
+
     class Meta:
         model = Membership
         fields = ["organization", "contact", "role", "task_en", "task_ar", "start_date"]
@@ -18,10 +37,7 @@ class MembershipForm(PortalModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.filter(is_active=True)
-        self.fields["contact"].queryset = Contact.objects.filter(is_active=True).select_related(
-            "organization"
-        )
+        self.fields["contact"].label_from_instance = contact_label
 
     def clean(self):
         data = super().clean()
@@ -45,6 +61,9 @@ class MembershipEndForm(PortalForm):
 
 class FocalPointForm(PortalModelForm):
     submit_label = _("Appoint")
+    contact = SearchModelChoiceField.for_model_field(
+        FocalPoint, "contact", Contact.objects.none(), search_url=""
+    )
 
     class Meta:
         model = FocalPoint
@@ -53,5 +72,10 @@ class FocalPointForm(PortalModelForm):
 
     def __init__(self, *args, organization: Organization, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contact"].queryset = organization.contacts.filter(is_active=True)
+        contact = self.fields["contact"]
+        contact.queryset = organization.contacts.filter(is_active=True)
+        # The organization's people only, searched as one types.
+        contact.widget.search_url = (
+            reverse("swg:contact_search") + "?" + urlencode({"organization": organization.pk})
+        )
         self.fields["swg"].queryset = SWG.objects.filter(is_active=True)

@@ -44,3 +44,13 @@ def test_an_organization_is_found_and_chosen_with_the_keyboard_in_arabic(page, l
     expect(page.get_by_role("combobox", name=label, exact=True)).to_have_value(
         re.compile("بعثة الاتحاد الأوروبي")
     )
+
+
+def test_a_fixed_organization_cannot_be_searched_away(page, live_server, world):
+    """A partner's project is reported by her own organization: the searchable
+    select shows it and is disabled."""
+    login(page, live_server, world.partner_a.email, PASSWORD)
+    page.goto(f"{live_server.url}/projects/new/")
+    box = page.locator("input[data-search-for=owner]")
+    expect(box).to_be_disabled()
+    expect(box).to_have_value(re.compile("WHO"))
