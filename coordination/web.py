@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 
 from .downloads import safe_filename
@@ -19,6 +20,37 @@ PAGE_SIZE = 25
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class BoundedPaginator(Paginator):
+    """Counts at most ``bound`` rows, then says "more than": a COUNT(*) over a
+    whole table of millions of rows costs more than the page itself
+    (bench/README.md). ``more`` tells the templates (includes/pagination.html)
+    that ``count`` and ``num_pages`` are lower bounds; the pages up to the bound
+    are reachable, the rest through the list's filters."""
+
+    def __init__(self, *args, bound: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bound = bound
+
+    @cached_property
+    def count(self) -> int:
+        # COUNT(*) over a sub-SELECT ... LIMIT bound + 1: stops at the bound.
+        return self.object_list[: self.bound + 1].count()
+
+    @property
+    def more(self) -> bool:
+        return self.count > self.bound
+
+    @property
+    def bound_pages(self) -> int:
+        """Full pages within the bound: there are more than this many."""
+        return self.bound // self.per_page
+
+
+def paginate_bounded(request, queryset, *, bound: int, per_page=PAGE_SIZE):
+    """``paginate`` for a list that can hold millions of rows (``BoundedPaginator``)."""
+    return BoundedPaginator(queryset, per_page, bound=bound).get_page(request.GET.get("page"))
 
 
 def query_without(request, *names: str) -> str:

@@ -20,7 +20,7 @@ from projects_db.models import (
     ProjectParticipant,
     Transaction,
 )
-from projects_db.selectors.money import budget_sum, funding_sums
+from projects_db.selectors.money import Rates, budget_usd, funding_usd
 
 
 def portfolio_projects(*, swg_ids, period: Period):
@@ -32,24 +32,15 @@ def portfolio_projects(*, swg_ids, period: Period):
 
 def portfolio_by_swg(*, swg_ids, period: Period) -> dict[int, dict]:
     """Per SWG: projects, budget, committed and disbursed in USD, and the funding
-    gap (budget not yet committed). Three queries."""
+    gap (budget not yet committed). Four queries."""
     swg_ids = list(swg_ids)
     projects = portfolio_projects(swg_ids=swg_ids, period=period)
     ids = projects.values("pk")
     counts = dict(projects.values("swg").annotate(n=Count("pk")).values_list("swg", "n").order_by())
-    money = {
-        row["project__swg"]: row
-        for row in Transaction.objects.filter(project__in=ids)
-        .values("project__swg")
-        .annotate(**funding_sums())
-        .order_by()
-    }
-    budgets = dict(
-        ProjectBudget.objects.filter(project__in=ids)
-        .values("project__swg")
-        .annotate(budget=budget_sum())
-        .values_list("project__swg", "budget")
-        .order_by()
+    rates = Rates()
+    money = funding_usd(Transaction.objects.filter(project__in=ids), by="project__swg", rates=rates)
+    budgets = budget_usd(
+        ProjectBudget.objects.filter(project__in=ids), by="project__swg", rates=rates
     )
     zero = Decimal(0)
     result = {}

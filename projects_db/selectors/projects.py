@@ -11,7 +11,7 @@ from coordination.history import history_rows
 from swg.models import SWG
 
 from ..models import NationalPriority, Project, ProjectBudget, ProjectParticipant, Transaction
-from .money import budget_sum, funding_sums, project_totals_usd
+from .money import Rates, budget_usd, funding_usd, project_totals_usd
 
 
 def project_rows(queryset):
@@ -47,22 +47,15 @@ def _gap(required, committed):
 
 def portfolio_by_priority(projects) -> list[dict]:
     """Per national priority: required (from the government), budget, pledged,
-    committed, disbursed in USD and the gap = required − committed. Three queries."""
+    committed, disbursed in USD and the gap = required − committed. Four queries."""
     ids = projects.order_by().values("pk")
-    money = {
-        row["project__national_priority"]: row
-        for row in Transaction.objects.filter(project__in=ids)
-        .values("project__national_priority")
-        .annotate(**funding_sums())
-        .order_by()
-    }
-    budgets = {
-        row["project__national_priority"]: row["budget"]
-        for row in ProjectBudget.objects.filter(project__in=ids)
-        .values("project__national_priority")
-        .annotate(budget=budget_sum())
-        .order_by()
-    }
+    rates = Rates()
+    money = funding_usd(
+        Transaction.objects.filter(project__in=ids), by="project__national_priority", rates=rates
+    )
+    budgets = budget_usd(
+        ProjectBudget.objects.filter(project__in=ids), by="project__national_priority", rates=rates
+    )
     rows = []
     zero = Decimal(0)
     for priority in [*NationalPriority.objects.filter(is_active=True), None]:
@@ -88,22 +81,13 @@ def portfolio_by_priority(projects) -> list[dict]:
 
 def portfolio_by_swg(projects) -> list[dict]:
     """Per SWG: budget, pledged, committed, disbursed in USD; the gap is the
-    budget not yet committed. Three queries."""
+    budget not yet committed. Four queries."""
     ids = projects.order_by().values("pk")
-    money = {
-        row["project__swg"]: row
-        for row in Transaction.objects.filter(project__in=ids)
-        .values("project__swg")
-        .annotate(**funding_sums())
-        .order_by()
-    }
-    budgets = {
-        row["project__swg"]: row["budget"]
-        for row in ProjectBudget.objects.filter(project__in=ids)
-        .values("project__swg")
-        .annotate(budget=budget_sum())
-        .order_by()
-    }
+    rates = Rates()
+    money = funding_usd(Transaction.objects.filter(project__in=ids), by="project__swg", rates=rates)
+    budgets = budget_usd(
+        ProjectBudget.objects.filter(project__in=ids), by="project__swg", rates=rates
+    )
     zero = Decimal(0)
     rows = []
     swgs = SWG.objects.filter(Q(is_active=True) | Q(pk__in=money.keys() | budgets.keys()))

@@ -10,11 +10,14 @@ from django.utils.translation import gettext as _
 
 from coordination import outbox
 from coordination.models import OutboxMessage
-from coordination.web import paginate, query_without
+from coordination.web import paginate_bounded, query_without
 
 from .. import permissions
 from ..filters.outbox import OutboxFilter
 from ..permissions import Action
+
+# Messages counted at most (coordination/web.py BoundedPaginator): 40 pages.
+OUTBOX_COUNT_BOUND = 1000
 
 
 def _reason(last_error: str) -> str:
@@ -53,7 +56,10 @@ def outbox_list(request):
     visible = permissions.scope(request.user, OutboxMessage.objects.all())
     rows = visible.select_related("swg").defer("body_text", "body_html", "attachments")
     filterset = OutboxFilter(request.GET or None, queryset=rows)
-    page = paginate(request, filterset.qs.order_by("-created_at", "-pk"))
+    # Counted up to a bound: the table holds every message ever sent.
+    page = paginate_bounded(
+        request, filterset.qs.order_by("-created_at", "-pk"), bound=OUTBOX_COUNT_BOUND
+    )
     for message in page:
         message.reason = _reason(message.last_error)
         message.purpose_label = outbox.outbox_purpose_label(message.purpose)

@@ -167,7 +167,8 @@ def sample_objects(world) -> dict:
         role=Membership.Role.SUPPORTING,
         task_en="Gender-responsive budgeting and sex-disaggregated health statistics",
     )
-    membership = Membership.objects.get(swg=world.swg_x, organization=world.org_a)
+    # The current membership: generated data (bench, size M) keeps ended ones too.
+    membership = Membership.objects.active().get(swg=world.swg_x, organization=world.org_a)
     focal_point = focal_point_appoint(
         organization=long_org,
         contact=long_contact,

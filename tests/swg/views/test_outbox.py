@@ -210,3 +210,31 @@ def test_it_shows_what_each_message_was_for_not_its_code(client, world):
     assert "minutes.circulated</" not in html and "password_reset</" not in html
     options = client.get("/outbox/").context["filter"].form.fields["purpose"].choices
     assert ("minutes.circulated", "Minutes circulated") in options
+
+
+def test_it_counts_messages_up_to_a_bound_and_says_more_than(client, world, monkeypatch):
+    # The outbox holds every message ever sent: the page counts no further than
+    # a bound (coordination/web.py BoundedPaginator) and says so.
+    from swg.views import outbox as outbox_views
+
+    monkeypatch.setattr(outbox_views, "OUTBOX_COUNT_BOUND", 2)
+    for n in range(4):
+        _message(swg=world.swg_x, recipient_email=f"member{n}@who.example")
+    client.force_login(world.coordination)
+
+    response = client.get("/outbox/")
+
+    assert response.status_code == 200
+    assert b"More than 2 messages" in response.content
+    assert b"4 messages" not in response.content
+
+
+def test_it_counts_every_message_under_the_bound(client, world):
+    for n in range(3):
+        _message(swg=world.swg_x, recipient_email=f"member{n}@who.example")
+    client.force_login(world.coordination)
+
+    response = client.get("/outbox/")
+
+    assert b"3 messages" in response.content
+    assert b"More than" not in response.content
