@@ -86,20 +86,27 @@ def similar_projects(project: Project) -> list[tuple[int, float]]:
 # The rules of ``_candidates`` and ``_title_similarity_sql`` for many projects
 # at once: one query however many projects an import saved.
 _MANY_SQL = """
+WITH p AS (
+  SELECT * FROM projects_db_project
+  WHERE id = ANY(%(ids)s) AND planned_start IS NOT NULL AND status <> %(cancelled)s
+),
+q AS (
+  -- Look-alikes are of another organization: when every project saved is of
+  -- one organization (a partner's file), its own projects are left out here,
+  -- before the pairs are formed.
+  SELECT * FROM projects_db_project
+  WHERE status <> %(cancelled)s AND planned_start IS NOT NULL
+    AND swg_id IN (SELECT swg_id FROM p)
+    AND NOT (owner_id = ALL(SELECT DISTINCT owner_id FROM p))
+)
 SELECT p.id, q.id, GREATEST(
     CASE WHEN p.title_en <> '' THEN similarity(q.title_en, p.title_en) END,
     CASE WHEN p.title_ar <> '' THEN similarity(q.title_ar, p.title_ar) END
 ) AS score
-FROM projects_db_project p
-JOIN projects_db_project q ON q.id <> p.id
-WHERE p.id = ANY(%(ids)s)
-  AND p.planned_start IS NOT NULL AND p.status <> %(cancelled)s
-  AND q.owner_id <> p.owner_id
-  AND q.status <> %(cancelled)s
-  AND q.planned_start IS NOT NULL
-  AND (
+FROM p JOIN q ON q.swg_id = p.swg_id AND q.id <> p.id AND q.owner_id <> p.owner_id
+WHERE (
     (p.subsector_id IS NOT NULL AND q.subsector_id = p.subsector_id)
-    OR (p.subsector_id IS NULL AND q.subsector_id IS NULL AND q.swg_id = p.swg_id)
+    OR (p.subsector_id IS NULL AND q.subsector_id IS NULL)
   )
   AND (q.planned_end IS NULL OR q.planned_end >= p.planned_start)
   AND (p.planned_end IS NULL OR q.planned_start <= p.planned_end)

@@ -6,13 +6,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from projects_db.exchange import spreadsheet
-from projects_db.models import Project, ProjectBudget
+from projects_db.models import DuplicatePair, Project, ProjectBudget
 from projects_db.selectors.exchange import export_queryset
 from projects_db.services import exchange
 from tests.factories import make_project
 from tests.support.spreadsheets import xlsx_bytes
 
-from .test_exchange import _check
+from .test_exchange import HEADER, _check, _row
 
 
 def _file(world, size: int) -> bytes:
@@ -98,3 +98,13 @@ def test_the_history_of_every_saved_row_names_the_uploader(world):
     removed = ProjectBudget.history.filter(history_type="-")
     assert removed.count() == 2
     assert {row.history_user for row in removed} == {world.partner_a}
+
+
+def test_an_imported_project_like_another_organizations_is_flagged(world):
+    other = make_project(owner=world.org_b, swg=world.swg_x, title_en="Maternal health in Sabha")
+    result = _check(xlsx_bytes([HEADER, _row()]), "new.xlsx", world.partner_a)
+    exchange.projects_write(result, by=world.partner_a)
+    imported = Project.objects.get(owner=world.org_a, title_en="Maternal health in Sabha")
+    pair = DuplicatePair.objects.get()
+    assert {pair.project_a_id, pair.project_b_id} == {other.pk, imported.pk}
+    assert pair.decision == DuplicatePair.Decision.FLAGGED
