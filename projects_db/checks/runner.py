@@ -41,11 +41,21 @@ class Quality:
 
 def project_quality(project) -> Quality:
     """Every check's findings for one project (a fixed number of queries)."""
-    prefetch_related_objects([project], "budgets", "transactions", "participants", "districts")
+    return projects_quality([project])[project.pk]
+
+
+def projects_quality(projects) -> dict[int, Quality]:
+    """``project_quality`` of each project, by id, in a fixed number of queries."""
+    projects = list(projects)
+    prefetch_related_objects(projects, "budgets", "transactions", "participants", "districts")
+    known = frozenset(ExchangeRate.objects.values_list("currency", flat=True).distinct())
+    return {project.pk: _quality(project, known) for project in projects}
+
+
+def _quality(project, known: frozenset) -> Quality:
     found = []
     for check in CHECKS:
         found += check(project)
-    known = frozenset(ExchangeRate.objects.values_list("currency", flat=True).distinct())
     found += iati_codes.check(project, known_currencies=known)
     quality = Quality()
     for level, message in found:

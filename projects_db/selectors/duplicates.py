@@ -83,6 +83,71 @@ def similar_projects(project: Project) -> list[tuple[int, float]]:
     return _title_similarity_python(qs, project)
 
 
+# The rules of ``_candidates`` and ``_title_similarity_sql`` for many projects
+# at once: one query however many projects an import saved.
+_MANY_SQL = """
+WITH p AS (
+  SELECT * FROM projects_db_project
+  WHERE id = ANY(%(ids)s) AND planned_start IS NOT NULL AND status <> %(cancelled)s
+),
+q AS (
+  -- Look-alikes are of another organization: when every project saved is of
+  -- one organization (a partner's file), its own projects are left out here,
+  -- before the pairs are formed.
+  SELECT * FROM projects_db_project
+  WHERE status <> %(cancelled)s AND planned_start IS NOT NULL
+    AND swg_id IN (SELECT swg_id FROM p)
+    AND NOT (owner_id = ALL(SELECT DISTINCT owner_id FROM p))
+)
+SELECT p.id, q.id, GREATEST(
+    CASE WHEN p.title_en <> '' THEN similarity(q.title_en, p.title_en) END,
+    CASE WHEN p.title_ar <> '' THEN similarity(q.title_ar, p.title_ar) END
+) AS score
+FROM p JOIN q ON q.swg_id = p.swg_id AND q.id <> p.id AND q.owner_id <> p.owner_id
+WHERE (
+    (p.subsector_id IS NOT NULL AND q.subsector_id = p.subsector_id)
+    OR (p.subsector_id IS NULL AND q.subsector_id IS NULL)
+  )
+  AND (q.planned_end IS NULL OR q.planned_end >= p.planned_start)
+  AND (p.planned_end IS NULL OR q.planned_start <= p.planned_end)
+  AND (
+    p.nationwide OR q.nationwide OR EXISTS (
+      SELECT 1 FROM projects_db_project_districts a
+      JOIN projects_db_project_districts b ON b.district_id = a.district_id
+      WHERE a.project_id = p.id AND b.project_id = q.id
+    )
+  )
+  AND GREATEST(
+    CASE WHEN p.title_en <> '' THEN similarity(q.title_en, p.title_en) END,
+    CASE WHEN p.title_ar <> '' THEN similarity(q.title_ar, p.title_ar) END
+  ) >= %(threshold)s
+"""
+
+
+def similar_projects_many(projects: list[Project]) -> dict[int, dict[int, float]]:
+    """``similar_projects`` of each project, keyed by its id: one query on
+    PostgreSQL (an import saves thousands of projects at once)."""
+    found: dict[int, dict[int, float]] = {project.pk: {} for project in projects}
+    if not projects:
+        return found
+    if connection.vendor != "postgresql":
+        for project in projects:
+            found[project.pk] = dict(similar_projects(project))
+        return found
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _MANY_SQL,
+            {
+                "ids": list(found),
+                "cancelled": int(Project.Status.CANCELLED),
+                "threshold": settings.DUPLICATE_TITLE_TRIGRAM_THRESHOLD,
+            },
+        )
+        for pk, other, score in cursor.fetchall():
+            found[pk][other] = float(score)
+    return found
+
+
 def flagged_pairs(user):
     """Pairs still flagged, both projects within the user's reach."""
     qs = DuplicatePair.objects.filter(decision=DuplicatePair.Decision.FLAGGED)

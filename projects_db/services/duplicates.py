@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from coordination.history import history_attribute
 
 from ..models import DuplicatePair, Project
-from ..selectors.duplicates import similar_projects
+from ..selectors.duplicates import similar_projects, similar_projects_many
 
 
 @transaction.atomic
@@ -42,6 +42,47 @@ def project_duplicates_refresh(*, project: Project) -> list[DuplicatePair]:
         if pair.decision == DuplicatePair.Decision.FLAGGED:
             flagged.append(pair)
     return flagged
+
+
+@transaction.atomic
+def projects_duplicates_refresh(*, projects: list[Project]) -> None:
+    """``project_duplicates_refresh`` for many projects in a fixed number of
+    queries (the project import)."""
+    found = similar_projects_many(projects)
+    if not found:
+        return
+    ids = list(found)
+    pairs = {
+        (pair.project_a_id, pair.project_b_id): pair
+        for pair in DuplicatePair.objects.filter(Q(project_a_id__in=ids) | Q(project_b_id__in=ids))
+    }
+    wanted: dict[tuple[int, int], float] = {}
+    for pk, others in found.items():
+        for other, similarity in others.items():
+            wanted[tuple(sorted((pk, other)))] = similarity
+    stale = [
+        pair.pk
+        for key, pair in pairs.items()
+        if key not in wanted
+        and pair.decision == DuplicatePair.Decision.FLAGGED
+        # only the pairs of a refreshed project whose look-alike it no longer is
+        and (key[0] in found or key[1] in found)
+    ]
+    if stale:
+        DuplicatePair.objects.filter(pk__in=stale).delete()
+    new = []
+    changed = []
+    for (low, high), similarity in wanted.items():
+        pair = pairs.get((low, high))
+        if pair is None:
+            new.append(DuplicatePair(project_a_id=low, project_b_id=high, similarity=similarity))
+        elif abs(pair.similarity - similarity) > 1e-6:
+            pair.similarity = similarity
+            changed.append(pair)
+    if new:
+        DuplicatePair.objects.bulk_create(new, ignore_conflicts=True)
+    if changed:
+        DuplicatePair.objects.bulk_update(changed, ["similarity"])
 
 
 @transaction.atomic

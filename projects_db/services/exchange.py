@@ -21,14 +21,16 @@ from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from coordination.history import history_attribute
 from coordination.spreadsheets.reader import SheetRow, SpreadsheetRejected
 from swg import permissions
-from swg.models import ImportJob, Organization
+from swg.models import ImportJob, Organization, Subsector
 from swg.services.imports import ImportResult, JobRun, import_job_start
 
+from ..checks.runner import projects_quality
 from ..exchange import iati, spreadsheet
 from ..exchange.records import (
     BUDGET_KEYS,
@@ -43,6 +45,7 @@ from ..exchange.records import (
 )
 from ..models import Project
 from . import projects as project_services
+from .duplicates import projects_duplicates_refresh
 
 IMPORT_KIND = "projects"
 PREVIEW_KEPT = 200  # projects listed per group on the preview page
@@ -299,32 +302,52 @@ def projects_check(
     return result
 
 
-def _organization(organization, created: dict, by) -> Organization:
-    if not isinstance(organization, NewOrganization):
-        return organization
-    key = organization.key()
-    if key not in created:
-        created[key] = history_attribute(
-            Organization(name_en=organization.name[:255], org_type=Organization.Type.MULTILATERAL),
-            by=by,
+# Rows saved per INSERT or UPDATE statement.
+WRITE_BATCH = 500
+# Foreign keys the import sets from objects it already holds: validating them
+# would cost a query per row (the file's names were resolved through ``Directory``).
+PROJECT_KEYS = ["owner", "swg", "subsector", "national_priority", "published_by"]
+CHILD_KEYS = ["project", "organization", "provider", "receiver"]
+
+
+def _new_organizations(records: list[ProjectRecord], by) -> dict[str, Organization]:
+    """The organizations the records name that the portal does not know yet,
+    created in one statement (with their history)."""
+    named = {}
+    for record in records:
+        candidates = [record.fields.get("owner")]
+        candidates += [organization for organization, _role in record.participants or ()]
+        for item in record.transactions or ():
+            candidates += [item.get("provider"), item.get("receiver")]
+        for organization in candidates:
+            if isinstance(organization, NewOrganization):
+                named.setdefault(
+                    organization.key(),
+                    Organization(
+                        name_en=organization.name[:255], org_type=Organization.Type.MULTILATERAL
+                    ),
+                )
+    if named:
+        bulk_create_with_history(
+            list(named.values()), Organization, batch_size=WRITE_BATCH, default_user=by
         )
-        created[key].save()
-    return created[key]
+    return named
 
 
-def _children(record: ProjectRecord, project: Project | None, created: dict, by) -> dict:
+def _children(record: ProjectRecord, project: Project | None, organization) -> dict:
+    """The file's child rows, each with the id of the existing row it keeps."""
     children = {}
     if record.participants is not None:
         existing = {}
         if project is not None:
             existing = {(p.organization_id, p.role): p.pk for p in project.participants.all()}
         rows = []
-        for organization, role in record.participants:
-            organization = _organization(organization, created, by)
+        for named, role in record.participants:
+            named = organization(named)
             rows.append(
                 {
-                    "id": existing.get((organization.pk, int(role))),
-                    "organization": organization,
+                    "id": existing.get((named.pk, int(role))),
+                    "organization": named,
                     "role": int(role),
                 }
             )
@@ -342,7 +365,7 @@ def _children(record: ProjectRecord, project: Project | None, created: dict, by)
         for row in rows:
             for side in ("provider", "receiver"):
                 if side in row and row[side] is not None:
-                    row[side] = _organization(row[side], created, by)
+                    row[side] = organization(row[side])
         children["transactions"] = rows
     return children
 
@@ -360,40 +383,203 @@ def _matched(rows: list[dict], existing, keys: tuple) -> list[dict]:
     return out
 
 
+def _rejected(record: ProjectRecord, error: ValidationError) -> SpreadsheetRejected:
+    return SpreadsheetRejected(
+        _("%(where)s: %(problems)s") % {"where": record.where, "problems": " ".join(error.messages)}
+    )
+
+
+class _Writes:
+    """What the import saves, gathered per model, then written a statement
+    per batch (DESIGN §5: thousands of rows in a job), history included."""
+
+    def __init__(self, by):
+        self.by = by
+        self.create = {name: [] for name in project_services.CHILDREN}
+        self.update = {name: [] for name in project_services.CHILDREN}
+        self.update_fields = {name: set() for name in project_services.CHILDREN}
+        self.delete = {name: [] for name in project_services.CHILDREN}
+
+    def children(self, record: ProjectRecord, project: Project, children: dict) -> None:
+        """``projects._sync_children`` for one project, without writing."""
+        old = record.project
+        for name, rows in children.items():
+            model, fields = project_services.CHILDREN[name]
+            existing = {child.pk: child for child in getattr(old, name).all()} if old else {}
+            listed = {row.get("id") for row in rows}
+            self.delete[name] += [child for pk, child in existing.items() if pk not in listed]
+            for index, row in enumerate(rows):
+                child = existing.get(row.get("id")) or model(project=project)
+                changed = child.pk is None
+                for field in fields:
+                    if field in row and (child.pk is None or getattr(child, field) != row[field]):
+                        setattr(child, field, row[field])
+                        changed = True
+                        self.update_fields[name].add(field)
+                if not changed:
+                    continue
+                try:
+                    child.clean_fields(exclude=CHILD_KEYS)
+                    child.clean()
+                except ValidationError as error:
+                    raise _rejected(
+                        record,
+                        ValidationError([f"{index + 1}: {m}" for m in error.messages]),
+                    ) from None
+                (self.create if child.pk is None else self.update)[name].append(child)
+
+    def save(self) -> None:
+        # Removed rows go first: a row replaced by one with the same unique
+        # values (a participant's organization and role) would collide with it.
+        for name, (model, _fields) in project_services.CHILDREN.items():
+            _delete_with_history(model, self.delete[name], by=self.by)
+        for name, (model, _fields) in project_services.CHILDREN.items():
+            if self.update[name]:
+                bulk_update_with_history(
+                    self.update[name],
+                    model,
+                    sorted(self.update_fields[name]),
+                    batch_size=WRITE_BATCH,
+                    default_user=self.by,
+                )
+            if self.create[name]:
+                for child in self.create[name]:
+                    child.project_id = child.project.pk  # the project was created meanwhile
+                bulk_create_with_history(
+                    self.create[name], model, batch_size=WRITE_BATCH, default_user=self.by
+                )
+
+
+def _delete_with_history(model, objects: list, *, by) -> None:
+    """Delete ``objects`` in one statement, with the "-" history row each
+    ``delete()`` would have written (simple_history has no bulk delete)."""
+    if not objects:
+        return
+    history = model.history.model
+    now = timezone.now()
+    history.objects.bulk_create(
+        [
+            history(
+                history_date=now,
+                history_type="-",
+                history_user=by,
+                history_change_reason=None,
+                **{field.attname: getattr(item, field.attname) for field in history.tracked_fields},
+            )
+            for item in objects
+        ],
+        batch_size=WRITE_BATCH,
+    )
+    # The history is written above: the rows go without a signal each.
+    model.objects.filter(pk__in=[item.pk for item in objects])._raw_delete(model.objects.db)
+
+
+def _links(through, column: str, wanted: dict[int, list], old: dict[int, set]) -> None:
+    """Set the many-to-many ``column`` of each project in ``wanted`` (its
+    project id: the related objects), changing only the projects that differ."""
+    changed = {pk: items for pk, items in wanted.items() if {i.pk for i in items} != old.get(pk)}
+    stale = [pk for pk in changed if old.get(pk)]
+    if stale:
+        through.objects.filter(project_id__in=stale).delete()
+    through.objects.bulk_create(
+        [
+            through(project_id=pk, **{f"{column}_id": item.pk})
+            for pk, items in changed.items()
+            for item in items
+        ],
+        batch_size=WRITE_BATCH,
+    )
+
+
 def projects_write(result: ImportResult, *, by) -> None:
-    """Save the checked records (inside the caller's transaction for a job)."""
-    created_organizations: dict = {}
+    """Save the checked records (inside the caller's transaction for a job)
+    in a fixed number of statements per batch of rows: nothing is saved
+    unless every record is."""
+    records = result.rows
     with transaction.atomic():
-        for record in result.rows:
-            project = record.project
-            children = _children(record, project, created_organizations, by)
+        new_organizations = _new_organizations(records, by)
+
+        def organization(named):
+            if isinstance(named, NewOrganization):
+                return new_organizations[named.key()]
+            return named
+
+        ids = [record.project.pk for record in records if record.project is not None]
+        locked = Project.objects.select_for_update().in_bulk(ids)
+        subsectors = Subsector.objects.in_bulk(
+            {p.subsector_id for p in locked.values() if p.subsector_id}
+        )
+        created, updated, fields_changed = [], [], set()
+        saved: list[tuple[ProjectRecord, Project]] = []
+        for record in records:
             fields = {
                 k: v for k, v in record.fields.items() if k in project_services.PROJECT_FIELDS
             }
             if "owner" in fields:
-                fields["owner"] = _organization(fields["owner"], created_organizations, by)
+                fields["owner"] = organization(fields["owner"])
+            if record.project is None:
+                project = Project(state=Project.State.DRAFT)
+                created.append(project)
+            else:
+                project = locked[record.project.pk]
+                if project.subsector_id and "subsector" not in fields:
+                    project.subsector = subsectors[project.subsector_id]
+                updated.append(project)
+                fields_changed |= set(fields)
+            project_services._set_fields(project, fields)
             try:
-                if project is None:
-                    project_services.project_create(
-                        by=by,
-                        districts=record.districts or (),
-                        beneficiaries=record.beneficiaries or (),
-                        **children,
-                        **fields,
-                    )
-                    result.created += 1
-                else:
-                    project_services.project_update(
-                        project=project,
-                        by=by,
-                        districts=record.districts,
-                        beneficiaries=record.beneficiaries,
-                        **children,
-                        **fields,
-                    )
-                    result.updated += 1
+                project.clean_fields(exclude=PROJECT_KEYS)
+                project.clean()
             except ValidationError as error:
-                raise SpreadsheetRejected(
-                    _("%(where)s: %(problems)s")
-                    % {"where": record.where, "problems": " ".join(error.messages)}
-                ) from None
+                raise _rejected(record, error) from None
+            saved.append((record, project))
+        if created:
+            bulk_create_with_history(created, Project, batch_size=WRITE_BATCH, default_user=by)
+        if updated:
+            now = timezone.now()
+            for project in updated:
+                project.updated_at = now
+            bulk_update_with_history(
+                updated,
+                Project,
+                sorted(fields_changed | {"iati_identifier", "dac_sector", "updated_at"}),
+                batch_size=WRITE_BATCH,
+                default_user=by,
+            )
+        districts, beneficiaries = {}, {}
+        old_districts, old_beneficiaries = {}, {}
+        writes = _Writes(by)
+        for record, project in saved:
+            old = record.project
+            if record.districts is not None:
+                # nationwide covers every district
+                districts[project.pk] = [] if project.nationwide else record.districts
+                if old is not None:
+                    old_districts[project.pk] = {d.pk for d in old.districts.all()}
+            if record.beneficiaries is not None:
+                beneficiaries[project.pk] = record.beneficiaries
+                if old is not None:
+                    old_beneficiaries[project.pk] = {o.pk for o in old.beneficiaries.all()}
+            writes.children(record, project, _children(record, old, organization))
+        _links(Project.districts.through, "district", districts, old_districts)
+        _links(Project.beneficiaries.through, "organization", beneficiaries, old_beneficiaries)
+        writes.save()
+        published = [project.pk for project in updated if project.is_published]
+        if published:
+            qualities = projects_quality(
+                Project.objects.filter(pk__in=published).select_related(
+                    "owner", "swg", "subsector", "national_priority"
+                )
+            )
+            for record, project in saved:
+                quality = qualities.get(project.pk)
+                if quality is not None and quality.errors:
+                    raise _rejected(
+                        record,
+                        ValidationError(
+                            [_("A published project must pass the quality check:")] + quality.errors
+                        ),
+                    )
+        projects_duplicates_refresh(projects=[project for _record, project in saved])
+        result.created += len(created)
+        result.updated += len(updated)

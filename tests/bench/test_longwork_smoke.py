@@ -31,11 +31,13 @@ def test_the_long_work_benchmark_prints_each_figure_in_smoke_mode(transactional_
     out = done.stdout
     for expected in (
         "import 200-row XLSX vs openpyxl read",
+        "import 200-row project XLSX vs openpyxl read",
         "contacts XLSX vs openpyxl write-only",
         "contacts vCard vs vobject",
         "monthly schedule to",
         "of raw   target ≥ 50 %",
-        "Arabic progress report",
+        "Arabic progress report, ",
+        " pages",
         "gathering data",
         "long work done",
     ):
