@@ -90,9 +90,4 @@ urlpatterns = [
         reviews.membership_review_record,
         name="membership_review_record",
     ),
-    path(
-        "swg/<slug:slug>/reassessment/<int:membership_pk>/",
-        reviews.membership_review_decide,
-        name="membership_review_decide",
-    ),
 ]

@@ -7,15 +7,14 @@ the secretariat may look."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coordination.forms import apply_errors
 
 from .. import permissions, selectors, services
-from ..forms.reviews import ReviewDecisionForm, ReviewSheetForm
+from ..forms.reviews import ReviewSheetForm
 from ..models import SWG, Membership, MembershipReview
 from ..permissions import Action
 from .common import swg_for
@@ -92,47 +91,4 @@ def membership_review_record(request, slug):
                 % {"n": len(reviews)},
             )
             return redirect("swg:membership_review", swg.slug)
-    return _page(request, swg, sheet=sheet, status=400)
-
-
-@login_required
-@require_POST
-def membership_review_decide(request, slug, membership_pk):
-    """One member's decision (the fields of that member's row of the form)."""
-    swg = _swg_for_review(request, slug)
-    permissions.require(request.user, Action.MEMBERSHIP_REVIEW, swg)
-    membership = get_object_or_404(
-        Membership.objects.select_related("swg", "organization"), pk=membership_pk, swg=swg
-    )
-    form = ReviewDecisionForm(request.POST, prefix=f"m{membership.pk}")
-    if form.is_valid():
-        period_start, period_end = selectors.reviews.review_period()
-        try:
-            review = services.reviews.membership_review_record(
-                membership=membership,
-                decision=form.cleaned_data["decision"],
-                note=form.cleaned_data["note"],
-                period_start=period_start,
-                period_end=period_end,
-                by=request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Decision recorded for %(member)s: %(decision)s.")
-                % {"member": membership.organization, "decision": review.get_decision_display()},
-            )
-            return redirect("swg:membership_review", swg.slug)
-    if not membership.is_active:
-        for message in form.non_field_errors():
-            messages.error(request, message)
-        return redirect("swg:membership_review", swg.slug)
-    sheet = ReviewSheetForm(request.POST, membership_ids=[membership.pk])
-    sheet.is_valid()
-    for field, errors in form.errors.items():
-        name = None if field == "__all__" else f"m{membership.pk}-{field}"
-        for error in errors:
-            sheet.add_error(name, error)
     return _page(request, swg, sheet=sheet, status=400)

@@ -329,10 +329,6 @@ TABLE = {
         lambda o: reverse("swg:membership_review", args=[o["slug"]]),
         HEALTH_MANAGE,
     ),
-    "swg:membership_review_decide": (
-        lambda o: reverse("swg:membership_review_decide", args=[o["slug"], o["membership"]]),
-        POST_ONLY_LOGIN,
-    ),
     "swg:membership_review_record": (
         lambda o: reverse("swg:membership_review_record", args=[o["slug"]]),
         POST_ONLY_LOGIN,
@@ -1428,12 +1424,6 @@ POSTS = {
         then="swg:detail",
     ),
     "swg:restructure · retire": _restructure("retire", lambda o: {"replaced_by": [o["swg_y"]]}),
-    "swg:membership_review_decide": Post(
-        _to("swg:membership_review_decide", "slug", "membership"),
-        CHAIR,
-        then=_to("swg:membership_review", "slug"),
-        data=lambda o: {f"m{o['membership']}-decision": "keep", f"m{o['membership']}-note": ""},
-    ),
     "swg:membership_review_record": Post(
         _to("swg:membership_review_record", "slug"),
         CHAIR,

@@ -68,11 +68,11 @@ def test_it_ends_a_membership_on_the_chairs_decision(client, world):
     membership = _who(world)
     as_chair(client, world)
     response = client.post(
-        f"{URL}{membership.pk}/",
+        f"{URL}record/",
         {f"m{membership.pk}-decision": "end", f"m{membership.pk}-note": "Rarely attends"},
         follow=True,
     )
-    assert "Decision recorded" in response.text
+    assert "1 decision recorded." in response.text
     membership.refresh_from_db()
     assert membership.end_date == timezone.localdate()
     assert "Rarely attends" in membership.end_reason
@@ -87,7 +87,7 @@ def test_it_ends_a_membership_on_the_chairs_decision(client, world):
 def test_it_refuses_to_end_without_a_reason(client, world):
     membership = _who(world)
     as_chair(client, world)
-    response = client.post(f"{URL}{membership.pk}/", {f"m{membership.pk}-decision": "end"})
+    response = client.post(f"{URL}record/", {f"m{membership.pk}-decision": "end"})
     assert response.status_code == 400
     assert "Give the reason" in response.text
     membership.refresh_from_db()
@@ -112,8 +112,8 @@ def test_it_lets_the_secretariat_look_but_not_decide(client, world):
     client.force_login(world.secretariat_x)
     response = client.get(URL)
     assert response.status_code == 200
-    assert "Record decision" not in response.text
-    response = client.post(f"{URL}{membership.pk}/", {f"m{membership.pk}-decision": "keep"})
+    assert "Record the decisions" not in response.text
+    response = client.post(f"{URL}record/", {f"m{membership.pk}-decision": "keep"})
     assert response.status_code == 403
 
 
