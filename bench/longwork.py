@@ -116,6 +116,16 @@ def best(repeats: int, fn) -> float:
 # ---------------------------------------------------------------- import
 
 
+def bare_read(content: bytes) -> None:
+    """openpyxl reading every row of a workbook: the library's own cost of an import."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(content), read_only=True)
+    for _row in workbook.active.iter_rows(values_only=True):
+        pass
+    workbook.close()
+
+
 def contact_file(rows: int) -> bytes:
     from openpyxl import Workbook
 
@@ -141,7 +151,6 @@ def contact_file(rows: int) -> bytes:
 
 def bench_import(rows: int, repeats: int, user) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from openpyxl import load_workbook
 
     from swg.models import Contact
     from swg.services import imports
@@ -149,13 +158,7 @@ def bench_import(rows: int, repeats: int, user) -> None:
 
     content = contact_file(rows)
 
-    def bare_read():
-        workbook = load_workbook(io.BytesIO(content), read_only=True)
-        for _row in workbook.active.iter_rows(values_only=True):
-            pass
-        workbook.close()
-
-    library = best(repeats, bare_read)
+    library = best(repeats, lambda: bare_read(content))
     imports._queue = lambda job_id: None  # run here, timed, instead of by a worker
     portal_times = []
     for _ in range(repeats):
@@ -211,7 +214,6 @@ def bench_project_import(rows: int, repeats: int, user) -> None:
     in one transaction), against openpyxl's bare read of the same file. The
     confirmed run is timed once: it creates the projects."""
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from openpyxl import load_workbook
 
     from projects_db.models import Project
     from projects_db.services.exchange import projects_import_start
@@ -220,13 +222,7 @@ def bench_project_import(rows: int, repeats: int, user) -> None:
 
     content = project_file(rows)
 
-    def bare_read():
-        workbook = load_workbook(io.BytesIO(content), read_only=True)
-        for _row in workbook.active.iter_rows(values_only=True):
-            pass
-        workbook.close()
-
-    library = best(repeats, bare_read)
+    library = best(repeats, lambda: bare_read(content))
     imports._queue = lambda job_id: None  # run here, timed, instead of by a worker
     who = Organization.objects.get(acronym="WHO")
     before = Project.objects.count()
