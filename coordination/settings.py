@@ -426,6 +426,9 @@ IMPORT_MAX_ZIP_ENTRIES = env.int("IMPORT_MAX_ZIP_ENTRIES", default=200)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
 IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=100)
 IMPORT_MAX_CELL_CHARS = env.int("IMPORT_MAX_CELL_CHARS", default=32_767)
+# A running import writes its percentage for the page at most this often: each
+# write is a commit that the rows wait for (swg/services/imports.py).
+IMPORT_PROGRESS_SECONDS = env.float("IMPORT_PROGRESS_SECONDS", default=0.5)
 # An import job whose worker has shown no sign of life for this long is given
 # up (failed, with a retry) by the sweeper (swg/services/imports.py).
 IMPORT_JOB_STALE_SECONDS = env.int("IMPORT_JOB_STALE_SECONDS", default=120)

@@ -66,7 +66,8 @@ Status = ImportJob.Status
 ERRORS_KEPT = 200
 # A run writes its heartbeat at least this often while it makes progress.
 HEARTBEAT_SECONDS = 5
-PROGRESS_SECONDS = 0.5
+# ... and a new percentage at most this often (settings.IMPORT_PROGRESS_SECONDS).
+PROGRESS_SECONDS = settings.IMPORT_PROGRESS_SECONDS
 
 
 class JobLost(Exception):

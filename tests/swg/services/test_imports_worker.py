@@ -30,7 +30,9 @@ def workers(transactional_db, settings, tmp_path, monkeypatch):
     from coordination.celery import app
 
     app.conf.task_always_eager = False  # conftest turns it back on afterwards
-    env = {"MEDIA_ROOT": str(settings.MEDIA_ROOT)}
+    # Every new percentage is written, so that the test sees the rows being
+    # checked however fast the worker checks them.
+    env = {"MEDIA_ROOT": str(settings.MEDIA_ROOT), "IMPORT_PROGRESS_SECONDS": "0"}
     with Workers(broker=broker, env=env, log_dir=tmp_path, prefix="test-import") as pool:
         monkeypatch.setattr(imports, "_queue", functools.partial(pool.dispatch, tasks.import_job))
         yield pool
