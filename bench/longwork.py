@@ -1,5 +1,5 @@
-"""Long work against its libraries' own speed (issue "Fast at ten years of
-data", targets in bench/README.md "Long work"); prints figures, asserts none.
+"""Long work against its libraries' own speed (targets in bench/README.md
+"Long work"); prints figures, asserts none.
 
 Usage: ``.venv/bin/python bench/longwork.py [--smoke]`` (``make bench`` runs it
 after the page benchmarks). Needs PostgreSQL (``DATABASE_URL``) and Redis
