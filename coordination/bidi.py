@@ -13,6 +13,7 @@ POP DIRECTIONAL ISOLATE. Templates use the ``|bdi`` filter of
 (docs/architecture.md, "Text direction").
 """
 
+import re
 import unicodedata
 
 from django.conf import settings
@@ -29,6 +30,16 @@ def bdi_html(value) -> str:
     if value is None or value == "":
         return ""
     return format_html("<bdi>{}</bdi>", conditional_escape(value))
+
+
+_BDI_ELEMENT = re.compile(r"(<bdi\b[^>]*>)(.*?)(</bdi>)", re.S)
+
+
+def isolate_bdi_elements(html: str) -> str:
+    """``html`` with the text of every ``<bdi>`` element between FSI and PDI, for a
+    renderer that lays out text by the bidirectional algorithm but ignores CSS
+    ``unicode-bidi`` (WeasyPrint: docs/architecture.md, "PDFs")."""
+    return _BDI_ELEMENT.sub(lambda m: f"{m[1]}{FSI}{m[2]}{PDI}{m[3]}", html)
 
 
 def first_strong_direction(text: str) -> str | None:

@@ -29,6 +29,8 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from coordination.bidi import isolate_bdi_elements
+
 log = logging.getLogger(__name__)
 
 # Relative URLs in a PDF template (``{% static %}`` gives "/static/…") resolve
@@ -116,5 +118,7 @@ def render_pdf(*, template_name: str, context: dict, language: str) -> bytes:
     from weasyprint import HTML
 
     html = render_pdf_html(template_name=template_name, context=context, language=language)
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=static_url_fetcher)
+    document = HTML(
+        string=isolate_bdi_elements(html), base_url=BASE_URL, url_fetcher=static_url_fetcher
+    )
     return document.write_pdf()

@@ -83,6 +83,17 @@ def test_it_renders_a_template_in_the_language_asked_for(templates):
     assert 'dir="ltr"' in pdf.render_pdf_html(template_name=name, context={}, language="en-gb")
 
 
+def test_user_text_of_the_other_direction_keeps_its_edges_in_an_arabic_pdf(templates):
+    # A partner's name ending in a neutral sign, inside an Arabic sentence: isolated,
+    # the "!" stays at the end of the name instead of jumping to its far side.
+    name = templates(
+        "isolated.html",
+        "{% load bidi %}{% block content %}<p>قدمت {{ who|bdi }} التقرير</p>{% endblock %}",
+    )
+    data = pdf.render_pdf(template_name=name, context={"who": "Save the Children!"}, language="ar")
+    assert "Save the Children!" in pdf_text(data)
+
+
 def test_it_numbers_the_pages_and_repeats_the_running_header(templates):
     name = templates(
         "long.html",
