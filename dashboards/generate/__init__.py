@@ -100,11 +100,13 @@ def grow(*, scale: float, seed: int = 2013, today: dt.date | None = None) -> Run
     came and went, and of the tables that grow with the years (meetings with
     their agendas, invitations, attendance, minutes, action points and sent
     messages), to the groups a database holds already, through the same
-    writers as ``generate``: a test's world with ten times the rows. Call it
-    again with another ``seed`` to add more (the same seed repeats the
-    meetings' uids, which are unique)."""
+    writers as ``generate``: a test's world with ten times the rows. The same
+    ``seed`` on the same database gives the same rows; the random source also
+    takes the number of meetings there, so a second call adds other meetings
+    (their uids are unique)."""
     plan = Plan(scale=scale, seed=seed, today=today or timezone.localdate())
-    run = Run(plan=plan, rng=random.Random(seed), copier=Copier() if is_postgresql() else None)
+    rng = random.Random(f"{seed}/{Meeting.objects.count()}")
+    run = Run(plan=plan, rng=rng, copier=Copier() if is_postgresql() else None)
     with transaction.atomic(), given_times(*TIMED):
         read_directory(run)
         grow_directory(run)
