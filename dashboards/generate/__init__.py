@@ -3,7 +3,8 @@
 M is ten years of one country, L ten times M, written with ``bulk_create`` in
 batches, keeping the rules the services keep and the history rows they write.
 One module per area, run in this order: directory → meetings (with the
-outbox) → projects → documents."""
+outbox) → projects → documents. ``grow`` adds generated people and the
+meetings area's years to a database that has its groups already (tests)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from swg.models import (
 )
 
 from .base import Copier, Plan, Run, given_times, is_postgresql
-from .directory import build_directory
+from .directory import build_directory, grow_directory, read_directory
 from .documents import build_documents
 from .meetings import build_meetings
 from .projects import build_projects
@@ -43,6 +44,19 @@ class NotEmpty(Exception):
 
 def portal_is_empty() -> bool:
     return not any(m.objects.exists() for m in (Organization, Contact, Meeting, Project, Document))
+
+
+# What generate_data writes with its own times (auto_now fields kept as given).
+TIMED = (
+    Meeting,
+    Invitation,
+    Minutes,
+    OutboxMessage,
+    Document,
+    DocumentVersion,
+    Project,
+    QuarterlyUpdate,
+)
 
 
 def generate(
@@ -70,19 +84,7 @@ def generate(
     )
     run = Run(plan=plan, rng=random.Random(seed), copier=Copier() if is_postgresql() else None)
     started = time.perf_counter()
-    with (
-        transaction.atomic(),
-        given_times(
-            Meeting,
-            Invitation,
-            Minutes,
-            OutboxMessage,
-            Document,
-            DocumentVersion,
-            Project,
-            QuarterlyUpdate,
-        ),
-    ):
+    with transaction.atomic(), given_times(*TIMED):
         build_directory(run)
         build_meetings(run)
         build_projects(run)
@@ -90,4 +92,25 @@ def generate(
         if run.copier is not None:
             run.copier.finish()
     run.seconds["total"] = time.perf_counter() - started
+    return run
+
+
+def grow(*, scale: float, seed: int = 2013, today: dt.date | None = None) -> Run:
+    """Add ``scale`` × M of generated organizations, people and members who
+    came and went, and of the tables that grow with the years (meetings with
+    their agendas, invitations, attendance, minutes, action points and sent
+    messages), to the groups a database holds already, through the same
+    writers as ``generate``: a test's world with ten times the rows. The same
+    ``seed`` on the same database gives the same rows; the random source also
+    takes the number of meetings there, so a second call adds other meetings
+    (their uids are unique)."""
+    plan = Plan(scale=scale, seed=seed, today=today or timezone.localdate())
+    rng = random.Random(f"{seed}/{Meeting.objects.count()}")
+    run = Run(plan=plan, rng=rng, copier=Copier() if is_postgresql() else None)
+    with transaction.atomic(), given_times(*TIMED):
+        read_directory(run)
+        grow_directory(run)
+        build_meetings(run)
+        if run.copier is not None:
+            run.copier.finish()
     return run

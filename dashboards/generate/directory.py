@@ -118,8 +118,44 @@ def _generated_organization(run: Run, index: int) -> tuple:
     return kind, en, ar
 
 
+def _generated_organizations(run: Run, indexes: range) -> list[Organization]:
+    orgs = []
+    for index in indexes:
+        kind, en, ar = _generated_organization(run, index)
+        orgs.append(Organization(name_en=en, name_ar=ar, org_type=kind))
+    return orgs
+
+
+def _generated_contacts(run: Run, orgs: list, indexes: range) -> list[Contact]:
+    """People for ``orgs`` (saved), numbered by ``indexes`` (their emails
+    carry it): the first two rounds go to each organization in turn, the rest
+    at random."""
+    rng = run.rng
+    contacts = []
+    for index in indexes:
+        org_index = index % len(orgs) if index < 2 * len(orgs) else rng.randrange(len(orgs))
+        org = orgs[org_index]
+        first_en, first_ar, gender = rng.choice(FIRST)
+        last_en, last_ar = rng.choice(LAST)
+        arabic = org.org_type in GOVERNMENT_TYPES or org.org_type == T.CSO
+        contacts.append(
+            Contact(
+                name_en=f"{first_en} {last_en}",
+                name_ar=f"{first_ar} {last_ar}",
+                title_en=rng.choice(TITLES),
+                organization_id=org.pk,
+                email=f"{first_en.lower()}.{index}@{_domain(org.name_en, org_index)}",
+                gender=gender,
+                preferred_language="ar" if arabic else rng.choice(("en", "ar")),
+                mobile=f"+218 9{rng.choice((1, 2, 4))} {rng.randrange(1000):03d} {rng.randrange(10000):04d}",
+                languages="Arabic, English" if arabic else "English",
+            )
+        )
+    return contacts
+
+
 def build_directory(run: Run) -> None:
-    plan, rng = run.plan, run.rng
+    plan = run.plan
     start = run.today - dt.timedelta(days=3653)
     joined = run.moment(start - dt.timedelta(days=30))
     with run.group("directory"):
@@ -137,9 +173,7 @@ def build_directory(run: Run) -> None:
             for key, org_type, acronym, en, ar, _parent, _domain in ORGANIZATIONS
         ]
         by_key = dict(zip(keyed, orgs, strict=True))
-        for index in range(len(orgs), plan.n(300, len(orgs))):
-            kind, en, ar = _generated_organization(run, index)
-            orgs.append(Organization(name_en=en, name_ar=ar, org_type=kind))
+        orgs += _generated_organizations(run, range(len(orgs), plan.n(300, len(orgs))))
         admin_row = next(row for row in DEMO_USERS if row[3] == User.Kind.ADMIN)
         admin = User(
             email=admin_row[1],
@@ -178,25 +212,9 @@ def build_directory(run: Run) -> None:
                 )
             )
         run.contact_rows = dict(zip((r[0] for r in CONTACTS), contacts, strict=True))
-        for index in range(len(contacts), plan.n(5000, len(contacts))):
-            org_index = index % len(orgs) if index < 2 * len(orgs) else rng.randrange(len(orgs))
-            org = orgs[org_index]
-            first_en, first_ar, gender = rng.choice(FIRST)
-            last_en, last_ar = rng.choice(LAST)
-            arabic = org.org_type in GOVERNMENT_TYPES or org.org_type == T.CSO
-            contacts.append(
-                Contact(
-                    name_en=f"{first_en} {last_en}",
-                    name_ar=f"{first_ar} {last_ar}",
-                    title_en=rng.choice(TITLES),
-                    organization_id=org.pk,
-                    email=f"{first_en.lower()}.{index}@{_domain(org.name_en, org_index)}",
-                    gender=gender,
-                    preferred_language="ar" if arabic else rng.choice(("en", "ar")),
-                    mobile=f"+218 9{rng.choice((1, 2, 4))} {rng.randrange(1000):03d} {rng.randrange(10000):04d}",
-                    languages="Arabic, English" if arabic else "English",
-                )
-            )
+        contacts += _generated_contacts(
+            run, orgs, range(len(contacts), plan.n(5000, len(contacts)))
+        )
         run.save(Contact, contacts, history=(lambda o: joined, lambda o: admin.pk))
         for contact in contacts:
             run.contacts_of.setdefault(contact.organization_id, []).append(contact)
@@ -253,7 +271,7 @@ def _memberships(run: Run, by_key, start: dt.date) -> None:
     """Today's rosters are the demo's (swg.demo.world.MEMBERSHIPS); before the
     relaunch, generated members came and went, chaired by a government body.
     Each group has about 40 member organizations at M, ten times that at L."""
-    rng, plan = run.rng, run.plan
+    rng = run.rng
     admin = run.users["admin"]
     swg_by_slug = {swg.slug: swg for swg in run.swgs}
     government = [
@@ -292,40 +310,53 @@ def _memberships(run: Run, by_key, start: dt.date) -> None:
                 end_reason="Structure relaunched under the PMO decree",
             )
         )
-        for _ in range(plan.n(60, 30)):
-            org = rng.choice(others if rng.random() < 0.8 else government)
-            since = start + dt.timedelta(days=rng.randrange(3400))
-            end = None
-            if rng.random() < 0.45:
-                end = min(since + dt.timedelta(days=rng.randrange(200, 2000)), run.today)
-            task_en, task_ar = rng.choice(MEMBER_TASKS)
-            rows.append(
-                Membership(
-                    swg=swg,
-                    organization_id=org.pk,
-                    contact_id=rng.choice(run.contacts_of[org.pk]).pk,
-                    role=weighted(
-                        rng, [(R.MEMBER, 0.75), (R.SUPPORTING, 0.15), (R.OBSERVER, 0.10)]
-                    ),
-                    task_en=task_en,
-                    task_ar=task_ar,
-                    start_date=since,
-                    end_date=end,
-                    end_reason="No longer active in the sector" if end else "",
-                )
+        rows += _generated_members(run, swg, government, others, start)
+    _save_memberships(run, rows, admin.pk)
+
+
+def _generated_members(run: Run, swg, government: list, others: list, start) -> list:
+    """Members who came and went since ``start``, four in five of them not
+    government; each organization has people (``run.contacts_of``)."""
+    rng = run.rng
+    rows = []
+    for _ in range(run.plan.n(60, 30)):
+        org = rng.choice((others if rng.random() < 0.8 else government) or others or government)
+        since = start + dt.timedelta(days=rng.randrange(3400))
+        end = None
+        if rng.random() < 0.45:
+            end = min(since + dt.timedelta(days=rng.randrange(200, 2000)), run.today)
+        task_en, task_ar = rng.choice(MEMBER_TASKS)
+        rows.append(
+            Membership(
+                swg=swg,
+                organization_id=org.pk,
+                contact_id=rng.choice(run.contacts_of[org.pk]).pk,
+                role=weighted(rng, [(R.MEMBER, 0.75), (R.SUPPORTING, 0.15), (R.OBSERVER, 0.10)]),
+                task_en=task_en,
+                task_ar=task_ar,
+                start_date=since,
+                end_date=end,
+                end_reason="No longer active in the sector" if end else "",
             )
+        )
+    return rows
+
+
+def _save_memberships(run: Run, rows: list, admin_id: int | None) -> None:
+    """The memberships with their history and the focal point each organization
+    names for the group."""
     run.save(Membership, rows)
     # As membership_add and membership_end write them: open first, ended later.
     run.history(
         Membership,
         rows,
         lambda o: run.moment(o.start_date),
-        lambda o: admin.pk,
+        lambda o: admin_id,
         end_date=None,
         end_reason="",
     )
     ended = [m for m in rows if m.end_date]
-    run.history(Membership, ended, lambda o: run.moment(o.end_date, 16), lambda o: admin.pk, "~")
+    run.history(Membership, ended, lambda o: run.moment(o.end_date, 16), lambda o: admin_id, "~")
     focal_points = [
         FocalPoint(
             organization_id=m.organization_id,
@@ -340,7 +371,54 @@ def _memberships(run: Run, by_key, start: dt.date) -> None:
     run.save(
         FocalPoint,
         focal_points,
-        history=(lambda o: run.moment(o.appointed_on), lambda o: admin.pk),
+        history=(lambda o: run.moment(o.appointed_on), lambda o: admin_id),
     )
     for m in rows:
         run.memberships.setdefault(m.swg_id, []).append(m)
+
+
+def read_directory(run: Run) -> None:
+    """The groups, people and rosters a database holds already (a test's world,
+    the demo), for the areas that add to them (``dashboards.generate.grow``).
+    Groups without a secretariat login are left out; a group without a chair
+    login has its minutes approved by its secretariat's."""
+    appointed: dict[int, dict[str, User]] = {}
+    for appointment in SWGAppointment.objects.active().select_related("user").order_by("pk"):
+        appointed.setdefault(appointment.swg_id, {}).setdefault(appointment.role, appointment.user)
+    groups = SWG.objects.filter(lead=SWG.Lead.MOP, is_active=True).order_by("number")
+    run.swgs = [swg for swg in groups if "secretariat" in appointed.get(swg.pk, {})]
+    for swg in run.swgs:
+        users = appointed[swg.pk]
+        run.secretariat_of[swg.pk] = users["secretariat"]
+        run.chair_user_of[swg.pk] = users.get("chair", users["secretariat"])
+    for contact in Contact.objects.order_by("pk"):
+        run.contacts_of.setdefault(contact.organization_id, []).append(contact)
+    rosters = Membership.objects.filter(swg__in=run.swgs, contact__isnull=False).order_by("pk")
+    for membership in rosters:
+        run.memberships.setdefault(membership.swg_id, []).append(membership)
+
+
+def grow_directory(run: Run) -> None:
+    """Generated organizations, their people and members who came and went
+    (with their focal points), added to the groups ``read_directory`` found and
+    numbered after the rows the database holds."""
+    admin = User.objects.filter(is_superuser=True).order_by("pk").first()
+    admin_id = admin.pk if admin else None
+    start = run.today - dt.timedelta(days=3653)
+    joined = run.moment(start - dt.timedelta(days=30))
+    with run.group("directory"):
+        first = Organization.objects.count()
+        orgs = _generated_organizations(run, range(first, first + run.plan.n(300)))
+        run.save(Organization, orgs, history=(lambda o: joined, lambda o: admin_id))
+        first = Contact.objects.count()
+        contacts = _generated_contacts(run, orgs, range(first, first + run.plan.n(5000)))
+        run.save(Contact, contacts, history=(lambda o: joined, lambda o: admin_id))
+        for contact in contacts:
+            run.contacts_of.setdefault(contact.organization_id, []).append(contact)
+        staffed = [o for o in orgs if run.contacts_of.get(o.pk)]
+        government = [o for o in staffed if o.org_type in GOVERNMENT_TYPES]
+        others = [o for o in staffed if o.org_type not in GOVERNMENT_TYPES]
+        rows = []
+        for swg in run.swgs:
+            rows += _generated_members(run, swg, government, others, start)
+        _save_memberships(run, rows, admin_id)

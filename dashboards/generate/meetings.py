@@ -308,43 +308,7 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                 record.circulated_at = held + dt.timedelta(days=10)
             minutes.append(record)
         run.save(Minutes, minutes)
-        # One history row per step, as minutes_submit, minutes_approve and
-        # minutes_circulate save them.
-        run.history(
-            Minutes,
-            minutes,
-            lambda o: o.created_at,
-            lambda o: secretariat,
-            status="draft",
-            submitted_at=None,
-            approved_by_id=None,
-            approved_at=None,
-            circulated_at=None,
-        )
-        reached = [m for m in minutes if m.submitted_at]
-        run.history(
-            Minutes,
-            reached,
-            lambda o: o.submitted_at,
-            lambda o: secretariat,
-            "~",
-            status="submitted",
-            approved_by_id=None,
-            approved_at=None,
-            circulated_at=None,
-        )
-        reached = [m for m in minutes if m.approved_at]
-        run.history(
-            Minutes,
-            reached,
-            lambda o: o.approved_at,
-            lambda o: chair,
-            "~",
-            status="approved",
-            circulated_at=None,
-        )
-        reached = [m for m in minutes if m.circulated_at]
-        run.history(Minutes, reached, lambda o: o.circulated_at, lambda o: secretariat, "~")
+        _minutes_history(run, minutes, secretariat, chair)
         items = []
         for record in minutes:
             for agenda_item in by_meeting[record.meeting_id]:
@@ -452,6 +416,34 @@ def _meetings_of_year(run: Run, swg, days, contacts, everyone) -> None:
                     )
                 )
         run.save(OutboxMessage, messages)
+
+
+# The steps of minutes (swg/services/minutes.py): the status, when it was taken,
+# by whom, and the fields it sets, which the steps before it leave empty.
+MINUTES_STEPS = [
+    (Minutes.Status.DRAFT, "created_at", "secretariat", ()),
+    (Minutes.Status.SUBMITTED, "submitted_at", "secretariat", ("submitted_at",)),
+    (Minutes.Status.APPROVED, "approved_at", "chair", ("approved_by_id", "approved_at")),
+    (Minutes.Status.CIRCULATED, "circulated_at", "secretariat", ("circulated_at",)),
+]
+
+
+def _minutes_history(run: Run, minutes: list, secretariat: int, chair: int) -> None:
+    """One history row per step, as minutes_submit, minutes_approve and
+    minutes_circulate save them."""
+    users = {"secretariat": secretariat, "chair": chair}
+    for index, (status, at, user, _sets) in enumerate(MINUTES_STEPS):
+        later = [name for *_step, sets in MINUTES_STEPS[index + 1 :] for name in sets]
+        reached = minutes if index == 0 else [m for m in minutes if getattr(m, at)]
+        run.history(
+            Minutes,
+            reached,
+            lambda o, at=at: getattr(o, at),
+            lambda o, user_id=users[user]: user_id,
+            "+" if index == 0 else "~",
+            status=status,
+            **dict.fromkeys(later),
+        )
 
 
 def _message(

@@ -64,10 +64,9 @@ Status = ImportJob.Status
 
 # The page lists this many problems; the rejected-rows file has them all.
 ERRORS_KEPT = 200
-# A run writes its heartbeat at least this often while it makes progress.
+# A run writes its heartbeat at least this often while it makes progress, and
+# a new percentage at most every settings.IMPORT_PROGRESS_SECONDS.
 HEARTBEAT_SECONDS = 5
-# ... and a new percentage at most this often (settings.IMPORT_PROGRESS_SECONDS).
-PROGRESS_SECONDS = settings.IMPORT_PROGRESS_SECONDS
 
 
 class JobLost(Exception):
@@ -158,10 +157,15 @@ class JobRun:
     def progress(self, percent: int) -> None:
         """Show ``percent`` on the page and that the worker is alive; raises
         ``JobLost`` when the job has been given up meanwhile."""
-        # A new percentage is written at most every PROGRESS_SECONDS: each
-        # write is a commit, and thousands of rows must not wait for them.
+        # A new percentage is written at most every IMPORT_PROGRESS_SECONDS
+        # (read here, so that override_settings reaches it): each write is a
+        # commit, and thousands of rows must not wait for them.
         waited = time.monotonic() - self._beat_at
-        if waited < (HEARTBEAT_SECONDS if percent == self.job.progress else PROGRESS_SECONDS):
+        if percent == self.job.progress:
+            wait = HEARTBEAT_SECONDS
+        else:
+            wait = settings.IMPORT_PROGRESS_SECONDS
+        if waited < wait:
             return
         if not self._mine().update(progress=percent, heartbeat_at=timezone.now()):
             raise JobLost

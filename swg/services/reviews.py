@@ -13,40 +13,8 @@ from simple_history.utils import bulk_create_with_history
 
 from ..models import SWG, Membership, MembershipReview
 from ..selectors.reviews import member_records, review_period
-from .common import locked, refuse
+from .common import refuse
 from .memberships import membership_end
-
-
-@transaction.atomic
-def membership_review_record(
-    *,
-    membership: Membership,
-    decision: str,
-    by,
-    note: str = "",
-    period_start: dt.date | None = None,
-    period_end: dt.date | None = None,
-) -> MembershipReview:
-    """The chair's annual decision on one member (assessment Annex 1.1), with the
-    figures it was based on. "End membership" ends it through
-    ``swg.services.memberships.membership_end``; the review rows are the history."""
-    membership = locked(Membership, membership.pk)
-    if not membership.is_active:
-        refuse(_("This membership has already ended."))
-    if membership.organization_id is None:
-        refuse(_("Only member organizations are reassessed."))
-    if decision not in MembershipReview.Decision.values:
-        refuse(_("Choose keep, warn or end membership."), "decision")
-    if decision == MembershipReview.Decision.END and not note.strip():
-        refuse(_("Give the reason for ending the membership."), "note")
-    (review,) = _record_all(
-        swg=membership.swg,
-        decisions=[(membership, decision, note)],
-        period_start=period_start,
-        period_end=period_end,
-        by=by,
-    )
-    return review
 
 
 @transaction.atomic

@@ -1341,6 +1341,64 @@ def _restructure(kind, data, then=None):
     )
 
 
+def _row(answers, name, *keys, then, **rest):
+    """A POST to ``name`` with the objects' ``keys``; ``then`` is the success
+    page as ``(url name, *keys)``, or the name of the page of what it created."""
+    if isinstance(then, tuple):
+        then = _to(*then)
+    return Post(_to(name, *keys), answers, then=then, **rest)
+
+
+def _member(name, *keys, **rest):
+    """Health's membership, answered on the group's page."""
+    return _row(MANAGE, name, "slug", *keys, then=("swg:detail", "slug"), **rest)
+
+
+def _meeting(name, key="meeting", *keys, then=("swg:meeting_detail", "meeting"), **rest):
+    """A Health meeting's POST, for its secretariat and chair."""
+    return _row(MANAGE, name, key, *keys, then=then, **rest)
+
+
+def _agenda(name, *keys, **rest):
+    return _meeting(name, "meeting", *keys, then=("swg:meeting_agenda", "meeting"), **rest)
+
+
+def _invitations(name, *keys, **rest):
+    return _meeting(name, "meeting", *keys, then=("swg:meeting_invitations", "meeting"), **rest)
+
+
+def _attendance(name, **rest):
+    return _meeting(name, "past", then=("swg:attendance_sheet", "past"), **rest)
+
+
+def _minutes(name, stage, answers=MANAGE, then=None, **rest):
+    """The minutes at ``stage`` (draft, submitted, approved) and their meeting;
+    done shows the minutes unless ``then`` says otherwise."""
+    keys = (f"{stage}_meeting", stage)
+    return _row(answers, name, *keys, then=then or ("swg:minutes_detail", *keys), **rest)
+
+
+def _results(name, *keys, then=("projects_db:indicator_detail", "indicator"), **rest):
+    """The results framework: kept by Health's secretariat and the coordination team."""
+    return _row(RESULTS_KEEP, name, *keys, then=then, **rest)
+
+
+def _framework(name, key, text_en, order):
+    """A goal or an objective, answered on Health's results framework."""
+    return _results(
+        name,
+        key,
+        then=("projects_db:results_framework", "slug"),
+        data=lambda o: {"text_en": text_en, "text_ar": "", "order": order},
+    )
+
+
+def _report(name, answers, **rest):
+    """Health's progress report for the period, answered on the report's page."""
+    keys = ("slug", "report_period")
+    return _row(answers, name, *keys, then=("reports:detail", *keys), **rest)
+
+
 POSTS = {
     # ------------------------------------------------------------ accounts
     "login": Post(
@@ -1383,10 +1441,8 @@ POSTS = {
         data=lambda o: {"language": "ar", "next": reverse("swg:list")},
     ),
     # ------------------------------------------------------------ groups and members
-    "swg:membership_add": Post(
-        _to("swg:membership_add", "slug"),
-        MANAGE,
-        then=_to("swg:detail", "slug"),
+    "swg:membership_add": _member(
+        "swg:membership_add",
         data=lambda o: {
             "organization": o["world"].org_b.pk,
             "contact": o["world"].contact_b.pk,
@@ -1395,16 +1451,14 @@ POSTS = {
             "start_date": TODAY,
         },
     ),
-    "swg:membership_edit": Post(
-        _to("swg:membership_edit", "slug", "membership"),
-        MANAGE,
-        then=_to("swg:detail", "slug"),
+    "swg:membership_edit": _member(
+        "swg:membership_edit",
+        "membership",
         data=lambda o: {"role": "technical_lead", "task": "Primary health care"},
     ),
-    "swg:membership_end": Post(
-        _to("swg:membership_end", "slug", "membership"),
-        MANAGE,
-        then=_to("swg:detail", "slug"),
+    "swg:membership_end": _member(
+        "swg:membership_end",
+        "membership",
         data=lambda o: {"end_date": TODAY, "reason": "Left the group"},
     ),
     "swg:restructure · rename": _restructure(
@@ -1494,28 +1548,18 @@ POSTS = {
         data=lambda o: {"retry": o["failed_message"]},
     ),
     # ------------------------------------------------------------ meetings
-    "swg:meeting_plan": Post(
-        _to("swg:meeting_plan", "slug"),
-        MANAGE,
-        then="swg:meeting_detail",
-        data=lambda o: _meeting_form(),
+    "swg:meeting_plan": _meeting(
+        "swg:meeting_plan", "slug", then="swg:meeting_detail", data=lambda o: _meeting_form()
     ),
-    "swg:meeting_edit": Post(
-        _to("swg:meeting_edit", "meeting"),
-        MANAGE,
-        then=_to("swg:meeting_detail", "meeting"),
-        data=lambda o: _meeting_form(title_en="Health SWG: vaccination"),
+    "swg:meeting_edit": _meeting(
+        "swg:meeting_edit", data=lambda o: _meeting_form(title_en="Health SWG: vaccination")
     ),
-    "swg:meeting_cancel": Post(
-        _to("swg:meeting_cancel", "meeting"),
-        MANAGE,
-        then=_to("swg:meeting_detail", "meeting"),
-        data=lambda o: {"reason": "The ministry is closed that day."},
+    "swg:meeting_cancel": _meeting(
+        "swg:meeting_cancel", data=lambda o: {"reason": "The ministry is closed that day."}
     ),
     # The postponement's success page is the new meeting's.
-    "swg:meeting_postpone": Post(
-        _to("swg:meeting_postpone", "meeting"),
-        MANAGE,
+    "swg:meeting_postpone": _meeting(
+        "swg:meeting_postpone",
         then="swg:meeting_detail",
         data=lambda o: {
             "starts_at": "2030-04-07T10:00",
@@ -1523,10 +1567,8 @@ POSTS = {
             "reason": "",
         },
     ),
-    "swg:meeting_agenda · item": Post(
-        _to("swg:meeting_agenda", "meeting"),
-        MANAGE,
-        then=_to("swg:meeting_agenda", "meeting"),
+    "swg:meeting_agenda · item": _agenda(
+        "swg:meeting_agenda",
         data=lambda o: {
             "form": "item",
             "title_en": "Cold chain",
@@ -1535,16 +1577,13 @@ POSTS = {
             "document_url": "",
         },
     ),
-    "swg:meeting_agenda · follow_up": Post(
-        _to("swg:meeting_agenda", "meeting"),
-        MANAGE,
-        then=_to("swg:meeting_agenda", "meeting"),
+    "swg:meeting_agenda · follow_up": _agenda(
+        "swg:meeting_agenda",
         data=lambda o: {"form": "follow_up", "action_points": [o["follow_up"]]},
     ),
-    "swg:agenda_item_edit": Post(
-        _to("swg:agenda_item_edit", "meeting", "agenda_item"),
-        MANAGE,
-        then=_to("swg:meeting_agenda", "meeting"),
+    "swg:agenda_item_edit": _agenda(
+        "swg:agenda_item_edit",
+        "agenda_item",
         data=lambda o: {
             "form": "item",
             "title_en": "Welcome and introductions",
@@ -1553,39 +1592,20 @@ POSTS = {
             "document_url": "",
         },
     ),
-    "swg:agenda_item_move": Post(
-        _to("swg:agenda_item_move", "meeting", "agenda_item"),
-        MANAGE,
-        then=_to("swg:meeting_agenda", "meeting"),
-        data=lambda o: {"direction": "down"},
+    "swg:agenda_item_move": _agenda(
+        "swg:agenda_item_move", "agenda_item", data=lambda o: {"direction": "down"}
     ),
-    "swg:agenda_item_delete": Post(
-        _to("swg:agenda_item_delete", "meeting", "agenda_item"),
-        MANAGE,
-        then=_to("swg:meeting_agenda", "meeting"),
-    ),
-    "swg:meeting_invitations · members": Post(
-        _to("swg:meeting_invitations", "meeting"),
-        MANAGE,
-        then=_to("swg:meeting_invitations", "meeting"),
+    "swg:agenda_item_delete": _agenda("swg:agenda_item_delete", "agenda_item"),
+    "swg:meeting_invitations · members": _invitations(
+        "swg:meeting_invitations",
         data=lambda o: {"form": "members", "contacts": [o["world"].contact_gov.pk]},
     ),
-    "swg:meeting_invitations · ad_hoc": Post(
-        _to("swg:meeting_invitations", "meeting"),
-        MANAGE,
-        then=_to("swg:meeting_invitations", "meeting"),
+    "swg:meeting_invitations · ad_hoc": _invitations(
+        "swg:meeting_invitations",
         data=lambda o: {"form": "ad_hoc", "contact": o["world"].contact_b.pk},
     ),
-    "swg:invitation_remove": Post(
-        _to("swg:invitation_remove", "meeting", "invitation"),
-        MANAGE,
-        then=_to("swg:meeting_invitations", "meeting"),
-    ),
-    "swg:meeting_send_invitations": Post(
-        _to("swg:meeting_send_invitations", "meeting"),
-        MANAGE,
-        then=_to("swg:meeting_detail", "meeting"),
-    ),
+    "swg:invitation_remove": _invitations("swg:invitation_remove", "invitation"),
+    "swg:meeting_send_invitations": _meeting("swg:meeting_send_invitations"),
     # The answer link of the invitation email: no login; the page records the
     # answer and says so (a redirect would let a link scanner answer too).
     "swg:rsvp": Post(_to("swg:rsvp", "rsvp_token"), ANYONE, then="", status=200),
@@ -1600,25 +1620,18 @@ POSTS = {
         then=lambda o: reverse("swg:calendar_subscription"),
     ),
     # ------------------------------------------------------------ attendance and minutes
-    "swg:attendance_sheet": Post(
-        _to("swg:attendance_sheet", "past"),
-        MANAGE,
-        then=_to("swg:attendance_sheet", "past"),
+    "swg:attendance_sheet": _attendance(
+        "swg:attendance_sheet",
         data=lambda o: {
             f"status_{o['world'].contact_a.pk}": "present",
             f"status_{o['world'].contact_gov.pk}": "absent",
         },
     ),
-    "swg:attendance_sheet · all present": Post(
-        _to("swg:attendance_sheet", "past"),
-        MANAGE,
-        then=_to("swg:attendance_sheet", "past"),
-        data=lambda o: {"all_present": "1"},
+    "swg:attendance_sheet · all present": _attendance(
+        "swg:attendance_sheet", data=lambda o: {"all_present": "1"}
     ),
-    "swg:attendance_add": Post(
-        _to("swg:attendance_add", "past"),
-        MANAGE,
-        then=_to("swg:attendance_sheet", "past"),
+    "swg:attendance_add": _attendance(
+        "swg:attendance_add",
         data=lambda o: {
             "contact": o["world"].contact_b.pk,
             "status": "present",
@@ -1626,18 +1639,11 @@ POSTS = {
         },
     ),
     # A formal meeting goes on to its draft minutes.
-    "swg:meeting_mark_held": Post(
-        _to("swg:meeting_mark_held", "past"),
-        MANAGE,
-        then="swg:minutes_edit",
-    ),
-    "swg:minutes_create": Post(
-        _to("swg:minutes_create", "held_bare"), MANAGE, then="swg:minutes_edit"
-    ),
-    "swg:minutes_edit · save": Post(
-        _to("swg:minutes_edit", "draft_meeting", "draft"),
-        MANAGE,
-        then=_to("swg:minutes_detail", "draft_meeting", "draft"),
+    "swg:meeting_mark_held": _meeting("swg:meeting_mark_held", "past", then="swg:minutes_edit"),
+    "swg:minutes_create": _meeting("swg:minutes_create", "held_bare", then="swg:minutes_edit"),
+    "swg:minutes_edit · save": _minutes(
+        "swg:minutes_edit",
+        "draft",
         data=lambda o: {
             "language": "en",
             "attendance_text": "WHO, Ministry of Health",
@@ -1650,49 +1656,33 @@ POSTS = {
             "items-0-decisions": "Start in March.",
         },
     ),
-    "swg:minutes_edit · refill": Post(
-        _to("swg:minutes_edit", "draft_meeting", "draft"),
-        MANAGE,
-        then=_to("swg:minutes_edit", "draft_meeting", "draft"),
+    "swg:minutes_edit · refill": _minutes(
+        "swg:minutes_edit",
+        "draft",
+        then=("swg:minutes_edit", "draft_meeting", "draft"),
         data=lambda o: {"refill": "1"},
     ),
-    "swg:minutes_submit": Post(
-        _to("swg:minutes_submit", "draft_meeting", "draft"),
-        MANAGE,
-        then=_to("swg:minutes_detail", "draft_meeting", "draft"),
-    ),
-    "swg:minutes_approve": Post(
-        _to("swg:minutes_approve", "submitted_meeting", "submitted"),
+    "swg:minutes_submit": _minutes("swg:minutes_submit", "draft"),
+    "swg:minutes_approve": _minutes("swg:minutes_approve", "submitted", CHAIR),
+    "swg:minutes_return": _minutes(
+        "swg:minutes_return",
+        "submitted",
         CHAIR,
-        then=_to("swg:minutes_detail", "submitted_meeting", "submitted"),
-    ),
-    "swg:minutes_return": Post(
-        _to("swg:minutes_return", "submitted_meeting", "submitted"),
-        CHAIR,
-        then=_to("swg:minutes_detail", "submitted_meeting", "submitted"),
         data=lambda o: {"comment": "Add the vaccination figures."},
     ),
-    "swg:minutes_circulate": Post(
-        _to("swg:minutes_circulate", "approved_meeting", "approved"),
-        MANAGE,
-        then=_to("swg:minutes_detail", "approved_meeting", "approved"),
-    ),
+    "swg:minutes_circulate": _minutes("swg:minutes_circulate", "approved"),
     # The correction's success page is the new version's editor.
-    "swg:minutes_correct": Post(
-        _to("swg:minutes_correct", "approved_meeting", "approved"),
-        MANAGE,
-        then="swg:minutes_edit",
-    ),
-    "swg:action_point_add": Post(
-        _to("swg:action_point_add", "draft_meeting", "draft"),
-        MANAGE,
-        then=_to("swg:minutes_detail", "draft_meeting", "draft"),
+    "swg:minutes_correct": _minutes("swg:minutes_correct", "approved", then="swg:minutes_edit"),
+    "swg:action_point_add": _minutes(
+        "swg:action_point_add",
+        "draft",
         data=lambda o: _action_point_form(o, minutes_item=o["draft_item"]),
     ),
-    "swg:action_point_edit · save": Post(
-        _to("swg:action_point_edit", "action_point"),
+    "swg:action_point_edit · save": _row(
         MANAGE,
-        then=_to("swg:swg_action_points", "slug"),
+        "swg:action_point_edit",
+        "action_point",
+        then=("swg:swg_action_points", "slug"),
         data=lambda o: _action_point_form(o, status="in_progress"),
     ),
     # Only a draft's point may be removed, and a draft's points are draft
@@ -1912,64 +1902,43 @@ POSTS = {
         then=lambda o: reverse("projects_db:results_index"),
         data=lambda o: _priority_form(code="NP-05"),
     ),
-    "projects_db:goal_create": Post(
-        _to("projects_db:goal_create", "slug"),
-        RESULTS_KEEP,
-        then=_to("projects_db:results_framework", "slug"),
-        data=lambda o: {"text_en": "Healthy mothers", "text_ar": "", "order": 2},
+    "projects_db:goal_create": _framework("projects_db:goal_create", "slug", "Healthy mothers", 2),
+    "projects_db:goal_edit": _framework("projects_db:goal_edit", "goal", "Basic care for all", 1),
+    "projects_db:objective_create": _framework(
+        "projects_db:objective_create", "goal", "Midwives trained", 2
     ),
-    "projects_db:goal_edit": Post(
-        _to("projects_db:goal_edit", "goal"),
-        RESULTS_KEEP,
-        then=_to("projects_db:results_framework", "slug"),
-        data=lambda o: {"text_en": "Basic care for all", "text_ar": "", "order": 1},
+    "projects_db:objective_edit": _framework(
+        "projects_db:objective_edit", "objective", "Clinics open", 1
     ),
-    "projects_db:objective_create": Post(
-        _to("projects_db:objective_create", "goal"),
-        RESULTS_KEEP,
-        then=_to("projects_db:results_framework", "slug"),
-        data=lambda o: {"text_en": "Midwives trained", "text_ar": "", "order": 2},
-    ),
-    "projects_db:objective_edit": Post(
-        _to("projects_db:objective_edit", "objective"),
-        RESULTS_KEEP,
-        then=_to("projects_db:results_framework", "slug"),
-        data=lambda o: {"text_en": "Clinics open", "text_ar": "", "order": 1},
-    ),
-    "projects_db:indicator_create": Post(
-        _to("projects_db:indicator_create", "slug"),
-        RESULTS_KEEP,
+    "projects_db:indicator_create": _results(
+        "projects_db:indicator_create",
+        "slug",
         then="projects_db:indicator_detail",
         data=lambda o: _indicator_form(o, name_en="Midwives trained"),
     ),
-    "projects_db:indicator_edit": Post(
-        _to("projects_db:indicator_edit", "indicator"),
-        RESULTS_KEEP,
-        then=_to("projects_db:indicator_detail", "indicator"),
-        data=_indicator_form,
+    "projects_db:indicator_edit": _results(
+        "projects_db:indicator_edit", "indicator", data=_indicator_form
     ),
-    "projects_db:target_add": Post(
-        _to("projects_db:target_add", "indicator"),
-        RESULTS_KEEP,
-        then=_to("projects_db:indicator_detail", "indicator"),
+    "projects_db:target_add": _results(
+        "projects_db:target_add",
+        "indicator",
         data=lambda o: {"year": 2027, "quarter": 0, "value": "80"},
     ),
-    "projects_db:target_edit": Post(
-        _to("projects_db:target_edit", "indicator", "target"),
-        RESULTS_KEEP,
-        then=_to("projects_db:indicator_detail", "indicator"),
+    "projects_db:target_edit": _results(
+        "projects_db:target_edit",
+        "indicator",
+        "target",
         data=lambda o: {"year": 2026, "quarter": 0, "value": "65"},
     ),
-    "projects_db:measurement_add": Post(
-        _to("projects_db:measurement_add", "indicator"),
-        RESULTS_KEEP,
-        then=_to("projects_db:indicator_detail", "indicator"),
+    "projects_db:measurement_add": _results(
+        "projects_db:measurement_add",
+        "indicator",
         data=lambda o: {"year": 2026, "quarter": 2, "value": "51", "note": ""},
     ),
-    "projects_db:measurement_edit": Post(
-        _to("projects_db:measurement_edit", "indicator", "measurement"),
-        RESULTS_KEEP,
-        then=_to("projects_db:indicator_detail", "indicator"),
+    "projects_db:measurement_edit": _results(
+        "projects_db:measurement_edit",
+        "indicator",
+        "measurement",
         data=lambda o: {"year": 2026, "quarter": 1, "value": "45", "note": "Survey"},
     ),
 }
@@ -1985,23 +1954,15 @@ POSTS.update(
             then="reports:detail",
             data=lambda o: {"period": "2026Q2"},
         ),
-        "reports:narrative": Post(
-            _to("reports:narrative", "slug", "report_period"),
+        "reports:narrative": _report(
+            "reports:narrative",
             REPORT_WRITE,
-            then=_to("reports:detail", "slug", "report_period"),
             data=lambda o: {"summary_en": "<p>Good progress.</p>"},
         ),
-        "reports:generate": Post(
-            _to("reports:generate", "slug", "report_period"),
-            REPORT_WRITE,
-            then=_to("reports:detail", "slug", "report_period"),
-            data=lambda o: {"language": "en"},
+        "reports:generate": _report(
+            "reports:generate", REPORT_WRITE, data=lambda o: {"language": "en"}
         ),
-        "reports:approve": Post(
-            _to("reports:approve", "slug", "report_period"),
-            REPORT_APPROVE,
-            then=_to("reports:detail", "slug", "report_period"),
-        ),
+        "reports:approve": _report("reports:approve", REPORT_APPROVE),
     }
 )
 

@@ -2,17 +2,16 @@
 (aggregation in SQL, reports capability part 4): pinned with ten times the demo
 data, and equal with one and ten times."""
 
-import uuid
-
 import pytest
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
+from dashboards.generate import grow
 from projects_db.demo import build_scaled_projects
 from swg.demo.world import build_scaled_world
-from swg.models import ActionPoint, Attendance, Meeting
+from swg.models import Attendance, Meeting
 
 PAGES = {
     "dashboard": "/dashboards/",
@@ -35,53 +34,13 @@ MAX_QUERIES = {
 }
 
 
-def _scale_meetings(factor: int) -> None:
-    """``factor - 1`` copies of the demo's meetings with their attendance and
-    action points (no history: a stand-in for a busier year)."""
-    originals = list(Meeting.objects.filter(postponed_to__isnull=True, title_en__regex=r"^[^#]*$"))
-    attendance = list(Attendance.objects.filter(meeting__in=originals))
-    points = list(ActionPoint.objects.filter(source_meeting__in=originals))
-    for copy in range(2, factor + 1):
-        clones = Meeting.objects.bulk_create(
-            Meeting(
-                **{
-                    f.attname: getattr(m, f.attname)
-                    for f in Meeting._meta.concrete_fields
-                    if f.name not in ("id", "uid", "title_en")
-                },
-                uid=uuid.uuid4(),
-                title_en=f"{m.title_en} #{copy}",
-            )
-            for m in originals
-        )
-        twin = {m.pk: c.pk for m, c in zip(originals, clones, strict=True)}
-        Attendance.objects.bulk_create(
-            Attendance(
-                meeting_id=twin[a.meeting_id],
-                contact_id=a.contact_id,
-                organization_id=a.organization_id,
-                status=a.status,
-                is_walk_in=a.is_walk_in,
-            )
-            for a in attendance
-        )
-        ActionPoint.objects.bulk_create(
-            ActionPoint(
-                swg_id=p.swg_id,
-                source_meeting_id=twin[p.source_meeting_id],
-                description=p.description,
-                owner_organization_id=p.owner_organization_id,
-                due_date=p.due_date,
-                status=p.status,
-            )
-            for p in points
-        )
-
-
 def _load(factor: int) -> None:
     build_scaled_world(factor)
     build_scaled_projects(factor)
-    _scale_meetings(factor)
+    if factor > 1:
+        # Ten years of meetings, about (factor - 1) times the demo's year in
+        # each year, with their attendance, minutes and action points.
+        grow(scale=0.03 * (factor - 1), seed=factor)
 
 
 def _count(user, url) -> int:

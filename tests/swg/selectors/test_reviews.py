@@ -11,7 +11,7 @@ from swg.models import Membership
 from swg.selectors.reviews import member_records, review_period
 from swg.services.attendance import attendance_record
 from swg.services.meetings import meeting_mark_held
-from swg.services.reviews import membership_review_record
+from swg.services.reviews import membership_reviews_record
 from tests.factories import ActionPointFactory, held_meeting, make_meeting
 
 
@@ -74,7 +74,7 @@ def test_it_takes_missing_updates_from_the_project_database_once_it_exists(world
         "swg.selectors.reviews._updates_missing",
         lambda *, organization_ids, period_start, period_end: dict.fromkeys(organization_ids, 2),
     )
-    review = membership_review_record(
-        membership=_who(world), decision="warn", note="Send the updates", by=world.chair
+    (review,) = membership_reviews_record(
+        swg=world.swg_x, decisions=[(_who(world), "warn", "Send the updates")], by=world.chair
     )
     assert review.updates_missing == 2

@@ -73,6 +73,17 @@ def test_it_leaves_a_job_with_a_fresh_heartbeat_to_its_worker(job):
     assert _imported() == 0
 
 
+# A new percentage shows at once when IMPORT_PROGRESS_SECONDS allows it, and
+# waits for its time otherwise (the setting is read at each write).
+@pytest.mark.parametrize(("seconds", "shown"), [(0, 40), (3600, 0)])
+def test_it_writes_a_new_percentage_as_often_as_the_setting_says(settings, job, seconds, shown):
+    settings.IMPORT_PROGRESS_SECONDS = seconds
+    run = imports.import_job_claim(job_id=job.pk)
+    run.progress(40)
+    job.refresh_from_db()
+    assert job.progress == shown
+
+
 def test_it_gives_up_a_job_whose_worker_went_quiet(settings, job):
     imports.import_job_claim(job_id=job.pk)
     _quiet_for(job, settings.IMPORT_JOB_STALE_SECONDS + 1)

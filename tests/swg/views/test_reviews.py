@@ -11,7 +11,7 @@ from django.utils import timezone
 from swg.models import Membership, MembershipReview
 from swg.services.attendance import attendance_record
 from swg.services.meetings import meeting_mark_held
-from swg.services.reviews import membership_review_record
+from swg.services.reviews import membership_reviews_record
 from tests.factories import ContactFactory, OrganizationFactory, held_meeting, make_meeting
 from tests.support.clients import as_chair
 
@@ -97,10 +97,10 @@ def test_it_refuses_to_end_without_a_reason(client, world):
 
 def test_it_keeps_the_history_of_decisions(client, world):
     membership = _who(world)
-    membership_review_record(
-        membership=membership, decision="warn", note="Send the data", by=world.chair
+    membership_reviews_record(
+        swg=world.swg_x, decisions=[(membership, "warn", "Send the data")], by=world.chair
     )
-    membership_review_record(membership=membership, decision="keep", by=world.chair)
+    membership_reviews_record(swg=world.swg_x, decisions=[(membership, "keep", "")], by=world.chair)
     assert MembershipReview.objects.filter(membership=membership).count() == 2
     as_chair(client, world)
     response = client.get(URL)
@@ -136,7 +136,9 @@ def test_it_shows_the_page_in_a_fixed_number_of_queries(
         Membership.objects.create(
             swg=world.swg_x, organization=org, contact=ContactFactory(organization=org)
         )
-        membership_review_record(membership=_who(world), decision="keep", by=world.chair)
+        membership_reviews_record(
+            swg=world.swg_x, decisions=[(_who(world), "keep", "")], by=world.chair
+        )
     as_chair(client, world)
     # Ten, and three for the quarterly updates missing (projects_db's count).
     with django_assert_max_num_queries(12):
