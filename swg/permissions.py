@@ -223,12 +223,19 @@ def _contacts(actor: Actor, qs):
         return qs
     # A partner sees their own organization's people and the people of the
     # SWGs their organization belongs to.
-    in_my_swgs = Q(memberships__swg_id__in=actor.member_swg_ids) | Q(
-        organization__memberships__swg_id__in=actor.member_swg_ids,
-        organization__memberships__end_date__isnull=True,
+    # Two small subqueries over memberships rather than joins of every contact
+    # to every membership of its organization (the list's count and page read
+    # this twice).
+    swg_ids = actor.member_swg_ids
+    members = Membership.objects.filter(swg_id__in=swg_ids, contact__isnull=False)
+    current_organizations = Membership.objects.filter(
+        swg_id__in=swg_ids, end_date__isnull=True, organization__isnull=False
     )
-    ids = qs.filter(Q(organization_id=actor.organization_id) | in_my_swgs).values("pk")
-    return qs.filter(pk__in=ids)
+    return qs.filter(
+        Q(organization_id=actor.organization_id)
+        | Q(pk__in=members.values("contact_id"))
+        | Q(organization_id__in=current_organizations.values("organization_id"))
+    )
 
 
 @scope_for(Membership)

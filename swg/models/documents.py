@@ -83,6 +83,8 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-document_date", "-pk"]
+        # The archive lists newest first, a page at a time (bench/README.md).
+        indexes = [models.Index(fields=["-document_date", "-id"], name="document_newest_first")]
         constraints = [
             models.UniqueConstraint(
                 fields=["generated_key"],

@@ -28,6 +28,12 @@ def published_action_points(user, queryset: QuerySet | None = None) -> QuerySet:
     return permissions.scope(user, queryset)
 
 
+def status_choices() -> list[tuple[str, str]]:
+    """The statuses with their labels in the active language, translated once
+    for a table that offers them on every row."""
+    return [(value, str(label)) for value, label in ActionPoint.Status.choices]
+
+
 def action_point_rows(queryset: QuerySet) -> QuerySet:
     """Ready for a list: owners and meeting joined, ``is_overdue`` annotated,
     open ones first by due date (the stored ``is_closed``, so that the indexes

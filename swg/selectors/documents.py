@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, Max, QuerySet
+from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from .. import permissions
 from ..models import Document, DocumentVersion
@@ -33,12 +33,22 @@ def visible_documents(user, queryset: QuerySet | None = None) -> QuerySet:
 
 
 def document_rows(queryset: QuerySet) -> QuerySet:
-    """Ready for a list: group and meeting joined, versions counted; newest
-    first unless the search put the best match first."""
+    """Ready for a list: the group joined, ``current_number`` (the newest
+    version's number); newest first unless the search put the best match first.
+
+    The version number is a subquery on one page's rows, not a join grouped over
+    the whole archive, so the paginator's count stays a plain count; the text
+    kept for search (the whole of every file) is not read."""
     ordering = queryset.query.order_by or ("-document_date", "-pk")
+    newest = (
+        DocumentVersion.objects.filter(document=OuterRef("pk"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
     return (
-        queryset.select_related("swg", "meeting")
-        .annotate(version_count=Count("versions"), current_number=Max("versions__number"))
+        queryset.select_related("swg")
+        .defer("description", "search_text", "search_vector")
+        .annotate(current_number=Subquery(newest))
         .order_by(*ordering)
     )
 
@@ -56,7 +66,7 @@ def document_search(queryset: QuerySet, query: str) -> QuerySet:
     if not query:
         return queryset
     if connection.vendor != "postgresql":
-        return queryset.filter(search_text__icontains=query)
+        return queryset.filter(search_text__icontains=query).annotate(plain_text=F("search_text"))
     english = SearchQuery(query, config="english", search_type="websearch")
     arabic = SearchQuery(query, config="arabic", search_type="websearch")
     either = english | arabic
@@ -115,7 +125,9 @@ def with_snippets(page, query: str) -> None:
     for document in page:
         headline = getattr(document, "headline", None)
         if headline is None:
-            headline = _plain_headline(document.search_text, query)
+            # The plain search carries the text it matched (a list defers it).
+            text = getattr(document, "plain_text", None)
+            headline = _plain_headline(document.search_text if text is None else text, query)
         document.snippet = headline_pieces(headline)
 
 

@@ -41,7 +41,7 @@ def _list_context(request, queryset, *, owners=None, swgs=None):
         "filter": filterset,
         "page": page,
         "query": query_without(request, "page"),
-        "status_choices": ActionPoint.Status.choices,
+        "status_choices": selectors.action_points.status_choices(),
         "next": request.get_full_path(),
     }
 

@@ -26,7 +26,7 @@ from ..forms.minutes import (
     minutes_item_initial,
     minutes_items_from,
 )
-from ..models import ActionPoint, Meeting, Minutes
+from ..models import Meeting, Minutes
 from ..permissions import Action
 from .common import document_language, form_page, meeting_for, minutes_for
 
@@ -188,7 +188,7 @@ def minutes_detail(request, meeting_pk, pk):
         "can_circulate": can_manage and minutes.status == Minutes.Status.APPROVED and is_latest,
         "can_correct": can_manage and minutes.is_locked and is_latest,
         "can_update_points": True,
-        "status_choices": ActionPoint.Status.choices,
+        "status_choices": selectors.action_points.status_choices(),
         "next": request.get_full_path(),
         **detail,
     }

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.template import Context, Template
-from django.utils import translation
+from django.utils import timezone, translation
 
 from coordination.bidi import FSI, PDI, bdi_text, first_strong_direction
 from coordination.forms import ARABIC, PortalForm
@@ -65,6 +65,21 @@ def test_dates_follow_the_active_language():
 def test_a_time_is_shown_in_tripoli_time():
     utc = dt.datetime(2026, 4, 10, 8, 0, tzinfo=ZoneInfo("UTC"))
     assert _render('{{ t|bdi_date:"DATETIME_FORMAT" }}', t=utc) == "<bdi>10 Apr 2026, 10:00</bdi>"
+
+
+def test_a_time_remembered_in_one_zone_is_shown_in_another():
+    utc = dt.datetime(2026, 4, 10, 8, 0, tzinfo=ZoneInfo("UTC"))
+    assert _render('{{ t|bdi_date:"DATETIME_FORMAT" }}', t=utc) == "<bdi>10 Apr 2026, 10:00</bdi>"
+    with timezone.override(ZoneInfo("UTC")):
+        assert _render('{{ t|bdi_date:"DATETIME_FORMAT" }}', t=utc) == (
+            "<bdi>10 Apr 2026, 08:00</bdi>"
+        )
+
+
+def test_a_date_remembered_in_english_is_shown_in_arabic():
+    assert _render("{{ d|bdi_date }}", d=DAY) == "<bdi>10 Apr 2026</bdi>"
+    assert _render("{{ d|bdi_date }}", language="ar", d=DAY) == "<bdi>10 إبريل 2026</bdi>"
+    assert _render("{{ d|bdi_date }}", autoescape=False, d=DAY) == "10 Apr 2026"
 
 
 def test_amounts_keep_the_decimal_point_in_arabic():

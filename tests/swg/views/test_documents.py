@@ -159,6 +159,17 @@ def test_a_new_version_keeps_the_earlier_one(client, world):
     assert document.versions.count() == 2
 
 
+def test_the_list_shows_the_newest_version_number(client, world):
+    document = filed(world)
+    client.force_login(world.chair)
+    url = reverse("swg:document_version_add", args=[document.pk])
+    client.post(url, {"file": SimpleUploadedFile("v2.pdf", pdf_bytes("Version 2"))})
+    client.post(url, {"file": SimpleUploadedFile("v3.pdf", pdf_bytes("Version 3"))})
+    response = client.get(reverse("swg:document_list"))
+    assert [row.current_number for row in response.context["page"]] == [3]
+    assert response.context["page"].paginator.count == 1
+
+
 def test_a_partner_may_not_add_a_version(client, world):
     document = filed(world, visibility="members")
     client.force_login(world.partner_a)
