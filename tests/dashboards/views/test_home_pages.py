@@ -7,7 +7,6 @@ import re
 from django.utils import timezone, translation
 
 from coordination.templatetags.bidi import bdi_date
-
 from swg.models import Invitation
 from tests.factories import ContactFactory, MeetingFactory, make_tor, submitted_minutes
 
