@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from coordination.data_version import cached
 from coordination.models import OutboxMessage
 from projects_db.models import DuplicatePair, Project, QuarterlyUpdate
 from projects_db.permissions import projects_with_updates_visible
@@ -424,17 +425,30 @@ def coordination_home(*, actor, now: dt.datetime | None = None) -> list[HomeItem
     )
     year, quarter = reporting_quarter(today)
     if deadlines([(year, quarter)])[year, quarter] < today:
-        late = (
-            projects_with_updates_visible(actor.user, Project.objects.all())
-            .filter(owing_in(year, quarter))
-            .exclude(
-                updates__year=year,
-                updates__quarter=quarter,
-                updates__state__in=QuarterlyUpdate.SUBMITTED_STATES,
-            )
-            .values("owner_id")
-            .distinct()
-            .count()
+        # Counted over every project owing the quarter: kept under the data
+        # version (coordination/data_version.py), for the user's scope of projects.
+        scope = (
+            "all"
+            if actor.sees_everything
+            else (sorted(actor.managed_swg_ids), actor.is_partner and actor.organization_id)
+        )
+        late = cached(
+            "home-late-partners",
+            lambda: (
+                projects_with_updates_visible(actor.user, Project.objects.all())
+                .filter(owing_in(year, quarter))
+                .exclude(
+                    updates__year=year,
+                    updates__quarter=quarter,
+                    updates__state__in=QuarterlyUpdate.SUBMITTED_STATES,
+                )
+                .values("owner_id")
+                .distinct()
+                .count()
+            ),
+            scope,
+            year,
+            quarter,
         )
         items += _counted(
             "late-partners",
