@@ -139,3 +139,20 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.kind} → {self.recipient_id}"
+
+
+class DataChange(models.Model):
+    """A transaction (PostgreSQL's ``txid_current()``) that wrote to a watched
+    app's tables, stamped anew by each of its statements; written by a database
+    trigger, never by Python (coordination/data_version.py). A row with a
+    negative ``txid`` stands for older rows folded into it."""
+
+    txid = models.BigIntegerField(primary_key=True)
+    stamp = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("data change")
+        verbose_name_plural = _("data changes")
+
+    def __str__(self):
+        return f"{self.txid} ({self.stamp})"

@@ -7,6 +7,10 @@ class DashboardsConfig(AppConfig):
     verbose_name = _("Dashboards")
 
     def ready(self):
+        from coordination import data_version
+
+        # The figures are cached under the version of the data they count.
+        data_version.watch("swg", "projects_db")
         from coordination.context_processors import register_nav_flag
         from swg.permissions import can
 

@@ -4,6 +4,7 @@ layers (DESIGN §6), so the home page reads every app directly, reports included
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 SECRETARIAT = "secretariat"
@@ -15,7 +16,11 @@ ROLES = (SECRETARIAT, CHAIR, PARTNER, COORDINATION)
 
 @dataclass(frozen=True)
 class HomeItem:
-    """One thing to do: what, how many, and the page where it is done."""
+    """One thing to do: what, how many, and the page where it is done.
+
+    Dates stay dates: the template prints ``date`` after the label and ``due``
+    in the detail line with ``|bdi_date`` in the reader's language
+    (docs/architecture.md, "Text direction"); ``date_format`` names the format."""
 
     key: str
     label: str
@@ -23,3 +28,6 @@ class HomeItem:
     count: int | None = None
     detail: str = ""
     urgent: bool = False
+    date: dt.date | dt.datetime | None = None
+    date_format: str = "DATE_FORMAT"
+    due: dt.date | None = None

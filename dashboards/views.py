@@ -18,7 +18,7 @@ from .forms import DashboardFilterForm
 from .home_items import CHAIR, COORDINATION, PARTNER, ROLES, SECRETARIAT
 from .permissions import DASHBOARD_VIEW
 from .selectors import home as home_selectors
-from .selectors.figures import dashboard_data, overview_charts, overview_data
+from .selectors.figures import dashboard_figures, overview_charts, overview_figures
 from .selectors.period import dashboard_swgs, default_period
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,7 +39,7 @@ def home(request):
                 "period": period,
                 "todo": home_selectors.coordination_home(actor=actor),
                 "help_role": COORDINATION,
-                **overview_data(swgs=swgs, period=period),
+                **overview_figures(swgs=swgs, period=period),
             },
         )
     swgs = swg_list(swgs=permissions.visible_swgs(request.user).filter(is_active=True))
@@ -131,7 +131,7 @@ def _selection(request):
 @require_GET
 def dashboard(request):
     form, swgs, period = _selection(request)
-    data = dashboard_data(swgs=swgs, period=period)
+    data = dashboard_figures(swgs=swgs, period=period)
     return render(
         request,
         "dashboards/dashboard.html",
@@ -151,7 +151,7 @@ def dashboard(request):
 @require_GET
 def dashboard_export(request, key):
     form, swgs, period = _selection(request)
-    figures = {f.key: f for f in dashboard_data(swgs=swgs, period=period)["figures"]}
+    figures = {f.key: f for f in dashboard_figures(swgs=swgs, period=period)["figures"]}
     if key not in figures:
         raise Http404
     figure = figures[key]
@@ -163,7 +163,7 @@ def dashboard_export(request, key):
 
 def _overview_context(request, *, compact=False):
     form, swgs, period = _selection(request)
-    data = overview_data(swgs=swgs, period=period)
+    data = overview_figures(swgs=swgs, period=period)
     charts = overview_charts(data["columns"], compact=compact)
     return {"form": form, "period": period, "charts": charts, **data}
 

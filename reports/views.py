@@ -27,7 +27,7 @@ from . import permissions as rules
 from .forms import GenerateForm, NarrativeForm, ReportOpenForm
 from .models import NARRATIVE_SECTIONS, ProgressReport, ReportGeneration
 from .selectors.recipients import report_recipients
-from .selectors.report_data import report_data
+from .selectors.report_data import report_data_cached
 from .services import reports as services
 
 
@@ -124,7 +124,7 @@ def report_detail(request, slug, period):
         {
             "report": report,
             "swg": report.swg,
-            "data": report_data(swg=report.swg, period=report.period),
+            "data": report_data_cached(swg=report.swg, period=report.period),
             "sections": [
                 (label, getattr(report, f"{key}_en"), getattr(report, f"{key}_ar"))
                 for key, label in NARRATIVE_SECTIONS

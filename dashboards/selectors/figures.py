@@ -17,6 +17,7 @@ from coordination.periods import Period
 from swg.models import SWG
 
 from . import action_points, meetings, portfolio, updates
+from .cache import cached_figures
 
 
 @dataclass
@@ -367,3 +368,17 @@ def overview_charts(columns: list[dict], *, compact: bool = False) -> list:
         )
         for title, value in specs
     ]
+
+
+def dashboard_figures(*, swgs: list[SWG], period: Period) -> dict:
+    """``dashboard_data``, cached under the data version (selectors/cache.py)."""
+    return cached_figures(
+        "dashboard", lambda: dashboard_data(swgs=swgs, period=period), swgs=swgs, period=period
+    )
+
+
+def overview_figures(*, swgs: list[SWG], period: Period) -> dict:
+    """``overview_data``, cached under the data version (selectors/cache.py)."""
+    return cached_figures(
+        "overview", lambda: overview_data(swgs=swgs, period=period), swgs=swgs, period=period
+    )

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from coordination.data_version import cached
 from coordination.models import OutboxMessage
 from projects_db.models import DuplicatePair, Project, QuarterlyUpdate
 from projects_db.permissions import projects_with_updates_visible
@@ -43,9 +44,7 @@ from swg.models import (
 )
 from swg.services.invitations import RSVP_CHOICES, rsvp_token
 
-from ..home_items import (
-    HomeItem,
-)
+from ..home_items import HomeItem
 
 LIMIT = 10
 # DESIGN §4 "meeting frequency": a group with no meeting for two months is
@@ -58,6 +57,20 @@ REVIEW_EVERY = dt.timedelta(days=365)
 def _url(name: str, *args, **query) -> str:
     url = reverse(name, args=args)
     return f"{url}?{urlencode(query)}" if query else url
+
+
+def _items(key: str, rows, *, label, url, date=None, **options) -> list[HomeItem]:
+    """One item per row of a query: ``label(row)``, ``url(row)`` and, when given,
+    ``date(row)``, which the template formats in the reader's language."""
+    return [
+        HomeItem(key, label(row), url(row), date=date(row) if date else None, **options)
+        for row in rows
+    ]
+
+
+def _counted(key: str, label: str, url: str, count: int, **options) -> list[HomeItem]:
+    """One item for a count, or none when there is nothing to count."""
+    return [HomeItem(key, label, url, count=count, **options)] if count else []
 
 
 def _month_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
@@ -85,41 +98,43 @@ def _latest_minutes_pk():
 def _meeting_step(meeting: Meeting, now: dt.datetime) -> HomeItem | None:
     """The next step of one meeting (DESIGN §3 "Meeting": plan → invite → hold →
     attendance → minutes → chair → circulate), or None when nothing is due."""
-    label = f"{meeting.swg.name} — {timezone.localtime(meeting.starts_at):%d/%m %H:%M}"
     status = meeting.latest_minutes_status
     minutes_url = (
         reverse("swg:minutes_detail", args=[meeting.pk, meeting.latest_minutes_pk])
         if meeting.latest_minutes_pk
         else ""
     )
+
+    def step(key, url, detail, urgent=False):
+        return HomeItem(
+            key,
+            meeting.swg.name,
+            url,
+            detail=detail,
+            urgent=urgent,
+            date=meeting.starts_at,
+            date_format="DATETIME_FORMAT",
+        )
+
+    meeting_url = meeting.get_absolute_url()
     if meeting.status == Meeting.Status.PLANNED and meeting.ends_at > now:
         if meeting.invitations_sent_at is None:
-            return HomeItem(
-                "invite", label, meeting.get_absolute_url(), detail=_("Send the invitations")
-            )
+            return step("invite", meeting_url, _("Send the invitations"))
         return None
     if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.HELD):
         return None
     if not meeting.has_attendance:
-        return HomeItem(
-            "attendance",
-            label,
-            meeting.get_absolute_url(),
-            detail=_("Take attendance"),
-            urgent=True,
-        )
+        return step("attendance", meeting_url, _("Take attendance"), urgent=True)
     if status is None:
-        return HomeItem("draft", label, meeting.get_absolute_url(), detail=_("Draft the minutes"))
+        return step("draft", meeting_url, _("Draft the minutes"))
     if status == Minutes.Status.DRAFT:
-        return HomeItem("draft", label, minutes_url, detail=_("Finish and submit the minutes"))
+        return step("draft", minutes_url, _("Finish and submit the minutes"))
     if status == Minutes.Status.SUBMITTED:
-        return HomeItem("chair", label, minutes_url, detail=_("Minutes awaiting the chair"))
+        return step("chair", minutes_url, _("Minutes awaiting the chair"))
     if status == Minutes.Status.RETURNED:
-        return HomeItem(
-            "returned", label, minutes_url, detail=_("Minutes returned by the chair"), urgent=True
-        )
+        return step("returned", minutes_url, _("Minutes returned by the chair"), urgent=True)
     if status == Minutes.Status.APPROVED:
-        return HomeItem("circulate", label, minutes_url, detail=_("Circulate the approved minutes"))
+        return step("circulate", minutes_url, _("Circulate the approved minutes"))
     return None
 
 
@@ -158,19 +173,17 @@ def secretariat_home(*, actor, now: dt.datetime | None = None) -> list[HomeSecti
         .annotate(n=Count("pk"))
         .order_by("swg__slug")
     )
-    follow_up = []
-    for row in overdue:
-        swg = SWG(slug=row["swg__slug"], name_en=row["swg__name_en"], name_ar=row["swg__name_ar"])
-        follow_up.append(
-            HomeItem(
-                "overdue-action-points",
-                swg.name,
-                _url("swg:swg_action_points", swg.slug),
-                count=row["n"],
-                detail=_("Overdue action points"),
-                urgent=True,
-            )
+    follow_up = [
+        HomeItem(
+            "overdue-action-points",
+            SWG(name_en=row["swg__name_en"], name_ar=row["swg__name_ar"]).name,
+            _url("swg:swg_action_points", row["swg__slug"]),
+            count=row["n"],
+            detail=_("Overdue action points"),
+            urgent=True,
         )
+        for row in overdue
+    ]
 
     letters = permissions.scope(
         actor.user, Correspondence.objects.filter(follow_up_status=Correspondence.FollowUp.OPEN)
@@ -178,43 +191,34 @@ def secretariat_home(*, actor, now: dt.datetime | None = None) -> list[HomeSecti
         open=Count("pk"),
         overdue=Count("pk", filter=Q(follow_up_due__lt=today)),
     )
-    if letters["open"]:
-        follow_up.append(
-            HomeItem(
-                "correspondence",
-                _("Documents and letters awaiting follow-up"),
-                _url("swg:correspondence_list", follow_up_status="open"),
-                count=letters["open"],
-                detail=_("%(n)s overdue") % {"n": letters["overdue"]} if letters["overdue"] else "",
-                urgent=bool(letters["overdue"]),
-            )
-        )
+    follow_up += _counted(
+        "correspondence",
+        _("Documents and letters awaiting follow-up"),
+        _url("swg:correspondence_list", follow_up_status="open"),
+        letters["open"],
+        detail=_("%(n)s overdue") % {"n": letters["overdue"]} if letters["overdue"] else "",
+        urgent=bool(letters["overdue"]),
+    )
 
     to_review = QuarterlyUpdate.objects.filter(
         state=QuarterlyUpdate.State.SUBMITTED, project__swg_id__in=swg_ids
     ).count()
-    if to_review:
-        follow_up.append(
-            HomeItem(
-                "updates-to-review",
-                _("Quarterly updates awaiting review"),
-                _url("projects_db:submission_board"),
-                count=to_review,
-            )
-        )
+    follow_up += _counted(
+        "updates-to-review",
+        _("Quarterly updates awaiting review"),
+        _url("projects_db:submission_board"),
+        to_review,
+    )
     failed = permissions.scope(
         actor.user, OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED)
     ).count()
-    if failed:
-        follow_up.append(
-            HomeItem(
-                "failed-messages",
-                _("Messages that could not be sent"),
-                _url("outbox", status="failed"),
-                count=failed,
-                urgent=True,
-            )
-        )
+    follow_up += _counted(
+        "failed-messages",
+        _("Messages that could not be sent"),
+        _url("outbox", status="failed"),
+        failed,
+        urgent=True,
+    )
     return [
         HomeSection("meetings", _("This month's meetings"), steps),
         HomeSection("follow-up", _("To follow up"), follow_up),
@@ -227,35 +231,31 @@ def chair_home(*, actor, now: dt.datetime | None = None) -> list[HomeSection]:
     awaiting approval (four queries)."""
     now = now or timezone.now()
     swg_ids = actor.chair_swg_ids
-    items: list[HomeItem] = []
     minutes = (
         Minutes.objects.filter(status=Minutes.Status.SUBMITTED, meeting__swg_id__in=swg_ids)
         .select_related("meeting__swg")
         .order_by("submitted_at", "pk")[:LIMIT]
     )
-    for m in minutes:
-        items.append(
-            HomeItem(
-                "minutes-to-approve",
-                f"{m.meeting.swg.name} — {timezone.localtime(m.meeting.starts_at):%d/%m/%Y}",
-                m.get_absolute_url(),
-                detail=_("Minutes awaiting your approval"),
-            )
-        )
+    items = _items(
+        "minutes-to-approve",
+        minutes,
+        label=lambda m: m.meeting.swg.name,
+        url=lambda m: m.get_absolute_url(),
+        date=lambda m: m.meeting.starts_at,
+        detail=_("Minutes awaiting your approval"),
+    )
     tors = (
         TorVersion.objects.filter(status=TorVersion.Status.REVIEWED, swg_id__in=swg_ids)
         .select_related("swg")
         .order_by("swg__number", "number")[:LIMIT]
     )
-    for tor in tors:
-        items.append(
-            HomeItem(
-                "tor-to-endorse",
-                f"{tor.swg.name} — v{tor.number}",
-                tor.get_absolute_url(),
-                detail=_("Terms of reference awaiting your endorsement"),
-            )
-        )
+    items += _items(
+        "tor-to-endorse",
+        tors,
+        label=lambda tor: f"{tor.swg.name} — v{tor.number}",
+        url=lambda tor: tor.get_absolute_url(),
+        detail=_("Terms of reference awaiting your endorsement"),
+    )
     last_review = Subquery(
         MembershipReview.objects.filter(membership__swg=OuterRef("pk"))
         .order_by("-decided_at")
@@ -267,15 +267,13 @@ def chair_home(*, actor, now: dt.datetime | None = None) -> list[HomeSection]:
         .filter(Q(last_review__isnull=True) | Q(last_review__lt=now - REVIEW_EVERY))
         .order_by("number", "pk")
     )
-    for swg in due:
-        items.append(
-            HomeItem(
-                "reassessment-due",
-                swg.name,
-                _url("swg:membership_review", swg.slug),
-                detail=_("Yearly membership reassessment due"),
-            )
-        )
+    items += _items(
+        "reassessment-due",
+        due,
+        label=lambda swg: swg.name,
+        url=lambda swg: _url("swg:membership_review", swg.slug),
+        detail=_("Yearly membership reassessment due"),
+    )
     # Progress reports rendered and waiting for the chair (reports capability part 2).
     reports = (
         ProgressReport.objects.filter(
@@ -287,15 +285,13 @@ def chair_home(*, actor, now: dt.datetime | None = None) -> list[HomeSection]:
         .select_related("swg")
         .order_by("period_start", "pk")[:LIMIT]
     )
-    for report in reports:
-        items.append(
-            HomeItem(
-                "report-to-approve",
-                f"{report.swg.name} — {report.period.label}",
-                report.get_absolute_url(),
-                detail=_("Progress report awaiting your approval"),
-            )
-        )
+    items += _items(
+        "report-to-approve",
+        reports,
+        label=lambda report: f"{report.swg.name} — {report.period.label}",
+        url=lambda report: report.get_absolute_url(),
+        detail=_("Progress report awaiting your approval"),
+    )
     return [HomeSection("approvals", _("Awaiting your decision"), items)]
 
 
@@ -344,47 +340,35 @@ def partner_home(*, actor, now: dt.datetime | None = None) -> dict:
             .filter(owner_organization_id=org_id, status__in=ActionPoint.OPEN_STATUSES)
             .aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today)))
         )
-        if points["open"]:
-            items.append(
-                HomeItem(
-                    "open-action-points",
-                    _("My organization's open action points"),
-                    _url("swg:organization_action_points", org_id),
-                    count=points["open"],
-                    detail=_("%(n)s overdue") % {"n": points["overdue"]}
-                    if points["overdue"]
-                    else "",
-                    urgent=bool(points["overdue"]),
-                )
-            )
+        items += _counted(
+            "open-action-points",
+            _("My organization's open action points"),
+            _url("swg:organization_action_points", org_id),
+            points["open"],
+            detail=_("%(n)s overdue") % {"n": points["overdue"]} if points["overdue"] else "",
+            urgent=bool(points["overdue"]),
+        )
         projects = Project.objects.filter(owner_id=org_id)
         year, quarter = reporting_quarter(today)
         progress = quarter_progress(projects=projects, year=year, quarter=quarter)
-        left = progress["owed"] - progress["done"]
-        if left:
-            items.append(
-                HomeItem(
-                    "updates-due",
-                    _("Q%(q)s %(y)s projects still to update") % {"q": quarter, "y": year},
-                    _url("projects_db:update_list", quarter=f"{year}-{quarter}"),
-                    count=left,
-                    detail=_("due %(date)s") % {"date": progress["deadline"].strftime("%d/%m/%Y")},
-                    urgent=progress["deadline"] < today,
-                )
-            )
+        items += _counted(
+            "updates-due",
+            _("Q%(q)s %(y)s projects still to update") % {"q": quarter, "y": year},
+            _url("projects_db:update_list", quarter=f"{year}-{quarter}"),
+            progress["owed"] - progress["done"],
+            due=progress["deadline"],
+            urgent=progress["deadline"] < today,
+        )
         returned = QuarterlyUpdate.objects.filter(
             project__owner_id=org_id, state=QuarterlyUpdate.State.RETURNED
         ).count()
-        if returned:
-            items.append(
-                HomeItem(
-                    "updates-returned",
-                    _("Quarterly updates returned to you"),
-                    _url("projects_db:update_list"),
-                    count=returned,
-                    urgent=True,
-                )
-            )
+        items += _counted(
+            "updates-returned",
+            _("Quarterly updates returned to you"),
+            _url("projects_db:update_list"),
+            returned,
+            urgent=True,
+        )
     return {"rsvps": rsvps, "items": items}
 
 
@@ -394,7 +378,6 @@ def coordination_home(*, actor, now: dt.datetime | None = None) -> list[HomeItem
     on the quarter and flagged duplicate projects (five queries)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    items: list[HomeItem] = []
     quiet = (
         SWG.objects.filter(is_active=True)
         .annotate(
@@ -408,16 +391,14 @@ def coordination_home(*, actor, now: dt.datetime | None = None) -> list[HomeItem
         .filter(Q(last__isnull=True) | Q(last__lt=now - dt.timedelta(days=QUIET_DAYS)))
         .order_by("number", "pk")
     )
-    for swg in quiet:
-        items.append(
-            HomeItem(
-                "quiet-group",
-                swg.name,
-                swg.get_absolute_url(),
-                detail=_("No meeting in %(days)s days") % {"days": QUIET_DAYS},
-                urgent=True,
-            )
-        )
+    items = _items(
+        "quiet-group",
+        quiet,
+        label=lambda swg: swg.name,
+        url=lambda swg: swg.get_absolute_url(),
+        detail=_("No meeting in %(days)s days") % {"days": QUIET_DAYS},
+        urgent=True,
+    )
     government = Attendance.objects.filter(
         meeting=OuterRef("pk"),
         status=Attendance.Status.PRESENT,
@@ -434,47 +415,53 @@ def coordination_home(*, actor, now: dt.datetime | None = None) -> list[HomeItem
         .select_related("swg")
         .order_by("-starts_at", "pk")[:LIMIT]
     )
-    for meeting in no_government:
-        items.append(
-            HomeItem(
-                "no-government",
-                f"{meeting.swg.name} — {timezone.localtime(meeting.starts_at):%d/%m/%Y}",
-                meeting.get_absolute_url(),
-                detail=_("Held without a government attendee"),
-            )
-        )
+    items += _items(
+        "no-government",
+        no_government,
+        label=lambda meeting: meeting.swg.name,
+        url=lambda meeting: meeting.get_absolute_url(),
+        date=lambda meeting: meeting.starts_at,
+        detail=_("Held without a government attendee"),
+    )
     year, quarter = reporting_quarter(today)
     if deadlines([(year, quarter)])[year, quarter] < today:
-        late = (
-            projects_with_updates_visible(actor.user, Project.objects.all())
-            .filter(owing_in(year, quarter))
-            .exclude(
-                updates__year=year,
-                updates__quarter=quarter,
-                updates__state__in=QuarterlyUpdate.SUBMITTED_STATES,
-            )
-            .values("owner_id")
-            .distinct()
-            .count()
+        # Counted over every project owing the quarter: kept under the data
+        # version (coordination/data_version.py), for the user's scope of projects.
+        scope = (
+            "all"
+            if actor.sees_everything
+            else (sorted(actor.managed_swg_ids), actor.is_partner and actor.organization_id)
         )
-        if late:
-            items.append(
-                HomeItem(
-                    "late-partners",
-                    _("Partners late on the Q%(q)s %(y)s update") % {"q": quarter, "y": year},
-                    _url("projects_db:submission_board"),
-                    count=late,
-                    urgent=True,
+        late = cached(
+            "home-late-partners",
+            lambda: (
+                projects_with_updates_visible(actor.user, Project.objects.all())
+                .filter(owing_in(year, quarter))
+                .exclude(
+                    updates__year=year,
+                    updates__quarter=quarter,
+                    updates__state__in=QuarterlyUpdate.SUBMITTED_STATES,
                 )
-            )
-    flagged = DuplicatePair.objects.filter(decision=DuplicatePair.Decision.FLAGGED).count()
-    if flagged:
-        items.append(
-            HomeItem(
-                "flagged-duplicates",
-                _("Projects flagged as possible duplicates"),
-                _url("projects_db:duplicate_list"),
-                count=flagged,
-            )
+                .values("owner_id")
+                .distinct()
+                .count()
+            ),
+            scope,
+            year,
+            quarter,
         )
+        items += _counted(
+            "late-partners",
+            _("Partners late on the Q%(q)s %(y)s update") % {"q": quarter, "y": year},
+            _url("projects_db:submission_board"),
+            late,
+            urgent=True,
+        )
+    flagged = DuplicatePair.objects.filter(decision=DuplicatePair.Decision.FLAGGED).count()
+    items += _counted(
+        "flagged-duplicates",
+        _("Projects flagged as possible duplicates"),
+        _url("projects_db:duplicate_list"),
+        flagged,
+    )
     return items

@@ -145,6 +145,16 @@ class QuarterlyUpdate(models.Model):
                 condition=models.Q(quarter__gte=1, quarter__lte=4), name="update_quarter_1_to_4"
             ),
         ]
+        # The dashboards and the submission board read one quarter's updates of
+        # many projects (selectors/submissions.py quarter_sharing): found by the
+        # quarter, with the hand-in date in the index.
+        indexes = [
+            models.Index(
+                fields=["year", "quarter", "project"],
+                include=["first_submitted_at"],
+                name="update_quarter_projects",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.project} — Q{self.quarter} {self.year}"

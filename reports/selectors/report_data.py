@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q
 
+from coordination.data_version import cached
 from coordination.periods import Period
 from projects_db.models import DuplicatePair, IndicatorValue, Project, QuarterlyUpdate
 from projects_db.selectors.money import project_totals_usd
@@ -265,3 +266,16 @@ def report_data(*, swg: SWG, period: Period) -> ReportData:
     _indicators(data)
     _duplicates(data)
     return data
+
+
+def report_data_cached(*, swg: SWG, period: Period) -> ReportData:
+    """``report_data``, kept under the data version (coordination/data_version.py,
+    docs/architecture.md "Figures cache"): the report's page shows the figures of
+    the data as it is, computed once per change of the groups' or projects' data."""
+    return cached(
+        "report-data",
+        lambda: report_data(swg=swg, period=period),
+        swg.pk,
+        period.start,
+        period.end,
+    )

@@ -91,6 +91,9 @@ class Meeting(models.Model):
                 condition=Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start"
             ),
         ]
+        # A group's meetings over a period: the dashboards' figures, the group's
+        # last meeting (dashboards/selectors/meetings.py), the calendar.
+        indexes = [models.Index(fields=["swg", "starts_at"], name="meeting_swg_starts")]
 
     def __str__(self):
         return self.title

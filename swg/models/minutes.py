@@ -80,6 +80,16 @@ class Minutes(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "version"], name="minutes_version_once"),
         ]
+        # The latest circulated minutes first (a partner's home page,
+        # selectors/home.py): read newest-first, stopping at the few shown.
+        indexes = [
+            models.Index(
+                models.F("circulated_at").desc(),
+                models.F("id").desc(),
+                condition=models.Q(status="circulated"),
+                name="minutes_circulated_newest",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.meeting} — v{self.version}"

@@ -3,6 +3,8 @@ circulated minutes of their groups and their organization's open action points).
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
+
 from ..models import ActionPoint, Minutes
 from .action_points import action_point_rows, published_action_points
 
@@ -16,7 +18,12 @@ def home_circulated_minutes(*, actor, limit: int = 5) -> list[Minutes]:
             meeting__swg_id__in=actor.member_swg_ids,
             meeting__swg__is_active=True,
         )
-        .exclude(superseded_by__status=Minutes.Status.CIRCULATED)
+        # NOT EXISTS, so that the newest-first index is read and stops early.
+        .exclude(
+            Exists(
+                Minutes.objects.filter(supersedes=OuterRef("pk"), status=Minutes.Status.CIRCULATED)
+            )
+        )
         .select_related("meeting__swg")
         .order_by("-circulated_at", "-pk")[:limit]
     )

@@ -3,6 +3,7 @@
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -49,7 +50,8 @@ MAX_QUERIES = {
     ("coordination", "contact list"): 8,
     ("coordination", "organization list"): 7,
     # The coordination team's home is the dashboards' summary of the seven SWGs.
-    ("coordination", "home"): 21,
+    # Here and on the report page: the data version is read (coordination/data_version.py).
+    ("coordination", "home"): 24,
     ("coordination", "swg list"): 7,
     ("partner", "swg detail"): 12,
     ("partner", "swg contact list"): 8,
@@ -70,10 +72,10 @@ MAX_QUERIES = {
     ("partner", "schedule subscriptions"): 7,
     ("secretariat", "report index"): 7,
     ("secretariat", "swg report list"): 7,
-    ("secretariat", "report detail"): 19,
+    ("secretariat", "report detail"): 20,
     ("coordination", "report index"): 6,
     ("coordination", "swg report list"): 6,
-    ("coordination", "report detail"): 18,
+    ("coordination", "report detail"): 19,
     ("secretariat", "notifications"): 8,
     ("partner", "notifications"): 8,
 }
@@ -148,6 +150,12 @@ def _people() -> dict[str, User]:
     return people
 
 
+def _new_data_version() -> None:
+    """Figures are cached under the data version (coordination/data_version.py):
+    a write makes each pass start without them, whatever the passes before."""
+    SWG.objects.filter(slug="health").update(number=F("number"))
+
+
 def _count(client, user, url) -> int:
     client.force_login(user)
     with CaptureQueriesContext(connection) as queries:
@@ -185,7 +193,9 @@ def test_it_runs_as_many_queries_with_ten_times_the_data(client, db):
     _scaled_world(1)
     people = _people()
     keys = sorted(MAX_QUERIES)
+    _new_data_version()
     before = {(role, page): _count(client, people[role], PAGES[page]) for role, page in keys}
     _scaled_world(10)
+    _new_data_version()
     after = {(role, page): _count(client, people[role], PAGES[page]) for role, page in keys}
     assert after == before

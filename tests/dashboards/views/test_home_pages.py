@@ -4,8 +4,9 @@ to the page where it is done, and the guide per role in English and Arabic."""
 import datetime as dt
 import re
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from coordination.templatetags.bidi import bdi_date
 from swg.models import Invitation
 from tests.factories import ContactFactory, MeetingFactory, make_tor, submitted_minutes
 
@@ -84,3 +85,16 @@ def test_the_guides_read_in_english_and_arabic(client, world):
     arabic = client.get("/dashboards/help/partner/")
     assert 'dir="rtl"' in arabic.text
     assert client.get("/dashboards/help/nobody/").status_code == 404
+
+
+def test_an_arabic_home_page_shows_each_to_do_date_in_arabic(client, world):
+    minutes = submitted_minutes(world, days_ago=3)
+    world.chair.language = "ar"
+    world.chair.save()
+    client.force_login(world.chair)
+    html = client.get("/").text
+    item = html.split('data-key="minutes-to-approve"', 1)[1].split("</li>", 1)[0]
+    with translation.override("ar"):
+        shown = bdi_date(minutes.meeting.starts_at)
+    assert shown in item
+    assert timezone.localtime(minutes.meeting.starts_at).strftime("%d/%m/%Y") not in item

@@ -116,3 +116,19 @@ def test_a_fresh_rendering_keeps_waiting(client, world):
     client.force_login(world.secretariat_x)
     status = client.get(_url("report_status", report, generation.pk)).json()
     assert status["status"] == "queued" and not status["finished"]
+
+
+def test_the_reports_figures_show_a_new_meeting_at_once(client, world):
+    from tests.factories import held_meeting
+
+    report = make_report(world)  # the quarter of a week ago
+    client.force_login(world.secretariat_x)
+
+    def figures():
+        page = client.get(report.get_absolute_url()).content.decode()
+        return page.split("Figures from the portal", 1)[1]
+
+    before = figures()
+    assert 'data-testid="no-data"' in before and figures() == before
+    held_meeting(world, days_ago=7)  # in the report's quarter
+    assert 'data-testid="no-data"' not in figures()
