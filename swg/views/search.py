@@ -1,5 +1,6 @@
 """The JSON behind the searchable selects (coordination/search_select.py and
-static/js/search-select.js): organizations and people matching what was typed,
+static/js/search-select.js): organizations, people, meetings and documents
+matching what was typed,
 only those the user may see (swg/permissions.py), at most SEARCH_LIMIT."""
 
 from django.contrib.auth.decorators import login_required
@@ -45,3 +46,23 @@ def contact_search(request):
         )
         for c in found
     )
+
+
+@login_required
+@require_GET
+def meeting_search(request):
+    """``?swg=`` narrows to one group by its id (the group field of the form
+    the select is in)."""
+    found = selectors.search.meetings_matching(
+        user=request.user,
+        q=request.GET.get("q", "")[:100],
+        swg_id=_int(request.GET.get("swg")),
+    )
+    return search_response((m.pk, selectors.search.meeting_label(m), "") for m in found)
+
+
+@login_required
+@require_GET
+def document_search(request):
+    found = selectors.search.documents_matching(user=request.user, q=request.GET.get("q", "")[:100])
+    return search_response((d.pk, selectors.search.document_label(d), "") for d in found)
