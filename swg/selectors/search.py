@@ -56,14 +56,17 @@ def contacts_matching(
     q: str = "",
     organization_id: int | None = None,
     swg: SWG | None = None,
+    not_invited_to: Meeting | None = None,
     limit: int = SEARCH_LIMIT,
 ) -> list[Contact]:
     """Active people the user may see, matching ``q`` (name or email), of
-    ``organization_id`` if given; the people of ``swg`` first. Each has
-    ``in_group`` set."""
+    ``organization_id`` if given, not yet invited to ``not_invited_to``; the
+    people of ``swg`` first. Each has ``in_group`` set."""
     qs = permissions.scope(user, Contact.objects.filter(is_active=True))
     if organization_id:
         qs = qs.filter(organization_id=organization_id)
+    if not_invited_to is not None:
+        qs = qs.exclude(invitations__meeting=not_invited_to)
     for word in q.split()[:5]:
         qs = qs.filter(
             Q(name_en__icontains=word) | Q(name_ar__icontains=word) | Q(email__icontains=word)

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET
 from coordination.search_select import search_response
 
 from .. import permissions, selectors
+from ..models import Meeting
+from ..permissions import Action
 
 
 def _int(value) -> int | None:
@@ -25,9 +27,28 @@ def organization_search(request):
     return search_response((o.pk, selectors.search.organization_label(o), "") for o in found)
 
 
+def _meeting_to_invite_to(request) -> Meeting | None:
+    """``?not_invited_to=`` a meeting the user manages (its invitations are
+    theirs to read), else None."""
+    meeting_id = _int(request.GET.get("not_invited_to"))
+    if meeting_id is None:
+        return None
+    meeting = (
+        permissions.scope(request.user, Meeting.objects.filter(pk=meeting_id))
+        .select_related("swg")
+        .first()
+    )
+    if meeting is None or not permissions.can(request.user, Action.MEETING_MANAGE, meeting):
+        return None
+    return meeting
+
+
 @login_required
 @require_GET
 def contact_search(request):
+    """``?swg=`` (a slug) puts the group's people first; ``?organization=``
+    narrows to one organization; ``?not_invited_to=`` (a meeting's id) leaves
+    out the people already invited to it."""
     swg = None
     if request.GET.get("swg"):
         swg = permissions.visible_swgs(request.user).filter(slug=request.GET["swg"]).first()
@@ -36,6 +57,7 @@ def contact_search(request):
         q=request.GET.get("q", "")[:100],
         organization_id=_int(request.GET.get("organization")),
         swg=swg,
+        not_invited_to=_meeting_to_invite_to(request),
     )
     in_group, others = _("People of the group"), _("Others")
     return search_response(
