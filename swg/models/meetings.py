@@ -14,6 +14,13 @@ from simple_history.models import HistoricalRecords
 from coordination.bilingual import bilingual_text, pick_language
 
 
+def _choice_label(choices: type[models.TextChoices], value: str) -> str:
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
+
+
 class Meeting(models.Model):
     class Kind(models.TextChoices):
         SWG = "swg", _("SWG meeting")
@@ -103,6 +110,18 @@ class Meeting(models.Model):
         return pick_language(self.title_en, self.title_ar)
 
     venue = bilingual_text("venue")
+
+    # A schedule or calendar shows these for every meeting: the label straight
+    # from the enum, where Django's get_FOO_display builds the choices' dict on
+    # each call (a quarter of the monthly schedule's rendering at M).
+    def get_kind_display(self) -> str:
+        return _choice_label(self.Kind, self.kind)
+
+    def get_city_display(self) -> str:
+        return _choice_label(self.City, self.city)
+
+    def get_status_display(self) -> str:
+        return _choice_label(self.Status, self.status)
 
     @property
     def place(self) -> str:
