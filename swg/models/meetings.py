@@ -13,12 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from coordination.bilingual import bilingual_text, pick_language
 
-
-def _choice_label(choices: type[models.TextChoices], value: str) -> str:
-    try:
-        return choices(value).label
-    except ValueError:
-        return value
+from .choices import choice_label
 
 
 class Meeting(models.Model):
@@ -111,17 +106,16 @@ class Meeting(models.Model):
 
     venue = bilingual_text("venue")
 
-    # A schedule or calendar shows these for every meeting: the label straight
-    # from the enum, where Django's get_FOO_display builds the choices' dict on
-    # each call (a quarter of the monthly schedule's rendering at M).
+    # A schedule or calendar shows these for every meeting (swg/models/choices.py:
+    # a quarter of the monthly schedule's rendering at M went to get_FOO_display).
     def get_kind_display(self) -> str:
-        return _choice_label(self.Kind, self.kind)
+        return choice_label(self.Kind, self.kind)
 
     def get_city_display(self) -> str:
-        return _choice_label(self.City, self.city)
+        return choice_label(self.City, self.city)
 
     def get_status_display(self) -> str:
-        return _choice_label(self.Status, self.status)
+        return choice_label(self.Status, self.status)
 
     @property
     def place(self) -> str:
