@@ -131,7 +131,8 @@ class AgendaItemEditForm(AgendaItemForm):
 
 
 # A group keeps hundreds of open action points over the years: the agenda page
-# offers the ones due soonest and links to the rest.
+# offers the ones due soonest and links to the rest ("More", as the minutes'
+# panel does for the carried-over points).
 FOLLOW_UPS_SHOWN = 25
 
 
