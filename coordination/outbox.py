@@ -136,10 +136,11 @@ def register_headers(purpose: str, fn: Callable[[OutboxMessage], dict[str, str]]
 
 
 def outbox_render(
-    *, template: str, context: dict, language: str, recipient_name: str = ""
+    *, template: str, context: dict, language: str, recipient_name: str = "", html: bool = True
 ) -> tuple[str, str, str, str]:
     """(language, subject, text, HTML) of a message as ``outbox_enqueue`` stores
-    it; also what a preview shows."""
+    it; also what a preview shows (a preview of the text alone passes
+    ``html=False`` and gets "" for the HTML)."""
     language = (language or "").split("-")[0].lower()
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
@@ -149,7 +150,7 @@ def outbox_render(
         context["lang_code"] = language
         subject = " ".join(_render_text(f"emails/{template}.subject.txt", context).split())
         body_text = _render_text(f"emails/{template}.txt", context)
-        body_html = render_to_string(f"emails/{template}.html", context)
+        body_html = render_to_string(f"emails/{template}.html", context) if html else ""
     return language, subject, body_text, body_html
 
 

@@ -18,6 +18,7 @@ import django_filters
 from django import forms
 from django.http import JsonResponse
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 SEARCH_LIMIT = 20
 
@@ -63,7 +64,8 @@ class SearchSelect(forms.Select):
         known = {str(v) for v, _label in self.preset}
         missing = [v for v in chosen if v not in known]
         labels = self.labels_for(missing) if missing and self.labels_for else {}
-        choices = [("", self.empty_label), *self.preset]
+        empty = [] if self.allow_multiple_selected else [("", self.empty_label)]
+        choices = [*empty, *self.preset]
         choices += [(v, labels[v]) for v in missing if v in labels]
         original = self.choices
         self.choices = choices
@@ -111,6 +113,55 @@ class SearchModelChoiceField(forms.ModelChoiceField):
         return {
             str(obj.pk): self.label_from_instance(obj) for obj in self.queryset.filter(pk__in=ids)
         }
+
+
+class SearchSelectMultiple(SearchSelect):
+    """The same for several values: the chosen ones are listed under the search
+    box, each with a button that takes it away."""
+
+    allow_multiple_selected = True
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-search-remove"] = str(_("Remove"))
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        getter = getattr(data, "getlist", None)
+        return getter(name) if getter else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False  # an empty multiple select sends nothing
+
+
+class SearchModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several model choices whose widget never lists the whole queryset."""
+
+    widget = SearchSelectMultiple
+    set_preset = SearchModelChoiceField.set_preset
+    _labels_for = SearchModelChoiceField._labels_for
+
+    def __init__(self, queryset, *, search_url=None, preset: Iterable = (), **kwargs):
+        kwargs.setdefault("widget", SearchSelectMultiple())
+        super().__init__(queryset, **kwargs)
+        if search_url is not None:
+            self.widget.search_url = search_url
+        self.widget.labels_for = self._labels_for
+        self.set_preset(preset)
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.widget.labels_for = result._labels_for
+        return result
+
+    @classmethod
+    def for_model_field(cls, model, name: str, queryset, *, search_url, **kwargs):
+        """The field a ModelForm would build for the many-to-many ``model.name``."""
+        field = model._meta.get_field(name)
+        kwargs.setdefault("label", capfirst(field.verbose_name))
+        kwargs.setdefault("help_text", field.help_text)
+        kwargs.setdefault("required", not field.blank)
+        return cls(queryset, search_url=search_url, **kwargs)
 
 
 class SearchModelChoiceFilter(django_filters.ModelChoiceFilter):

@@ -85,6 +85,7 @@ def quarterly_updates_missing(
         )
         # Handed in once counts, even when returned since (the board's "on time or late").
         .filter(Q(state__in=QuarterlyUpdate.SUBMITTED_STATES) | Q(first_submitted_at__isnull=False))
+        .order_by()  # a set: no join to the project for the model's ordering
         .values_list("project_id", "year", "quarter")
     )
     for year, quarter in due:

@@ -6,6 +6,8 @@
  * ArrowDown move, Enter or a click chooses, Escape closes. A select with
  * data-search-depends="field" sends that field's value as data-search-param, and
  * is cleared when that field changes (the owner's person follows the owner).
+ * A <select multiple> keeps the box for searching and lists its chosen options
+ * under it, each with a button (data-search-remove names it) that takes it away.
  * Without JavaScript the select shows its preset options and the chosen one.
  */
 (function () {
@@ -60,12 +62,49 @@
     select.setAttribute("aria-hidden", "true");
     select.tabIndex = -1;
 
+    var multiple = select.multiple;
+    var chosen = null;
+    if (multiple) {
+      chosen = document.createElement("ul");
+      chosen.className = "search-select-chosen list-unstyled mb-0 mt-1";
+      wrapper.appendChild(chosen);
+    }
+
+    function renderChosen() {
+      if (!chosen) return;
+      chosen.textContent = "";
+      Array.prototype.forEach.call(select.options, function (option) {
+        if (!option.selected || !option.value) return;
+        var item = document.createElement("li");
+        item.className = "d-flex align-items-center gap-2";
+        var text = document.createElement("span");
+        text.textContent = option.text;
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "btn btn-sm btn-link p-0";
+        remove.textContent = "\u00d7";
+        remove.setAttribute("aria-label", (select.dataset.searchRemove || "Remove") + ": " + option.text);
+        remove.disabled = select.disabled;
+        remove.addEventListener("click", function () {
+          option.selected = false;
+          renderChosen();
+          input.focus();
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        });
+        item.appendChild(text);
+        item.appendChild(remove);
+        chosen.appendChild(item);
+      });
+    }
+    renderChosen();
+
     var results = [];
     var active = -1;
     var timer = null;
     var request = 0;
 
     function chosenText() {
+      if (multiple) return "";
       var option = select.options[select.selectedIndex];
       return option && option.value ? option.text : "";
     }
@@ -160,14 +199,20 @@
         option = new Option(result.text, result.id);
         select.appendChild(option);
       }
-      select.value = result.id;
-      input.value = result.text;
+      if (multiple) {
+        option.selected = true;
+        input.value = "";
+        renderChosen();
+      } else {
+        select.value = result.id;
+        input.value = result.text;
+      }
       close();
       select.dispatchEvent(new Event("change", { bubbles: true }));
     }
 
     input.addEventListener("input", function () {
-      if (!input.value.trim() && select.value) {
+      if (!multiple && !input.value.trim() && select.value) {
         select.value = "";
         select.dispatchEvent(new Event("change", { bubbles: true }));
       }
@@ -203,8 +248,9 @@
     if (depends && form && form.elements[depends]) {
       form.elements[depends].addEventListener("change", function () {
         if (select.value) {
-          select.value = "";
+          Array.prototype.forEach.call(select.options, function (o) { o.selected = false; });
           input.value = "";
+          renderChosen();
         }
       });
     }

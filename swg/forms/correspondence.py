@@ -5,9 +5,10 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import ARABIC, DateInput, PortalModelForm
-from coordination.search_select import SearchModelChoiceField
+from coordination.search_select import SearchModelChoiceField, SearchModelMultipleChoiceField
 
 from ..models import SWG, Correspondence, Document, Meeting, Organization
+from ..selectors.search import document_label, meeting_label
 
 
 def _organization_field(name: str) -> SearchModelChoiceField:
@@ -24,6 +25,19 @@ def _organization_field(name: str) -> SearchModelChoiceField:
 class CorrespondenceForm(PortalModelForm):
     from_organization = _organization_field("from_organization")
     to_organization = _organization_field("to_organization")
+    # Ten years of meetings and documents are searched, never listed whole.
+    documents = SearchModelMultipleChoiceField.for_model_field(
+        Correspondence,
+        "documents",
+        Document.objects.none(),
+        search_url=reverse_lazy("swg:document_search"),
+    )
+    meetings = SearchModelMultipleChoiceField.for_model_field(
+        Correspondence,
+        "meetings",
+        Meeting.objects.none(),
+        search_url=reverse_lazy("swg:meeting_search"),
+    )
 
     class Meta:
         model = Correspondence
@@ -54,17 +68,16 @@ class CorrespondenceForm(PortalModelForm):
             "reference": _("Unique within the year; the next free number is suggested."),
         }
 
-    def __init__(self, *args, documents=None, **kwargs):
+    def __init__(self, *args, documents=None, meetings=None, **kwargs):
+        """``documents`` and ``meetings``: those the user may attach (what
+        validates the chosen ones)."""
         super().__init__(*args, **kwargs)
         self.fields["swg"].queryset = SWG.objects.filter(is_active=True).order_by("number")
         self.fields["documents"].queryset = (
             documents if documents is not None else Document.objects.none()
-        ).order_by("-document_date")
-        self.fields["documents"].required = False
-        self.fields["meetings"].queryset = Meeting.objects.select_related("swg").order_by(
-            "-starts_at"
-        )
-        self.fields["meetings"].required = False
-        self.fields["meetings"].label_from_instance = lambda m: (
-            f"{m.swg.name} — {m} ({m.starts_at:%Y-%m-%d})"
-        )
+        ).select_related("swg")
+        self.fields["documents"].label_from_instance = document_label
+        self.fields["meetings"].queryset = (
+            meetings if meetings is not None else Meeting.objects.none()
+        ).select_related("swg")
+        self.fields["meetings"].label_from_instance = meeting_label

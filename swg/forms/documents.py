@@ -2,14 +2,20 @@
 The file field checks the upload by its content (swg.exchange.documents)
 before anything is saved; a rejected file leaves nothing behind."""
 
+from urllib.parse import urlencode
+
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import DateInput, PortalForm, PortalModelForm
+from coordination.search_select import SearchModelChoiceField, SearchSelect
 
 from ..exchange.documents import ACCEPTED, DocumentRejected, document_check_upload
 from ..models import SWG, Document, Meeting
+from ..selectors.search import meeting_label
 
+RECENT_MEETINGS = 10
 ACCEPT_ATTRIBUTE = ",".join(sorted({ext for exts in ACCEPTED.values() for ext in exts}))
 
 
@@ -39,7 +45,17 @@ class DocumentFileField(forms.FileField):
 
 
 class DocumentDetailsForm(PortalModelForm):
-    """What a document is; its group is chosen when it is filed."""
+    """What a document is; its group is chosen when it is filed. The meeting is
+    a searchable select (docs/architecture.md "Searchable selects") over the
+    group's meetings: the most recent are offered first, the rest are searched."""
+
+    meeting = SearchModelChoiceField.for_model_field(
+        Document,
+        "meeting",
+        Meeting.objects.none(),
+        search_url="",
+        widget=SearchSelect(depends_on="swg"),
+    )
 
     class Meta:
         model = Document
@@ -67,12 +83,15 @@ class DocumentDetailsForm(PortalModelForm):
             if swgs is not None
             else []
         )
-        self.fields["meeting"].queryset = (
-            Meeting.objects.filter(swg_id__in=swg_ids).select_related("swg").order_by("-starts_at")
-        )
-        self.fields["meeting"].label_from_instance = lambda m: (
-            f"{m.swg.name} — {m} ({m.starts_at:%Y-%m-%d})"
-        )
+        meeting = self.fields["meeting"]
+        meeting.queryset = Meeting.objects.filter(swg_id__in=swg_ids).select_related("swg")
+        meeting.label_from_instance = meeting_label
+        meeting.widget.search_url = reverse("swg:meeting_search")
+        if self.instance.pk:
+            # The group is fixed: search within it, offer its latest meetings.
+            meeting.widget.depends_on = ""
+            meeting.widget.search_url += "?" + urlencode({"swg": self.instance.swg_id})
+            meeting.set_preset(meeting.queryset.order_by("-starts_at")[:RECENT_MEETINGS])
 
 
 class DocumentUploadForm(DocumentDetailsForm):

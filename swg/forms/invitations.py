@@ -55,7 +55,10 @@ class AdHocInviteForm(NamedForm):
             .order_by("name_en", "name_ar")
         )
         self.fields["contact"].label_from_instance = contact_label
-        # The group's people come first in the search.
+        # The group's people come first in the search; those invited already
+        # are left out, as the queryset leaves them out.
         self.fields["contact"].widget.search_url = (
-            reverse("swg:contact_search") + "?" + urlencode({"swg": meeting.swg.slug})
+            reverse("swg:contact_search")
+            + "?"
+            + urlencode({"swg": meeting.swg.slug, "not_invited_to": meeting.pk})
         )

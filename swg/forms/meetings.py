@@ -130,6 +130,12 @@ class AgendaItemEditForm(AgendaItemForm):
     submit_label = _("Save")
 
 
+# A group keeps hundreds of open action points over the years: the agenda page
+# offers the ones due soonest and links to the rest ("More", as the minutes'
+# panel does for the carried-over points).
+FOLLOW_UPS_SHOWN = 25
+
+
 class FollowUpForm(NamedForm):
     form_name = "follow_up"
     submit_label = _("Add the chosen follow-ups")
@@ -139,10 +145,16 @@ class FollowUpForm(NamedForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, candidates, **kwargs):
+    def __init__(self, *args, candidates, shown: int = FOLLOW_UPS_SHOWN, **kwargs):
+        """Offers the ``shown`` due soonest of ``candidates`` (``more`` says
+        whether there are others); any of them validates."""
         super().__init__(*args, **kwargs)
-        self.fields["action_points"].queryset = candidates
-        self.fields["action_points"].label_from_instance = self.label
+        field = self.fields["action_points"]
+        field.queryset = candidates
+        field.label_from_instance = self.label
+        offered = list(candidates[: shown + 1])
+        self.more = len(offered) > shown
+        field.widget.choices = [(point.pk, self.label(point)) for point in offered[:shown]]
 
     @staticmethod
     def label(point: ActionPoint) -> str:

@@ -13,6 +13,8 @@ from simple_history.models import HistoricalRecords
 
 from coordination.bilingual import bilingual_text, pick_language
 
+from .choices import choice_label
+
 
 class Meeting(models.Model):
     class Kind(models.TextChoices):
@@ -106,6 +108,17 @@ class Meeting(models.Model):
         return pick_language(self.title_en, self.title_ar)
 
     venue = bilingual_text("venue")
+
+    # A schedule or calendar shows these for every meeting (swg/models/choices.py:
+    # a quarter of the monthly schedule's rendering at M went to get_FOO_display).
+    def get_kind_display(self) -> str:
+        return choice_label(self.Kind, self.kind)
+
+    def get_city_display(self) -> str:
+        return choice_label(self.City, self.city)
+
+    def get_status_display(self) -> str:
+        return choice_label(self.Status, self.status)
 
     @property
     def place(self) -> str:

@@ -7,6 +7,8 @@ from simple_history.models import HistoricalRecords
 
 from coordination.bilingual import bilingual_text
 
+from .choices import choice_label
+
 
 class ActiveQuerySet(models.QuerySet):
     def active(self, on=None):
@@ -85,6 +87,10 @@ class Membership(models.Model):
         return f"{who} — {self.get_role_display()}"
 
     task = bilingual_text("task")
+
+    def get_role_display(self) -> str:
+        # Shown on every row of a group's members and contacts (models/choices.py).
+        return choice_label(self.Role, self.role)
 
     @property
     def is_active(self) -> bool:

@@ -142,9 +142,10 @@ def meeting_follow_up_candidates(*, meeting: Meeting) -> QuerySet:
     so draft content is never offered."""
     return (
         ActionPoint.objects.circulated()
-        .filter(swg=meeting.swg, status__in=ActionPoint.OPEN_STATUSES)
+        # is_closed=False: the index action_point_swg_list gives them in order.
+        .filter(swg=meeting.swg, is_closed=False, status__in=ActionPoint.OPEN_STATUSES)
         .exclude(agenda_items__meeting=meeting)
-        .select_related("owner_organization", "source_meeting")
+        .select_related("owner_organization")
         .order_by("due_date", "pk")
     )
 

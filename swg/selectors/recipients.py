@@ -84,11 +84,16 @@ def minutes_recipients(*, minutes: Minutes) -> list[Recipient]:
     return recipients.as_list()
 
 
-def minutes_attendee_guests(*, minutes: Minutes) -> list[Recipient]:
+def minutes_attendee_guests(
+    *, minutes: Minutes, recipients: list[Recipient] | None = None
+) -> list[Recipient]:
     """The ad-hoc invitees and walk-ins who attended the minutes' meeting and
     are not already among ``minutes_recipients`` (the secretariat may add them
-    when circulating; attending never makes them members)."""
-    already = {r.email for r in minutes_recipients(minutes=minutes)}
+    when circulating; attending never makes them members). ``recipients``: that
+    list when the caller has it already."""
+    if recipients is None:
+        recipients = minutes_recipients(minutes=minutes)
+    already = {r.email for r in recipients}
     ad_hoc = minutes.meeting.invitations.filter(is_ad_hoc=True).values("contact_id")
     attended = (
         Contact.objects.filter(

@@ -79,14 +79,15 @@ def months_without_a_working_first_week(
 SCHEDULED_STATUSES = (Meeting.Status.PLANNED, Meeting.Status.HELD, Meeting.Status.CIRCULATED)
 
 
-def monthly_schedule_meetings(*, year: int, month: int) -> list[Meeting]:
+def monthly_schedule_meetings(*, year: int, month: int, agendas: bool = True) -> list[Meeting]:
     """The month's meetings of all active SWGs that will take or took place,
-    in date order, with their agendas (for the calendar file)."""
-    meetings = Meeting.objects.filter(
-        swg__is_active=True, status__in=SCHEDULED_STATUSES
-    ).prefetch_related(
-        Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk"))
-    )
+    in date order, with their agendas (for the calendar file) unless
+    ``agendas`` is False (the email's text does not show them)."""
+    meetings = Meeting.objects.filter(swg__is_active=True, status__in=SCHEDULED_STATUSES)
+    if agendas:
+        meetings = meetings.prefetch_related(
+            Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk"))
+        )
     return meeting_schedule_for_month(meetings=meetings, year=year, month=month)
 
 

@@ -1,18 +1,19 @@
 """Reads behind the searchable selects (coordination/search_select.py): a few
-organizations or people matching what was typed, in the reader's language, the
+organizations, people, meetings or documents matching what was typed, in the reader's language, the
 group's people first. Each is one query with a bounded result."""
 
 from __future__ import annotations
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from coordination.bidi import bdi_join
 from coordination.search_select import SEARCH_LIMIT
 
 from .. import permissions
-from ..models import SWG, Contact, Membership, Organization
+from ..models import SWG, Contact, Document, Meeting, Membership, Organization
 
 
 def _reader_name(prefix: str = ""):
@@ -55,14 +56,17 @@ def contacts_matching(
     q: str = "",
     organization_id: int | None = None,
     swg: SWG | None = None,
+    not_invited_to: Meeting | None = None,
     limit: int = SEARCH_LIMIT,
 ) -> list[Contact]:
     """Active people the user may see, matching ``q`` (name or email), of
-    ``organization_id`` if given; the people of ``swg`` first. Each has
-    ``in_group`` set."""
+    ``organization_id`` if given, not yet invited to ``not_invited_to``; the
+    people of ``swg`` first. Each has ``in_group`` set."""
     qs = permissions.scope(user, Contact.objects.filter(is_active=True))
     if organization_id:
         qs = qs.filter(organization_id=organization_id)
+    if not_invited_to is not None:
+        qs = qs.exclude(invitations__meeting=not_invited_to)
     for word in q.split()[:5]:
         qs = qs.filter(
             Q(name_en__icontains=word) | Q(name_ar__icontains=word) | Q(email__icontains=word)
@@ -91,3 +95,63 @@ def group_people(
     if organization_id:
         qs = qs.filter(organization_id=organization_id)
     return list(qs.select_related("organization").order_by(_reader_name(), "pk")[:limit])
+
+
+def meeting_label(meeting: Meeting) -> str:
+    """ "Group — title (date)", as every meeting choice shows it."""
+    day = timezone.localtime(meeting.starts_at).date()
+    return f"{meeting.swg.name} — {meeting} ({day:%Y-%m-%d})"
+
+
+def _date_prefix(word: str) -> bool:
+    """A year, year-month or full date as typed ("2024", "2024-05", "2024-05-12")."""
+    parts = word.split("-")
+    return 1 <= len(parts) <= 3 and len(parts[0]) == 4 and all(p.isdigit() for p in parts)
+
+
+def meetings_matching(
+    *, user, q: str = "", swg_id: int | None = None, limit: int = SEARCH_LIMIT
+) -> list[Meeting]:
+    """Meetings the user may see (of group ``swg_id`` if given), newest first,
+    matching ``q`` word by word: the title in either language, the group's
+    name, or a date prefix."""
+    qs = permissions.scope(user, Meeting.objects.all())
+    if swg_id:
+        qs = qs.filter(swg_id=swg_id)
+    for word in q.split()[:5]:
+        match = (
+            Q(title_en__icontains=word)
+            | Q(title_ar__icontains=word)
+            | Q(swg__name_en__icontains=word)
+            | Q(swg__name_ar__icontains=word)
+        )
+        if _date_prefix(word):
+            match |= Q(starts_at__date__startswith=word)
+        qs = qs.filter(match)
+    return list(
+        qs.select_related("swg")
+        .only("title_en", "title_ar", "starts_at", "swg__name_en", "swg__name_ar")
+        .order_by("-starts_at", "-pk")[:limit]
+    )
+
+
+def document_label(document: Document) -> str:
+    """ "Group — title (date)", as every document choice shows it."""
+    return f"{document.swg.name} — {document} ({document.document_date:%Y-%m-%d})"
+
+
+def documents_matching(*, user, q: str = "", limit: int = SEARCH_LIMIT) -> list[Document]:
+    """Documents the user may read, newest first, matching ``q`` word by word
+    (title or group name)."""
+    qs = permissions.scope(user, Document.objects.all())
+    for word in q.split()[:5]:
+        qs = qs.filter(
+            Q(title__icontains=word)
+            | Q(swg__name_en__icontains=word)
+            | Q(swg__name_ar__icontains=word)
+        )
+    return list(
+        qs.select_related("swg")
+        .only("title", "document_date", "swg__name_en", "swg__name_ar")
+        .order_by("-document_date", "-pk")[:limit]
+    )

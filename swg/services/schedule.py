@@ -185,7 +185,7 @@ def monthly_schedule_preview(
 ) -> tuple[str, str, int] | None:
     """(subject, text, meetings) of the month's email as a member receives it
     in ``language``, or None when the month has no meetings."""
-    meetings = monthly_schedule_meetings(year=year, month=month)
+    meetings = monthly_schedule_meetings(year=year, month=month, agendas=False)
     if not meetings:
         return None
     (delivery,) = monthly_schedule_deliveries(
@@ -200,6 +200,7 @@ def monthly_schedule_preview(
                 "unsubscribe_url": schedule_unsubscribe_url(delivery.recipient.email),
             },
             language=language,
+            html=False,  # the preview page shows the text part
         )
     return subject, text, delivery.meeting_count
 

@@ -6,6 +6,8 @@ from ..views import organizations, search
 urlpatterns = [
     path("search/organizations/", search.organization_search, name="organization_search"),
     path("search/people/", search.contact_search, name="contact_search"),
+    path("search/meetings/", search.meeting_search, name="meeting_search"),
+    path("search/documents/", search.document_search, name="document_search"),
     path("organizations/", organizations.organization_list, name="organization_list"),
     path("organizations/new/", organizations.organization_create, name="organization_create"),
     path("organizations/<int:pk>/", organizations.organization_detail, name="organization_detail"),

@@ -15,7 +15,7 @@ from coordination.web import download
 from .. import permissions, selectors, services
 from ..filters.correspondence import CorrespondenceFilter
 from ..forms.correspondence import CorrespondenceForm
-from ..models import Correspondence
+from ..models import Correspondence, Meeting
 from ..permissions import Action
 from .common import EXPORT_TYPES, filtered_list_page, form_save_page, object_for
 
@@ -63,6 +63,7 @@ def _form(request, entry=None):
         request.POST or None,
         instance=entry,
         documents=selectors.documents.visible_documents(request.user),
+        meetings=permissions.scope(request.user, Meeting.objects.all()),
         initial=None
         if entry
         else {

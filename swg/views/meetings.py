@@ -260,7 +260,7 @@ def meeting_agenda(request, pk):
             "agenda": selectors.meetings.meeting_agenda(meeting=meeting),
             "item_form": item_form,
             "follow_form": follow_form,
-            "has_candidates": bool(follow_form.fields["action_points"].choices),
+            "has_candidates": bool(follow_form.fields["action_points"].widget.choices),
         },
     )
 

@@ -359,6 +359,7 @@ def minutes_circulate(request, meeting_pk, pk):
             done=done,
             then=minutes,
         )
+    recipients = selectors.recipients.minutes_recipients(minutes=minutes)
     return render(
         request,
         "swg/minutes/circulate_confirm.html",
@@ -367,8 +368,10 @@ def minutes_circulate(request, meeting_pk, pk):
             "meeting": minutes.meeting,
             "form": form,
             "can_circulate": minutes.status == Minutes.Status.APPROVED,
-            "recipients": selectors.recipients.minutes_recipients(minutes=minutes),
-            "guests": selectors.recipients.minutes_attendee_guests(minutes=minutes),
+            "recipients": recipients,
+            "guests": selectors.recipients.minutes_attendee_guests(
+                minutes=minutes, recipients=recipients
+            ),
         },
     )
 

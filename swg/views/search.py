@@ -1,5 +1,6 @@
 """The JSON behind the searchable selects (coordination/search_select.py and
-static/js/search-select.js): organizations and people matching what was typed,
+static/js/search-select.js): organizations, people, meetings and documents
+matching what was typed,
 only those the user may see (swg/permissions.py), at most SEARCH_LIMIT."""
 
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,8 @@ from django.views.decorators.http import require_GET
 from coordination.search_select import search_response
 
 from .. import permissions, selectors
+from ..models import Meeting
+from ..permissions import Action
 
 
 def _int(value) -> int | None:
@@ -24,9 +27,28 @@ def organization_search(request):
     return search_response((o.pk, selectors.search.organization_label(o), "") for o in found)
 
 
+def _meeting_to_invite_to(request) -> Meeting | None:
+    """``?not_invited_to=`` a meeting the user manages (its invitations are
+    theirs to read), else None."""
+    meeting_id = _int(request.GET.get("not_invited_to"))
+    if meeting_id is None:
+        return None
+    meeting = (
+        permissions.scope(request.user, Meeting.objects.filter(pk=meeting_id))
+        .select_related("swg")
+        .first()
+    )
+    if meeting is None or not permissions.can(request.user, Action.MEETING_MANAGE, meeting):
+        return None
+    return meeting
+
+
 @login_required
 @require_GET
 def contact_search(request):
+    """``?swg=`` (a slug) puts the group's people first; ``?organization=``
+    narrows to one organization; ``?not_invited_to=`` (a meeting's id) leaves
+    out the people already invited to it."""
     swg = None
     if request.GET.get("swg"):
         swg = permissions.visible_swgs(request.user).filter(slug=request.GET["swg"]).first()
@@ -35,6 +57,7 @@ def contact_search(request):
         q=request.GET.get("q", "")[:100],
         organization_id=_int(request.GET.get("organization")),
         swg=swg,
+        not_invited_to=_meeting_to_invite_to(request),
     )
     in_group, others = _("People of the group"), _("Others")
     return search_response(
@@ -45,3 +68,23 @@ def contact_search(request):
         )
         for c in found
     )
+
+
+@login_required
+@require_GET
+def meeting_search(request):
+    """``?swg=`` narrows to one group by its id (the group field of the form
+    the select is in)."""
+    found = selectors.search.meetings_matching(
+        user=request.user,
+        q=request.GET.get("q", "")[:100],
+        swg_id=_int(request.GET.get("swg")),
+    )
+    return search_response((m.pk, selectors.search.meeting_label(m), "") for m in found)
+
+
+@login_required
+@require_GET
+def document_search(request):
+    found = selectors.search.documents_matching(user=request.user, q=request.GET.get("q", "")[:100])
+    return search_response((d.pk, selectors.search.document_label(d), "") for d in found)

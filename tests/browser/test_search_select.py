@@ -54,3 +54,44 @@ def test_a_fixed_organization_cannot_be_searched_away(page, live_server, world):
     box = page.locator("input[data-search-for=owner]")
     expect(box).to_be_disabled()
     expect(box).to_have_value(re.compile("WHO"))
+
+
+def test_meetings_are_found_and_chosen_for_a_correspondence_entry(page, live_server, world):
+    """The register's meetings field (a multiple searchable select): many
+    meetings are searched, never listed; two are chosen, one taken away again."""
+    from swg.models import Correspondence
+    from tests.factories import MeetingFactory
+
+    MeetingFactory.create_batch(40, swg=world.swg_x)
+    budget = MeetingFactory(swg=world.swg_x, title_en="Budget review")
+    pay = MeetingFactory(swg=world.swg_y, title_en="Teachers pay")
+    login(page, live_server, world.coordination.email, PASSWORD)
+    page.goto(f"{live_server.url}/correspondence/new/")
+    expect(page.locator("select[name=meetings] option")).to_have_count(0)
+
+    box = page.get_by_role("combobox", name="Meetings", exact=True)
+    listbox = box.locator("xpath=following-sibling::ul[1]")
+    for word in ("budget", "teachers"):
+        box.fill("")
+        box.press_sequentially(word, delay=30)
+        expect(listbox.get_by_role("option")).to_have_count(1)
+        box.press("Enter")
+        expect(box).to_have_value("")
+    page.get_by_role("button", name=re.compile("Teachers pay")).click()
+
+    page.fill("input[name=reference]", "NV-7")
+    page.fill("input[name=subject_en]", "Budget letter")
+    page.select_option("select[name=kind]", "letter")
+    page.select_option("select[name=channel]", "direct")
+    for name, word in (("from_organization", "WHO"), ("to_organization", "MoH")):
+        organization = page.locator(f"input[data-search-for={name}]")
+        organization.press_sequentially(word, delay=30)
+        expect(
+            organization.locator("xpath=following-sibling::ul[1]").get_by_role("option")
+        ).to_have_count(1)
+        organization.press("Enter")
+    page.locator("main form [type=submit]").first.click()
+    expect(page.get_by_text("Entered in the register.")).to_be_visible()
+    entry = Correspondence.objects.get(reference="NV-7")
+    assert list(entry.meetings.all()) == [budget]
+    assert pay not in entry.meetings.all()

@@ -212,6 +212,8 @@ TABLE = {
     # The searchable selects' JSON: for everyone signed in, each answer scoped.
     "swg:organization_search": (lambda o: reverse("swg:organization_search"), ANON_ONLY_LOGIN),
     "swg:contact_search": (lambda o: reverse("swg:contact_search"), ANON_ONLY_LOGIN),
+    "swg:meeting_search": (lambda o: reverse("swg:meeting_search"), ANON_ONLY_LOGIN),
+    "swg:document_search": (lambda o: reverse("swg:document_search"), ANON_ONLY_LOGIN),
     "swg:agenda_item_edit": (
         lambda o: reverse("swg:agenda_item_edit", args=[o["meeting"], o["agenda_item"]]),
         HEALTH_MANAGE,

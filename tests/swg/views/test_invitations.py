@@ -3,6 +3,7 @@ cancellations, each sent once through the outbox (DESIGN §3 "Meeting",
 "Sent messages"; RFC 5546 for METHOD and SEQUENCE)."""
 
 import datetime as dt
+import re
 
 import icalendar
 import vobject
@@ -67,6 +68,26 @@ def test_it_invites_an_ad_hoc_guest_who_never_becomes_a_member(client, world):
     assert (invitation.contact, invitation.is_ad_hoc) == (world.contact_b, True)
     assert not Membership.objects.filter(swg=world.swg_x, contact=world.contact_b).exists()
     assert "ad hoc" in client.get(meeting.get_absolute_url()).content.decode()
+
+
+def test_the_ad_hoc_search_leaves_out_people_already_invited(client, world):
+    meeting = _invited(world, contacts=[world.contact_a])
+    client.force_login(world.secretariat_x)
+    html = client.get(f"/meetings/{meeting.pk}/invitations/").text
+    search_url = re.search(r'<select name="contact"[^>]*data-search-url="([^"]*)"', html)
+    found = client.get(search_url.group(1).replace("&amp;", "&")).json()["results"]
+    ids = [r["id"] for r in found]
+    assert str(world.contact_a.pk) not in ids
+    assert str(world.contact_b.pk) in ids and str(world.contact_gov.pk) in ids
+
+
+def test_only_the_meetings_managers_have_invited_people_left_out(client, world):
+    """Who is invited is the group's secretariat's to read: another user's
+    search ignores the meeting."""
+    meeting = _invited(world, contacts=[world.contact_a])
+    client.force_login(world.partner_a)
+    found = client.get(f"/search/people/?q=amina&not_invited_to={meeting.pk}").json()
+    assert [r["id"] for r in found["results"]] == [str(world.contact_a.pk)]
 
 
 def test_it_withdraws_an_invitation_with_a_cancellation_for_their_calendar(client, world):

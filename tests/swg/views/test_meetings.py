@@ -230,6 +230,42 @@ def test_it_offers_the_open_action_points_for_the_agenda(client, world):
     assert html.count("Share the cold-chain assessment") == 1  # on the agenda, no longer offered
 
 
+def test_it_offers_the_follow_ups_due_soonest_and_links_to_the_rest(client, world):
+    from swg.forms.meetings import FOLLOW_UPS_SHOWN
+
+    meeting = plan_meeting(world)
+    points = [_action_point(world, f"Point {n:02}") for n in range(FOLLOW_UPS_SHOWN + 5)]
+    client.force_login(world.secretariat_x)
+    html = client.get(f"/meetings/{meeting.pk}/agenda/").text
+    assert html.count('name="action_points"') == FOLLOW_UPS_SHOWN
+    assert f"/swg/{world.swg_x.slug}/action-points/?status=current" in html
+    last = points[-1]
+    assert last.description not in html
+    client.post(
+        f"/meetings/{meeting.pk}/agenda/", {"form": "follow_up", "action_points": [last.pk]}
+    )
+    assert meeting.agenda_items.get().action_point == last  # not shown, still accepted
+
+
+def test_the_agenda_page_runs_as_many_queries_with_more_action_points(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    meeting = plan_meeting(world)
+    client.force_login(world.secretariat_x)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/meetings/{meeting.pk}/agenda/").status_code == 200
+        return len(queries)
+
+    _action_point(world, "First point")
+    before = count()
+    for n in range(40):
+        _action_point(world, f"Point {n}")
+    assert count() == before
+
+
 def test_it_offers_follow_ups_with_isolated_names_and_an_arabic_date(client, world):
     # "(-2026-04 … 10)": an ISO date and an English text inside an Arabic label.
     meeting = plan_meeting(world)

@@ -162,6 +162,36 @@ def test_it_circulates_one_message_per_recipient(client, world, django_capture_o
     assert minutes.meeting.status == Meeting.Status.CIRCULATED
 
 
+def test_the_circulation_page_runs_as_many_queries_with_more_people(client, world):
+    """Who receives the minutes, and the guests who may be added, are read once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from swg.models import Membership
+    from swg.services.attendance import attendance_add_walk_in
+    from tests.factories import ContactFactory, OrganizationFactory
+
+    minutes = approved_minutes(world)
+    client.force_login(world.secretariat_x)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(_url(minutes, "circulate/"))
+        assert response.status_code == 200
+        return len(queries), response.text
+
+    before, _html = count()
+    for n in range(5):
+        organization = OrganizationFactory()
+        person = ContactFactory(organization=organization)
+        Membership.objects.create(swg=world.swg_x, organization=organization, contact=person)
+        guest = ContactFactory(organization=organization, name_en=f"Guest {n}")
+        attendance_add_walk_in(meeting=minutes.meeting, contact=guest, status="present")
+    after, html = count()
+    assert after == before
+    assert "Guest 4" in html
+
+
 def test_it_circulates_only_once(client, world):
     minutes = approved_minutes(world)
     minutes_circulate(minutes=minutes)
