@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coordination.bilingual import bilingual_text, pick_language
-
-from .choices import choice_label
+from coordination.choices import choice_label
 
 
 class Meeting(models.Model):
@@ -109,16 +108,16 @@ class Meeting(models.Model):
 
     venue = bilingual_text("venue")
 
-    # A schedule or calendar shows these for every meeting (swg/models/choices.py:
+    # A schedule or calendar shows these for every meeting (coordination/choices.py:
     # a quarter of the monthly schedule's rendering at M went to get_FOO_display).
     def get_kind_display(self) -> str:
-        return choice_label(self.Kind, self.kind)
+        return choice_label(self, "kind")
 
     def get_city_display(self) -> str:
-        return choice_label(self.City, self.city)
+        return choice_label(self, "city")
 
     def get_status_display(self) -> str:
-        return choice_label(self.Status, self.status)
+        return choice_label(self, "status")
 
     @property
     def place(self) -> str:

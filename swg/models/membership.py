@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coordination.bilingual import bilingual_text
-
-from .choices import choice_label
+from coordination.choices import choice_label
 
 
 class ActiveQuerySet(models.QuerySet):
@@ -89,8 +88,8 @@ class Membership(models.Model):
     task = bilingual_text("task")
 
     def get_role_display(self) -> str:
-        # Shown on every row of a group's members and contacts (models/choices.py).
-        return choice_label(self.Role, self.role)
+        # Shown on every row of a group's members and contacts (coordination/choices.py).
+        return choice_label(self, "role")
 
     @property
     def is_active(self) -> bool:

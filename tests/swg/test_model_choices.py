@@ -1,4 +1,4 @@
-"""Labels read straight from the enums (swg/models/choices.py) say what
+"""Labels read straight from the enums (coordination/choices.py) say what
 Django's generic get_FOO_display says, in both languages."""
 
 import pytest
