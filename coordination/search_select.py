@@ -18,6 +18,7 @@ import django_filters
 from django import forms
 from django.http import JsonResponse
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 SEARCH_LIMIT = 20
 
@@ -63,7 +64,9 @@ class SearchSelect(forms.Select):
         known = {str(v) for v, _label in self.preset}
         missing = [v for v in chosen if v not in known]
         labels = self.labels_for(missing) if missing and self.labels_for else {}
-        choices = [("", self.empty_label), *self.preset]
+        # A multiple select has no empty choice: choosing none is the empty value.
+        empty = [] if self.allow_multiple_selected else [("", self.empty_label)]
+        choices = [*empty, *self.preset]
         choices += [(v, labels[v]) for v in missing if v in labels]
         original = self.choices
         self.choices = choices
@@ -111,6 +114,66 @@ class SearchModelChoiceField(forms.ModelChoiceField):
         return {
             str(obj.pk): self.label_from_instance(obj) for obj in self.queryset.filter(pk__in=ids)
         }
+
+
+class SearchSelectMultiple(SearchSelect):
+    """The multiple choice: a ``<select multiple>`` of ``preset`` plus the chosen
+    values, which ``static/js/search-select.js`` shows as a list of the chosen
+    items (each with a remove button) above the same search box. Without
+    JavaScript it is a plain multiple select of those options."""
+
+    allow_multiple_selected = True
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        # What the remove buttons and the live region say ("%s" is the item).
+        widget_attrs["data-search-remove"] = gettext("Remove %s")
+        widget_attrs["data-search-added"] = gettext("%s added")
+        widget_attrs["data-search-removed"] = gettext("%s removed")
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        getter = getattr(data, "getlist", None)
+        return getter(name) if getter else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False  # an empty multiple select submits nothing
+
+
+class SearchModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of several among many: the chosen ones and ``preset`` rendered,
+    the rest searched (``search_url``)."""
+
+    widget = SearchSelectMultiple
+
+    def __init__(self, queryset, *, search_url=None, preset: Iterable = (), **kwargs):
+        kwargs.setdefault("widget", SearchSelectMultiple())
+        super().__init__(queryset, **kwargs)
+        if search_url is not None:
+            self.widget.search_url = search_url
+        self.widget.labels_for = self._labels_for
+        self.set_preset(preset)
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.widget.labels_for = result._labels_for
+        return result
+
+    @classmethod
+    def for_model_field(cls, model, name: str, queryset, *, search_url, **kwargs):
+        """The field a ModelForm would build for the many-to-many ``model.name``."""
+        field = model._meta.get_field(name)
+        kwargs.setdefault("label", capfirst(field.verbose_name))
+        kwargs.setdefault("help_text", field.help_text)
+        kwargs.setdefault("required", not field.blank)
+        return cls(queryset, search_url=search_url, **kwargs)
+
+    def set_preset(self, objects: Iterable) -> None:
+        """The options shown before any search (and without JavaScript)."""
+        self.widget.preset = [(str(obj.pk), self.label_from_instance(obj)) for obj in objects]
+
+    _labels_for = SearchModelChoiceField._labels_for
 
 
 class SearchModelChoiceFilter(django_filters.ModelChoiceFilter):

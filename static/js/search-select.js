@@ -7,6 +7,13 @@
  * data-search-depends="field" sends that field's value as data-search-param, and
  * is cleared when that field changes (the owner's person follows the owner).
  * Without JavaScript the select shows its preset options and the chosen one.
+ *
+ * A <select multiple> keeps the same box for searching; the chosen items are
+ * listed above it, each with a remove button (its label from
+ * data-search-remove, "%s" standing for the item). Choosing adds an item and
+ * empties the box for the next search; a polite live region says what was
+ * added or removed (data-search-added, data-search-removed). Without
+ * JavaScript it is a plain multiple select of its preset and chosen options.
  */
 (function () {
   "use strict";
@@ -19,6 +26,7 @@
     counter += 1;
     var id = "search-select-" + counter;
     var form = select.form;
+    var multiple = select.multiple;
 
     var wrapper = document.createElement("div");
     wrapper.className = "search-select position-relative";
@@ -52,6 +60,19 @@
     if (described) input.setAttribute("aria-describedby", described);
     input.dataset.searchFor = select.name;
 
+    var chosenList = null;
+    var status = null;
+    if (multiple) {
+      chosenList = document.createElement("ul");
+      chosenList.className = "search-select-chosen list-unstyled d-flex flex-wrap gap-1 mb-1";
+      if (label) chosenList.setAttribute("aria-label", label.textContent.trim());
+      status = document.createElement("div");
+      status.className = "visually-hidden";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      wrapper.appendChild(chosenList);
+      wrapper.appendChild(status);
+    }
     select.parentNode.insertBefore(wrapper, select);
     wrapper.appendChild(input);
     wrapper.appendChild(list);
@@ -66,10 +87,47 @@
     var request = 0;
 
     function chosenText() {
+      if (multiple) return ""; // the box only searches; the chosen are listed
       var option = select.options[select.selectedIndex];
       return option && option.value ? option.text : "";
     }
     input.value = chosenText();
+
+    function say(template, text) {
+      if (!status || !template) return;
+      status.textContent = template.replace("%s", text);
+    }
+
+    function unchoose(option, item) {
+      option.selected = false;
+      item.remove();
+      say(select.dataset.searchRemoved, option.text);
+      input.focus();
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+
+    function renderChosen() {
+      if (!chosenList) return;
+      chosenList.textContent = "";
+      Array.prototype.forEach.call(select.options, function (option) {
+        if (!option.selected || !option.value) return;
+        var item = document.createElement("li");
+        item.className = "badge text-bg-light border d-inline-flex align-items-center gap-1 fw-normal";
+        item.dataset.value = option.value;
+        var text = document.createElement("span");
+        text.textContent = option.text;
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "btn-close";
+        remove.setAttribute("aria-label", (select.dataset.searchRemove || "%s").replace("%s", option.text));
+        remove.disabled = select.disabled;
+        remove.addEventListener("click", function () { unchoose(option, item); });
+        item.appendChild(text);
+        item.appendChild(remove);
+        chosenList.appendChild(item);
+      });
+    }
+    renderChosen();
 
     function close() {
       list.hidden = true;
@@ -137,6 +195,10 @@
         params.set(select.dataset.searchParam || depends, form.elements[depends].value);
       }
       var mine = ++request;
+      var chosen = multiple
+        ? Array.prototype.filter.call(select.options, function (o) { return o.selected; })
+            .map(function (o) { return o.value; })
+        : [];
       fetch(select.dataset.searchUrl + (select.dataset.searchUrl.indexOf("?") < 0 ? "?" : "&") + params, {
         credentials: "same-origin",
         headers: { Accept: "application/json" },
@@ -145,7 +207,8 @@
         .then(function (data) {
           // An older answer, or one arriving after the box was left.
           if (mine !== request || document.activeElement !== input) return;
-          results = data.results || [];
+          // What is chosen already is not offered again.
+          results = (data.results || []).filter(function (r) { return chosen.indexOf(r.id) < 0; });
           render();
         });
     }
@@ -160,14 +223,21 @@
         option = new Option(result.text, result.id);
         select.appendChild(option);
       }
-      select.value = result.id;
-      input.value = result.text;
+      if (multiple) {
+        option.selected = true;
+        input.value = "";
+        renderChosen();
+        say(select.dataset.searchAdded, result.text);
+      } else {
+        select.value = result.id;
+        input.value = result.text;
+      }
       close();
       select.dispatchEvent(new Event("change", { bubbles: true }));
     }
 
     input.addEventListener("input", function () {
-      if (!input.value.trim() && select.value) {
+      if (!multiple && !input.value.trim() && select.value) {
         select.value = "";
         select.dispatchEvent(new Event("change", { bubbles: true }));
       }

@@ -1,10 +1,11 @@
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
 
 from projects_db.models import District, Project, Transaction
-from tests.factories import make_project
+from tests.factories import OrganizationFactory, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +188,29 @@ def test_the_filter_form_starts_empty(client, world):
     client.force_login(world.partner_a)
     form = client.get("/projects/").context["filter"].form
     assert '<option value="" selected>' in str(form["status"])
+
+
+def _beneficiary_options(response) -> list[str]:
+    html = response.content.decode()
+    select = re.search(r'<select name="beneficiaries"[^>]*>(.*?)</select>', html, re.S)
+    return re.findall(r'<option value="(\d+)"', select.group(1))
+
+
+def test_the_beneficiaries_list_only_the_chosen_ones(client, world):
+    ministries = OrganizationFactory.create_batch(5, org_type="ministry")
+    project = make_project(owner=world.org_a, swg=world.swg_x)
+    project.beneficiaries.add(ministries[0])
+    client.force_login(world.partner_a)
+    response = client.get(f"/projects/{project.pk}/edit/")
+    assert _beneficiary_options(response) == [str(ministries[0].pk)]
+    assert "data-search-url=" in response.content.decode()
+
+
+def test_two_beneficiaries_are_saved_and_a_non_government_one_refused(client, world):
+    first, second = OrganizationFactory.create_batch(2, org_type="gov_body")
+    client.force_login(world.partner_a)
+    client.post("/projects/new/", form_data(world, beneficiaries=[first.pk, second.pk]))
+    assert set(Project.objects.get().beneficiaries.all()) == {first, second}
+    response = client.post("/projects/new/", form_data(world, beneficiaries=[world.org_b.pk]))
+    assert response.status_code == 200
+    assert Project.objects.count() == 1
