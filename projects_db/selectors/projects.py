@@ -11,7 +11,7 @@ from coordination.history import history_rows
 from swg.models import SWG
 
 from ..models import NationalPriority, Project, ProjectBudget, ProjectParticipant, Transaction
-from .money import Rates, budget_usd, funding_usd, project_totals_usd
+from .money import portfolio_usd, project_totals_usd
 
 
 def project_rows(queryset):
@@ -45,31 +45,36 @@ def _gap(required, committed):
     return max(required - committed, Decimal(0))
 
 
-def portfolio_by_priority(projects) -> list[dict]:
+def portfolio(projects) -> dict:
+    """The portfolio of ``projects``: totals, rows per national priority and per
+    SWG, and currencies without a rate. Two grouped queries over the money
+    (``money.portfolio_usd``) and one each for the priorities and the SWGs."""
+    money = portfolio_usd(projects, keys=("national_priority", "swg"))
+    return {
+        "by_priority": _portfolio_by_priority(money["by"]["national_priority"]),
+        "by_swg": _portfolio_by_swg(money["by"]["swg"]),
+        "totals": money["totals"],
+        "unconverted": money["unconverted"],
+    }
+
+
+def _portfolio_by_priority(money: dict) -> list[dict]:
     """Per national priority: required (from the government), budget, pledged,
-    committed, disbursed in USD and the gap = required − committed. Four queries."""
-    ids = projects.order_by().values("pk")
-    rates = Rates()
-    money = funding_usd(
-        Transaction.objects.filter(project__in=ids), by="project__national_priority", rates=rates
-    )
-    budgets = budget_usd(
-        ProjectBudget.objects.filter(project__in=ids), by="project__national_priority", rates=rates
-    )
+    committed, disbursed in USD and the gap = required − committed."""
     rows = []
     zero = Decimal(0)
     for priority in [*NationalPriority.objects.filter(is_active=True), None]:
         key = priority.pk if priority else None
         found = money.get(key, {})
         committed = found.get("committed", zero)
-        if priority is None and not found and key not in budgets:
+        if priority is None and not found:
             continue
         rows.append(
             {
                 "label": priority.name if priority else gettext("No national priority given"),
                 "code": priority.code if priority else "",
                 "required": priority.required_funding_usd if priority else None,
-                "budget": budgets.get(key, zero),
+                "budget": found.get("budget", zero),
                 "pledged": found.get("pledged", zero),
                 "committed": committed,
                 "disbursed": found.get("disbursed", zero),
@@ -79,21 +84,15 @@ def portfolio_by_priority(projects) -> list[dict]:
     return rows
 
 
-def portfolio_by_swg(projects) -> list[dict]:
+def _portfolio_by_swg(money: dict) -> list[dict]:
     """Per SWG: budget, pledged, committed, disbursed in USD; the gap is the
-    budget not yet committed. Four queries."""
-    ids = projects.order_by().values("pk")
-    rates = Rates()
-    money = funding_usd(Transaction.objects.filter(project__in=ids), by="project__swg", rates=rates)
-    budgets = budget_usd(
-        ProjectBudget.objects.filter(project__in=ids), by="project__swg", rates=rates
-    )
+    budget not yet committed."""
     zero = Decimal(0)
     rows = []
-    swgs = SWG.objects.filter(Q(is_active=True) | Q(pk__in=money.keys() | budgets.keys()))
+    swgs = SWG.objects.filter(Q(is_active=True) | Q(pk__in=money.keys()))
     for swg in swgs.order_by("-is_active", "number", "name_en"):
         found = money.get(swg.pk, {})
-        budget = budgets.get(swg.pk, zero)
+        budget = found.get("budget", zero)
         committed = found.get("committed", zero)
         rows.append(
             {

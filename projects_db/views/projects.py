@@ -182,10 +182,5 @@ def portfolio(request):
     return render(
         request,
         "projects_db/portfolio.html",
-        {
-            "by_priority": selectors.portfolio_by_priority(published),
-            "by_swg": selectors.portfolio_by_swg(published),
-            "totals": money.project_totals_usd(published),
-            "unconverted": money.unconverted_currencies(published),
-        },
+        selectors.portfolio(published),
     )
