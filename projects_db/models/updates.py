@@ -145,6 +145,9 @@ class QuarterlyUpdate(models.Model):
                 condition=models.Q(quarter__gte=1, quarter__lte=4), name="update_quarter_1_to_4"
             ),
         ]
+        # The submission board and the dashboards count one quarter's updates
+        # (selectors/submissions.py quarter_sharing): without it, a scan of every update.
+        indexes = [models.Index(fields=["year", "quarter"], name="update_by_quarter")]
 
     def __str__(self):
         return f"{self.project} — Q{self.quarter} {self.year}"
