@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils.translation import gettext
 
 from coordination.history import history_rows
+from coordination.search_select import SEARCH_LIMIT
 from swg.models import SWG
 
 from ..models import NationalPriority, Project, ProjectBudget, ProjectParticipant, Transaction
@@ -25,14 +26,25 @@ def project_rows(queryset):
 
 
 def project_detail(*, project: Project) -> dict:
-    participants = list(project.participants.select_related("organization"))
-    budgets = list(project.budgets.all())
-    transactions = list(project.transactions.select_related("provider", "receiver"))
+    """What the project page shows. The relations are prefetched onto ``project``,
+    so the quality check (checks/runner.py) reads them without a query again."""
+    prefetch_related_objects(
+        [project],
+        Prefetch(
+            "participants", queryset=ProjectParticipant.objects.select_related("organization")
+        ),
+        "budgets",
+        Prefetch(
+            "transactions", queryset=Transaction.objects.select_related("provider", "receiver")
+        ),
+        "districts",
+        "beneficiaries",
+    )
     totals = project_totals_usd(Project.objects.filter(pk=project.pk))
     return {
-        "participants": participants,
-        "budgets": budgets,
-        "transactions": transactions,
+        "participants": list(project.participants.all()),
+        "budgets": list(project.budgets.all()),
+        "transactions": list(project.transactions.all()),
         "districts": list(project.districts.all()),
         "beneficiaries": list(project.beneficiaries.all()),
         "totals": totals,
@@ -131,3 +143,22 @@ def project_history_rows(*, project: Project, limit: int = 50) -> list[dict]:
             )
     rows.sort(key=lambda row: row["when"], reverse=True)
     return rows[:limit]
+
+
+def projects_matching(
+    *, visible, q: str = "", swg_id: int | None = None, limit: int = SEARCH_LIMIT
+) -> list[Project]:
+    """A few of the ``visible`` projects (of ``swg_id`` if given) whose title or
+    IATI identifier holds every word of ``q``, most recently started first: what
+    the searchable select of linked projects offers. One query."""
+    qs = visible
+    if swg_id:
+        qs = qs.filter(swg_id=swg_id)
+    for word in q.split()[:5]:
+        qs = qs.filter(
+            Q(title_en__icontains=word)
+            | Q(title_ar__icontains=word)
+            | Q(iati_identifier__icontains=word)
+        )
+    fields = ("pk", "title_en", "title_ar", "iati_identifier")
+    return list(qs.only(*fields).order_by("-planned_start", "-pk")[:limit])

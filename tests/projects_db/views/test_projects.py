@@ -214,3 +214,47 @@ def test_two_beneficiaries_are_saved_and_a_non_government_one_refused(client, wo
     response = client.post("/projects/new/", form_data(world, beneficiaries=[world.org_b.pk]))
     assert response.status_code == 200
     assert Project.objects.count() == 1
+
+
+def test_the_project_search_finds_visible_projects_of_the_group(client, world):
+    wanted = make_project(owner=world.org_a, swg=world.swg_x, title_en="Cold chain", publish=True)
+    make_project(owner=world.org_a, swg=world.swg_y, title_en="Cold chain too", publish=True)
+    make_project(owner=world.org_b, swg=world.swg_x, title_en="Cold chain draft")
+    client.force_login(world.partner_a)
+    found = client.get(f"/projects/search/?swg={world.swg_x.pk}&q=cold+chain").json()["results"]
+    assert [r["id"] for r in found] == [str(wanted.pk)]
+    assert found[0]["text"] == "Cold chain"
+
+
+def _detail_queries(client, project) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(project.get_absolute_url()).status_code == 200
+    return len(queries)
+
+
+def test_the_project_page_reads_each_relation_once(client, world):
+    project = make_project(owner=world.org_a, swg=world.swg_x)
+    client.force_login(world.partner_a)
+    before = _detail_queries(client, project)
+    for year in (2023, 2024, 2025):
+        Transaction.objects.create(
+            project=project,
+            type=Transaction.Type.DISBURSEMENT,
+            value=Decimal(10),
+            currency="EUR",
+            value_date=dt.date(year, 3, 1),
+            provider=world.org_b,
+        )
+    project.participants.create(organization=world.org_b, role=1)
+    # The quality check reads the relations the page prefetched: no second reading.
+    assert _detail_queries(client, project) == before <= 16
+
+
+def test_the_form_renders_no_hidden_template_rows(client, world):
+    client.force_login(world.partner_a)
+    html = client.get("/projects/new/").content.decode()
+    assert "__prefix__" not in html
+    assert 'name="transactions-1-value"' in html
