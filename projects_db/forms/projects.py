@@ -175,10 +175,25 @@ FORMSETS = {
 }
 
 
+# The organization each saved row shows, read with the rows.
+ROW_ORGANIZATIONS = {"participants": "organization", "budgets": None, "transactions": "provider"}
+
+
 def project_formsets(data, project: Project) -> dict:
     formsets = {}
     for prefix, formset_class in FORMSETS.items():
-        formset = formset_class(data, instance=project, prefix=prefix)
+        related = ROW_ORGANIZATIONS[prefix]
+        rows = formset_class.model.objects.all()
+        if related:
+            rows = rows.select_related(related)
+        formset = formset_class(data, instance=project, prefix=prefix, queryset=rows)
+        if related:
+            # A saved row's organization is its own option: labelled without a
+            # query per row (coordination/search_select.py).
+            for form in formset.initial_forms:
+                chosen = getattr(form.instance, related)
+                if chosen is not None:
+                    form.fields[related].set_preset([chosen])
         formset.helper = _helper(template="bootstrap5/table_inline_formset.html")
         formsets[prefix] = formset
     return formsets

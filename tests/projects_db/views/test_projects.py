@@ -258,3 +258,33 @@ def test_the_form_renders_no_hidden_template_rows(client, world):
     html = client.get("/projects/new/").content.decode()
     assert "__prefix__" not in html
     assert 'name="transactions-1-value"' in html
+
+
+def _edit_queries(client, project) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/projects/{project.pk}/edit/")
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_edit_form_labels_its_rows_without_a_query_each(client, world):
+    project = make_project(owner=world.org_a, swg=world.swg_x)
+    client.force_login(world.partner_a)
+    before = _edit_queries(client, project)
+    donors = OrganizationFactory.create_batch(3)
+    for donor in donors:
+        project.participants.create(organization=donor, role=1)
+        Transaction.objects.create(
+            project=project,
+            type=Transaction.Type.COMMITMENT,
+            value=Decimal(10),
+            currency="USD",
+            value_date=dt.date(2025, 3, 1),
+            provider=donor,
+        )
+    assert _edit_queries(client, project) == before
+    html = client.get(f"/projects/{project.pk}/edit/").content.decode()
+    assert html.count(f'<option value="{donors[2].pk}" selected>') == 2
