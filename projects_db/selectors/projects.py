@@ -20,8 +20,13 @@ def project_rows(queryset):
     participants = ProjectParticipant.objects.filter(
         role__in=(ProjectParticipant.Role.FUNDING, ProjectParticipant.Role.IMPLEMENTING)
     ).select_related("organization")
-    return queryset.select_related("owner", "swg", "subsector").prefetch_related(
-        Prefetch("participants", queryset=participants, to_attr="main_participants")
+    # The long texts are not shown in a row: not read.
+    return (
+        queryset.select_related("owner", "swg", "subsector")
+        .defer("description_en", "description_ar", "status_reason", "comments")
+        .prefetch_related(
+            Prefetch("participants", queryset=participants, to_attr="main_participants")
+        )
     )
 
 
