@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from projects_db.models import Project
 from tests.factories import PASSWORD, OrganizationFactory
+from tests.support.axe import axe_violations
 from tests.support.browser import BROWSER_DB, login
 
 pytestmark = [pytest.mark.browser, *BROWSER_DB]
@@ -81,6 +82,7 @@ def test_two_beneficiaries_are_chosen_one_removed_and_the_project_saved(page, li
         expect(page.get_by_role("status")).to_have_text(f"{organization} added")
     chosen = page.get_by_role("list", name="Beneficiary institutions")
     expect(chosen.get_by_role("listitem")).to_have_count(3)
+    assert axe_violations(page) == []
 
     # Removed with the keyboard: the focus goes back to the search box.
     page.get_by_role("button", name=f"Remove {ports}").focus()
