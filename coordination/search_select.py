@@ -18,7 +18,7 @@ import django_filters
 from django import forms
 from django.http import JsonResponse
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext
 
 SEARCH_LIMIT = 20
 
@@ -64,6 +64,7 @@ class SearchSelect(forms.Select):
         known = {str(v) for v, _label in self.preset}
         missing = [v for v in chosen if v not in known]
         labels = self.labels_for(missing) if missing and self.labels_for else {}
+        # A multiple select has no empty choice: choosing none is the empty value.
         empty = [] if self.allow_multiple_selected else [("", self.empty_label)]
         choices = [*empty, *self.preset]
         choices += [(v, labels[v]) for v in missing if v in labels]
@@ -116,14 +117,20 @@ class SearchModelChoiceField(forms.ModelChoiceField):
 
 
 class SearchSelectMultiple(SearchSelect):
-    """The same for several values: the chosen ones are listed under the search
-    box, each with a button that takes it away."""
+    """The multiple choice: a ``<select multiple>`` of ``preset`` plus the chosen
+    values, which ``static/js/search-select.js`` shows as a list of the chosen
+    items (each with a remove button) above the same search box. Without
+    JavaScript it is a plain multiple select of those options."""
 
     allow_multiple_selected = True
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["widget"]["attrs"]["data-search-remove"] = str(_("Remove"))
+        widget_attrs = context["widget"]["attrs"]
+        # What the remove buttons and the live region say ("%s" is the item).
+        widget_attrs["data-search-remove"] = gettext("Remove %s")
+        widget_attrs["data-search-added"] = gettext("%s added")
+        widget_attrs["data-search-removed"] = gettext("%s removed")
         return context
 
     def value_from_datadict(self, data, files, name):
@@ -131,15 +138,14 @@ class SearchSelectMultiple(SearchSelect):
         return getter(name) if getter else data.get(name)
 
     def value_omitted_from_data(self, data, files, name):
-        return False  # an empty multiple select sends nothing
+        return False  # an empty multiple select submits nothing
 
 
 class SearchModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Several model choices whose widget never lists the whole queryset."""
+    """A choice of several among many: the chosen ones and ``preset`` rendered,
+    the rest searched (``search_url``)."""
 
     widget = SearchSelectMultiple
-    set_preset = SearchModelChoiceField.set_preset
-    _labels_for = SearchModelChoiceField._labels_for
 
     def __init__(self, queryset, *, search_url=None, preset: Iterable = (), **kwargs):
         kwargs.setdefault("widget", SearchSelectMultiple())
@@ -162,6 +168,12 @@ class SearchModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         kwargs.setdefault("help_text", field.help_text)
         kwargs.setdefault("required", not field.blank)
         return cls(queryset, search_url=search_url, **kwargs)
+
+    def set_preset(self, objects: Iterable) -> None:
+        """The options shown before any search (and without JavaScript)."""
+        self.widget.preset = [(str(obj.pk), self.label_from_instance(obj)) for obj in objects]
+
+    _labels_for = SearchModelChoiceField._labels_for
 
 
 class SearchModelChoiceFilter(django_filters.ModelChoiceFilter):

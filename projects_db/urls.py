@@ -8,6 +8,7 @@ web = [
     path("", projects.project_list, name="project_list"),
     path("new/", projects.project_create, name="project_create"),
     path("portfolio/", projects.portfolio, name="portfolio"),
+    path("search/", projects.project_search, name="project_search"),
     path("duplicates/", duplicates.duplicate_list, name="duplicate_list"),
     path("duplicates/<int:pk>/review/", duplicates.duplicate_review, name="duplicate_review"),
     path("api-token/", tokens.api_token, name="api_token"),

@@ -2,10 +2,11 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.forms import inlineformset_factory
 from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import DateInput, DirectionControlsStripped, LabelledRowsInlineFormSet
-from coordination.search_select import SearchModelChoiceField
+from coordination.search_select import SearchModelChoiceField, SearchModelMultipleChoiceField
 from swg.models import SWG, Organization, Subsector
 
 from ..models import (
@@ -70,6 +71,15 @@ def _organization_field(model, name: str) -> SearchModelChoiceField:
 
 class ProjectForm(DirectionControlsStripped, forms.ModelForm):
     owner = _organization_field(Project, "owner")
+    # Ministries and government bodies, searched as one types; the chosen ones
+    # are listed with a remove button each (docs/architecture.md "Searchable selects").
+    beneficiaries = SearchModelMultipleChoiceField.for_model_field(
+        Project,
+        "beneficiaries",
+        Organization.objects.filter(org_type__in=Organization.GOVERNMENT_TYPES, is_active=True),
+        search_url=format_lazy("{}?government=1", reverse_lazy("swg:organization_search")),
+        help_text=_("Type part of a name to find a ministry or government body; choose several."),
+    )
     currency = forms.ChoiceField(label=_("currency"), choices=CURRENCIES, initial="USD")
 
     class Meta:
@@ -86,7 +96,6 @@ class ProjectForm(DirectionControlsStripped, forms.ModelForm):
             "actual_start": DateInput(),
             "actual_end": DateInput(),
             "districts": forms.SelectMultiple(attrs={"size": 8}),
-            "beneficiaries": forms.SelectMultiple(attrs={"size": 6}),
         }
         help_texts = {
             "districts": _("Hold Ctrl (or ⌘) to choose several. Leave empty when nationwide."),
@@ -119,9 +128,6 @@ class ProjectForm(DirectionControlsStripped, forms.ModelForm):
         self.fields["subsector"].label_from_instance = lambda s: f"{s.swg.name} — {s.name}"
         self.fields["national_priority"].queryset = NationalPriority.objects.filter(is_active=True)
         self.fields["districts"].queryset = District.objects.all()
-        self.fields["beneficiaries"].queryset = organizations.filter(
-            org_type__in=Organization.GOVERNMENT_TYPES
-        )
 
 
 class ParticipantForm(DirectionControlsStripped, forms.ModelForm):
@@ -169,10 +175,25 @@ FORMSETS = {
 }
 
 
+# The organization each saved row shows, read with the rows.
+ROW_ORGANIZATIONS = {"participants": "organization", "budgets": None, "transactions": "provider"}
+
+
 def project_formsets(data, project: Project) -> dict:
     formsets = {}
     for prefix, formset_class in FORMSETS.items():
-        formset = formset_class(data, instance=project, prefix=prefix)
+        related = ROW_ORGANIZATIONS[prefix]
+        rows = formset_class.model.objects.all()
+        if related:
+            rows = rows.select_related(related)
+        formset = formset_class(data, instance=project, prefix=prefix, queryset=rows)
+        if related:
+            # A saved row's organization is its own option: labelled without a
+            # query per row (coordination/search_select.py).
+            for form in formset.initial_forms:
+                chosen = getattr(form.instance, related)
+                if chosen is not None:
+                    form.fields[related].set_preset([chosen])
         formset.helper = _helper(template="bootstrap5/table_inline_formset.html")
         formsets[prefix] = formset
     return formsets

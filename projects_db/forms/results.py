@@ -2,9 +2,11 @@
 objectives, indicators, and their targets and values per period."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import ARABIC, DateInput, PortalModelForm
+from coordination.search_select import SearchModelMultipleChoiceField
 from swg.models import SWG
 
 from ..models import (
@@ -56,11 +58,12 @@ class ObjectiveForm(PortalModelForm):
 
 
 class IndicatorForm(PortalModelForm):
-    projects = forms.ModelMultipleChoiceField(
+    # Searched as one types among the group's projects, never listed whole
+    # (docs/architecture.md "Searchable selects").
+    projects = SearchModelMultipleChoiceField(
         label=_("linked projects"),
         queryset=Project.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Projects of this working group that report values for the indicator."),
     )
 
@@ -82,7 +85,10 @@ class IndicatorForm(PortalModelForm):
         super().__init__(*args, **kwargs)
         self.fields["objective"].queryset = Objective.objects.filter(goal__swg=swg)
         self.fields["national_priority"].queryset = NationalPriority.objects.filter(is_active=True)
-        self.fields["projects"].queryset = Project.objects.filter(swg=swg).order_by("title_en")
+        self.fields["projects"].queryset = Project.objects.filter(swg=swg)
+        self.fields[
+            "projects"
+        ].widget.search_url = f"{reverse('projects_db:project_search')}?swg={swg.pk}"
         if self.instance.pk:
             self.fields["projects"].initial = list(
                 self.instance.projects.values_list("pk", flat=True)

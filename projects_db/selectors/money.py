@@ -96,6 +96,59 @@ def project_totals_usd(projects) -> dict[str, Decimal]:
     return totals
 
 
+def _grouped_usd(rows, *, keys: tuple, date_field: str, sums: dict, rates: Rates):
+    """``(key values, {sum name: USD}, currency without a rate or None)`` per
+    group of ``keys``, currency and year: one query, a row per group."""
+    grouped = (
+        rows.order_by()
+        .values(*keys, "currency", year=ExtractYear(date_field))
+        .annotate(**{name: Sum("value", filter=where) for name, where in sums.items()})
+    )
+    for row in grouped:
+        rate = rates.rate(row["currency"], row["year"])
+        found = {
+            name: row[name] * rate if rate is not None and row[name] is not None else ZERO
+            for name in sums
+        }
+        yield tuple(row[key] for key in keys), found, row["currency"] if rate is None else None
+
+
+def portfolio_usd(projects, *, keys: tuple[str, ...]) -> dict:
+    """The portfolio's money in two queries: transactions and budget lines of
+    ``projects`` grouped by project fields ``keys``, currency and year, converted
+    with one ``Rates``. Returns ``{"by": {field: {value: sums}}, "totals": sums,
+    "unconverted": [currency, …]}``; sums are budget, pledged, committed,
+    disbursed and spent in USD (and the total's gap), the same figures as
+    ``project_totals_usd`` and ``funding_usd`` per key."""
+    ids = projects.order_by().values("pk")
+    rates = Rates()
+    names = (*FUNDING, "budget")
+    by: dict = {key: {} for key in keys}
+    totals = dict.fromkeys(names, ZERO)
+    unconverted = set()
+    project_keys = tuple(f"project__{key}" for key in keys)
+    sources = (
+        (Transaction.objects.filter(project__in=ids), "value_date", FUNDING),
+        (ProjectBudget.objects.filter(project__in=ids), "period_start", {"budget": None}),
+    )
+    with localcontext() as exact:
+        exact.prec = 80
+        for rows, date_field, sums in sources:
+            for values, found, missing in _grouped_usd(
+                rows, keys=project_keys, date_field=date_field, sums=sums, rates=rates
+            ):
+                if missing:
+                    unconverted.add(missing)
+                for key, value in zip(keys, values, strict=True):
+                    group = by[key].setdefault(value, dict.fromkeys(names, ZERO))
+                    for name, amount in found.items():
+                        group[name] += amount
+                for name, amount in found.items():
+                    totals[name] += amount
+    totals["gap"] = max(totals["budget"] - totals["committed"], ZERO)
+    return {"by": by, "totals": totals, "unconverted": sorted(unconverted - {"USD"})}
+
+
 def unconverted_currencies(projects) -> list[str]:
     """Currencies in the selection with no exchange rate at all (left out of totals)."""
     ids = projects.order_by().values("pk")

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils.translation import gettext
 
 from coordination.history import history_rows
+from coordination.search_select import SEARCH_LIMIT
 from swg.models import SWG
 
 from ..models import NationalPriority, Project, ProjectBudget, ProjectParticipant, Transaction
-from .money import Rates, budget_usd, funding_usd, project_totals_usd
+from .money import portfolio_usd, project_totals_usd
 
 
 def project_rows(queryset):
@@ -19,20 +20,36 @@ def project_rows(queryset):
     participants = ProjectParticipant.objects.filter(
         role__in=(ProjectParticipant.Role.FUNDING, ProjectParticipant.Role.IMPLEMENTING)
     ).select_related("organization")
-    return queryset.select_related("owner", "swg", "subsector").prefetch_related(
-        Prefetch("participants", queryset=participants, to_attr="main_participants")
+    # The long texts are not shown in a row: not read.
+    return (
+        queryset.select_related("owner", "swg", "subsector")
+        .defer("description_en", "description_ar", "status_reason", "comments")
+        .prefetch_related(
+            Prefetch("participants", queryset=participants, to_attr="main_participants")
+        )
     )
 
 
 def project_detail(*, project: Project) -> dict:
-    participants = list(project.participants.select_related("organization"))
-    budgets = list(project.budgets.all())
-    transactions = list(project.transactions.select_related("provider", "receiver"))
+    """What the project page shows. The relations are prefetched onto ``project``,
+    so the quality check (checks/runner.py) reads them without a query again."""
+    prefetch_related_objects(
+        [project],
+        Prefetch(
+            "participants", queryset=ProjectParticipant.objects.select_related("organization")
+        ),
+        "budgets",
+        Prefetch(
+            "transactions", queryset=Transaction.objects.select_related("provider", "receiver")
+        ),
+        "districts",
+        "beneficiaries",
+    )
     totals = project_totals_usd(Project.objects.filter(pk=project.pk))
     return {
-        "participants": participants,
-        "budgets": budgets,
-        "transactions": transactions,
+        "participants": list(project.participants.all()),
+        "budgets": list(project.budgets.all()),
+        "transactions": list(project.transactions.all()),
         "districts": list(project.districts.all()),
         "beneficiaries": list(project.beneficiaries.all()),
         "totals": totals,
@@ -45,31 +62,36 @@ def _gap(required, committed):
     return max(required - committed, Decimal(0))
 
 
-def portfolio_by_priority(projects) -> list[dict]:
+def portfolio(projects) -> dict:
+    """The portfolio of ``projects``: totals, rows per national priority and per
+    SWG, and currencies without a rate. Two grouped queries over the money
+    (``money.portfolio_usd``) and one each for the priorities and the SWGs."""
+    money = portfolio_usd(projects, keys=("national_priority", "swg"))
+    return {
+        "by_priority": _portfolio_by_priority(money["by"]["national_priority"]),
+        "by_swg": _portfolio_by_swg(money["by"]["swg"]),
+        "totals": money["totals"],
+        "unconverted": money["unconverted"],
+    }
+
+
+def _portfolio_by_priority(money: dict) -> list[dict]:
     """Per national priority: required (from the government), budget, pledged,
-    committed, disbursed in USD and the gap = required − committed. Four queries."""
-    ids = projects.order_by().values("pk")
-    rates = Rates()
-    money = funding_usd(
-        Transaction.objects.filter(project__in=ids), by="project__national_priority", rates=rates
-    )
-    budgets = budget_usd(
-        ProjectBudget.objects.filter(project__in=ids), by="project__national_priority", rates=rates
-    )
+    committed, disbursed in USD and the gap = required − committed."""
     rows = []
     zero = Decimal(0)
     for priority in [*NationalPriority.objects.filter(is_active=True), None]:
         key = priority.pk if priority else None
         found = money.get(key, {})
         committed = found.get("committed", zero)
-        if priority is None and not found and key not in budgets:
+        if priority is None and not found:
             continue
         rows.append(
             {
                 "label": priority.name if priority else gettext("No national priority given"),
                 "code": priority.code if priority else "",
                 "required": priority.required_funding_usd if priority else None,
-                "budget": budgets.get(key, zero),
+                "budget": found.get("budget", zero),
                 "pledged": found.get("pledged", zero),
                 "committed": committed,
                 "disbursed": found.get("disbursed", zero),
@@ -79,21 +101,15 @@ def portfolio_by_priority(projects) -> list[dict]:
     return rows
 
 
-def portfolio_by_swg(projects) -> list[dict]:
+def _portfolio_by_swg(money: dict) -> list[dict]:
     """Per SWG: budget, pledged, committed, disbursed in USD; the gap is the
-    budget not yet committed. Four queries."""
-    ids = projects.order_by().values("pk")
-    rates = Rates()
-    money = funding_usd(Transaction.objects.filter(project__in=ids), by="project__swg", rates=rates)
-    budgets = budget_usd(
-        ProjectBudget.objects.filter(project__in=ids), by="project__swg", rates=rates
-    )
+    budget not yet committed."""
     zero = Decimal(0)
     rows = []
-    swgs = SWG.objects.filter(Q(is_active=True) | Q(pk__in=money.keys() | budgets.keys()))
+    swgs = SWG.objects.filter(Q(is_active=True) | Q(pk__in=money.keys()))
     for swg in swgs.order_by("-is_active", "number", "name_en"):
         found = money.get(swg.pk, {})
-        budget = budgets.get(swg.pk, zero)
+        budget = found.get("budget", zero)
         committed = found.get("committed", zero)
         rows.append(
             {
@@ -132,3 +148,22 @@ def project_history_rows(*, project: Project, limit: int = 50) -> list[dict]:
             )
     rows.sort(key=lambda row: row["when"], reverse=True)
     return rows[:limit]
+
+
+def projects_matching(
+    *, visible, q: str = "", swg_id: int | None = None, limit: int = SEARCH_LIMIT
+) -> list[Project]:
+    """A few of the ``visible`` projects (of ``swg_id`` if given) whose title or
+    IATI identifier holds every word of ``q``, most recently started first: what
+    the searchable select of linked projects offers. One query."""
+    qs = visible
+    if swg_id:
+        qs = qs.filter(swg_id=swg_id)
+    for word in q.split()[:5]:
+        qs = qs.filter(
+            Q(title_en__icontains=word)
+            | Q(title_ar__icontains=word)
+            | Q(iati_identifier__icontains=word)
+        )
+    fields = ("pk", "title_en", "title_ar", "iati_identifier")
+    return list(qs.only(*fields).order_by("-planned_start", "-pk")[:limit])

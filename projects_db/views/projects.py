@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from coordination.forms import apply_errors
+from coordination.search_select import search_response
 from coordination.web import paginate, query_without
 from swg import permissions
 
@@ -182,10 +183,19 @@ def portfolio(request):
     return render(
         request,
         "projects_db/portfolio.html",
-        {
-            "by_priority": selectors.portfolio_by_priority(published),
-            "by_swg": selectors.portfolio_by_swg(published),
-            "totals": money.project_totals_usd(published),
-            "unconverted": money.unconverted_currencies(published),
-        },
+        selectors.portfolio(published),
     )
+
+
+@login_required
+@require_GET
+def project_search(request):
+    """The JSON behind the searchable select of projects (an indicator's linked
+    projects): only projects the user may see (swg/permissions.py)."""
+    swg = request.GET.get("swg", "")
+    found = selectors.projects_matching(
+        visible=permissions.scope(request.user, Project.objects.all()),
+        q=request.GET.get("q", "")[:100],
+        swg_id=int(swg) if swg.isdigit() else None,
+    )
+    return search_response((p.pk, str(p), "") for p in found)

@@ -6,9 +6,14 @@
  * ArrowDown move, Enter or a click chooses, Escape closes. A select with
  * data-search-depends="field" sends that field's value as data-search-param, and
  * is cleared when that field changes (the owner's person follows the owner).
- * A <select multiple> keeps the box for searching and lists its chosen options
- * under it, each with a button (data-search-remove names it) that takes it away.
  * Without JavaScript the select shows its preset options and the chosen one.
+ *
+ * A <select multiple> keeps the same box for searching; the chosen items are
+ * listed above it, each with a remove button (its label from
+ * data-search-remove, "%s" standing for the item). Choosing adds an item and
+ * empties the box for the next search; a polite live region says what was
+ * added or removed (data-search-added, data-search-removed). Without
+ * JavaScript it is a plain multiple select of its preset and chosen options.
  */
 (function () {
   "use strict";
@@ -21,6 +26,7 @@
     counter += 1;
     var id = "search-select-" + counter;
     var form = select.form;
+    var multiple = select.multiple;
 
     var wrapper = document.createElement("div");
     wrapper.className = "search-select position-relative";
@@ -54,6 +60,19 @@
     if (described) input.setAttribute("aria-describedby", described);
     input.dataset.searchFor = select.name;
 
+    var chosenList = null;
+    var status = null;
+    if (multiple) {
+      chosenList = document.createElement("ul");
+      chosenList.className = "search-select-chosen list-unstyled d-flex flex-wrap gap-1 mb-1";
+      if (label) chosenList.setAttribute("aria-label", label.textContent.trim());
+      status = document.createElement("div");
+      status.className = "visually-hidden";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      wrapper.appendChild(chosenList);
+      wrapper.appendChild(status);
+    }
     select.parentNode.insertBefore(wrapper, select);
     wrapper.appendChild(input);
     wrapper.appendChild(list);
@@ -62,53 +81,53 @@
     select.setAttribute("aria-hidden", "true");
     select.tabIndex = -1;
 
-    var multiple = select.multiple;
-    var chosen = null;
-    if (multiple) {
-      chosen = document.createElement("ul");
-      chosen.className = "search-select-chosen list-unstyled mb-0 mt-1";
-      wrapper.appendChild(chosen);
-    }
-
-    function renderChosen() {
-      if (!chosen) return;
-      chosen.textContent = "";
-      Array.prototype.forEach.call(select.options, function (option) {
-        if (!option.selected || !option.value) return;
-        var item = document.createElement("li");
-        item.className = "d-flex align-items-center gap-2";
-        var text = document.createElement("span");
-        text.textContent = option.text;
-        var remove = document.createElement("button");
-        remove.type = "button";
-        remove.className = "btn btn-sm btn-link p-0";
-        remove.textContent = "\u00d7";
-        remove.setAttribute("aria-label", (select.dataset.searchRemove || "Remove") + ": " + option.text);
-        remove.disabled = select.disabled;
-        remove.addEventListener("click", function () {
-          option.selected = false;
-          renderChosen();
-          input.focus();
-          select.dispatchEvent(new Event("change", { bubbles: true }));
-        });
-        item.appendChild(text);
-        item.appendChild(remove);
-        chosen.appendChild(item);
-      });
-    }
-    renderChosen();
-
     var results = [];
     var active = -1;
     var timer = null;
     var request = 0;
 
     function chosenText() {
-      if (multiple) return "";
+      if (multiple) return ""; // the box only searches; the chosen are listed
       var option = select.options[select.selectedIndex];
       return option && option.value ? option.text : "";
     }
     input.value = chosenText();
+
+    function say(template, text) {
+      if (!status || !template) return;
+      status.textContent = template.replace("%s", text);
+    }
+
+    function unchoose(option, item) {
+      option.selected = false;
+      item.remove();
+      say(select.dataset.searchRemoved, option.text);
+      input.focus();
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+
+    function renderChosen() {
+      if (!chosenList) return;
+      chosenList.textContent = "";
+      Array.prototype.forEach.call(select.options, function (option) {
+        if (!option.selected || !option.value) return;
+        var item = document.createElement("li");
+        item.className = "badge text-bg-light border d-inline-flex align-items-center gap-1 fw-normal";
+        item.dataset.value = option.value;
+        var text = document.createElement("span");
+        text.textContent = option.text;
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "btn-close";
+        remove.setAttribute("aria-label", (select.dataset.searchRemove || "%s").replace("%s", option.text));
+        remove.disabled = select.disabled;
+        remove.addEventListener("click", function () { unchoose(option, item); });
+        item.appendChild(text);
+        item.appendChild(remove);
+        chosenList.appendChild(item);
+      });
+    }
+    renderChosen();
 
     function close() {
       list.hidden = true;
@@ -176,6 +195,10 @@
         params.set(select.dataset.searchParam || depends, form.elements[depends].value);
       }
       var mine = ++request;
+      var chosen = multiple
+        ? Array.prototype.filter.call(select.options, function (o) { return o.selected; })
+            .map(function (o) { return o.value; })
+        : [];
       fetch(select.dataset.searchUrl + (select.dataset.searchUrl.indexOf("?") < 0 ? "?" : "&") + params, {
         credentials: "same-origin",
         headers: { Accept: "application/json" },
@@ -184,7 +207,8 @@
         .then(function (data) {
           // An older answer, or one arriving after the box was left.
           if (mine !== request || document.activeElement !== input) return;
-          results = data.results || [];
+          // What is chosen already is not offered again.
+          results = (data.results || []).filter(function (r) { return chosen.indexOf(r.id) < 0; });
           render();
         });
     }
@@ -203,6 +227,7 @@
         option.selected = true;
         input.value = "";
         renderChosen();
+        say(select.dataset.searchAdded, result.text);
       } else {
         select.value = result.id;
         input.value = result.text;
@@ -248,9 +273,8 @@
     if (depends && form && form.elements[depends]) {
       form.elements[depends].addEventListener("change", function () {
         if (select.value) {
-          Array.prototype.forEach.call(select.options, function (o) { o.selected = false; });
+          select.value = "";
           input.value = "";
-          renderChosen();
         }
       });
     }

@@ -33,8 +33,14 @@ def contact_label(contact: Contact) -> str:
     return bdi_join([contact.name, str(contact.organization)])
 
 
-def organizations_matching(*, user, q: str = "", limit: int = SEARCH_LIMIT) -> list[Organization]:
+def organizations_matching(
+    *, user, q: str = "", government: bool = False, limit: int = SEARCH_LIMIT
+) -> list[Organization]:
+    """Organizations matching ``q``; with ``government``, only the active
+    ministries and government bodies (a project's beneficiary institutions)."""
     qs = permissions.scope(user, Organization.objects.all())
+    if government:
+        qs = qs.filter(org_type__in=Organization.GOVERNMENT_TYPES, is_active=True)
     for word in q.split()[:5]:
         qs = qs.filter(
             Q(name_en__icontains=word) | Q(name_ar__icontains=word) | Q(acronym__icontains=word)

@@ -22,7 +22,9 @@ def _int(value) -> int | None:
 @require_GET
 def organization_search(request):
     found = selectors.search.organizations_matching(
-        user=request.user, q=request.GET.get("q", "")[:100]
+        user=request.user,
+        q=request.GET.get("q", "")[:100],
+        government=request.GET.get("government") == "1",
     )
     return search_response((o.pk, selectors.search.organization_label(o), "") for o in found)
 

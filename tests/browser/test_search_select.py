@@ -9,7 +9,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
+from projects_db.models import Project
 from tests.factories import PASSWORD, OrganizationFactory
+from tests.support.axe import axe_violations
 from tests.support.browser import BROWSER_DB, login
 
 pytestmark = [pytest.mark.browser, *BROWSER_DB]
@@ -95,3 +97,42 @@ def test_meetings_are_found_and_chosen_for_a_correspondence_entry(page, live_ser
     entry = Correspondence.objects.get(reference="NV-7")
     assert list(entry.meetings.all()) == [budget]
     assert pay not in entry.meetings.all()
+
+
+def test_two_beneficiaries_are_chosen_one_removed_and_the_project_saved(page, live_server, world):
+    """The multiple choice: found as one types, listed with a remove button
+    each, and saved with the project."""
+    water = OrganizationFactory(name_en="General Water Authority", org_type="gov_body")
+    marine = OrganizationFactory(name_en="Ministry of Marine Wealth", org_type="ministry")
+    ports = OrganizationFactory(name_en="Ports Authority", org_type="gov_body")
+    login(page, live_server, world.partner_a.email, PASSWORD)
+    page.goto(f"{live_server.url}/projects/new/")
+    page.get_by_label("Title (English)").fill("Water for clinics")
+    page.locator("select[name=swg]").select_option(str(world.swg_x.pk))
+    # Only the chosen are rendered: none yet.
+    expect(page.locator("select[name=beneficiaries] option")).to_have_count(0)
+
+    box = page.get_by_role("combobox", name="Beneficiary institutions")
+    for word, organization in (("water", water), ("ports", ports), ("marine", marine)):
+        box.focus()
+        box.press_sequentially(word, delay=30)
+        listbox = box.locator("xpath=following-sibling::ul[1]")
+        expect(listbox.get_by_role("option")).to_have_count(1)
+        box.press("Enter")
+        expect(box).to_have_value("")
+        expect(page.get_by_role("status")).to_have_text(f"{organization} added")
+    chosen = page.get_by_role("list", name="Beneficiary institutions")
+    expect(chosen.get_by_role("listitem")).to_have_count(3)
+    assert axe_violations(page) == []
+
+    # Removed with the keyboard: the focus goes back to the search box.
+    page.get_by_role("button", name=f"Remove {ports}").focus()
+    page.keyboard.press("Enter")
+    expect(chosen.get_by_role("listitem")).to_have_count(2)
+    expect(box).to_be_focused()
+
+    page.locator("main form button[type=submit]").last.click()
+    expect(page).to_have_url(re.compile(r"/projects/\d+/$"))
+    project = Project.objects.get(title_en="Water for clinics")
+    assert set(project.beneficiaries.all()) == {water, marine}
+    expect(page.locator("main")).to_contain_text(water.name_en)

@@ -469,6 +469,11 @@ TABLE.update(
             PROJECT_CREATE,
         ),
         "projects_db:portfolio": (lambda o: reverse("projects_db:portfolio"), ANON_ONLY_LOGIN),
+        # The searchable select's JSON: each answer scoped to the visible projects.
+        "projects_db:project_search": (
+            lambda o: reverse("projects_db:project_search"),
+            ANON_ONLY_LOGIN,
+        ),
         "projects_db:project_import": (
             lambda o: reverse("projects_db:project_import"),
             PROJECT_CREATE,

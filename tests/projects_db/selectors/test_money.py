@@ -7,8 +7,15 @@ from decimal import Decimal
 
 import pytest
 
-from projects_db.models import ExchangeRate, Project, Transaction
-from projects_db.selectors.money import project_totals_usd, unconverted_currencies
+from projects_db.models import ExchangeRate, Project, ProjectBudget, Transaction
+from projects_db.selectors.money import (
+    Rates,
+    budget_usd,
+    funding_usd,
+    portfolio_usd,
+    project_totals_usd,
+    unconverted_currencies,
+)
 from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +67,31 @@ def test_an_empty_selection_totals_zero(world):
         "budget": 0,
         "gap": 0,
     }
+
+
+def test_the_portfolio_gives_the_same_figures_in_two_queries(world, django_assert_num_queries):
+    ExchangeRate.objects.update_or_create(
+        currency="EUR", year=2022, defaults={"rate_to_usd": Decimal("1.07")}
+    )
+    for swg, values in ((world.swg_x, ("100", "7.5")), (world.swg_y, ("40", "0.33"))):
+        make_project(
+            owner=world.org_a,
+            swg=swg,
+            transactions=[_commitment(values[0], "EUR", 2022), _commitment(values[1], "USD", 2024)],
+        )
+    make_project(owner=world.org_b, swg=world.swg_x, transactions=[_commitment("5", "XAF", 2025)])
+    projects = Project.objects.all()
+
+    with django_assert_num_queries(3):  # the rates, transactions, budget lines
+        found = portfolio_usd(projects, keys=("swg",))
+
+    ids = projects.values("pk")
+    rates = Rates()
+    money = funding_usd(Transaction.objects.filter(project__in=ids), by="project__swg", rates=rates)
+    budgets = budget_usd(
+        ProjectBudget.objects.filter(project__in=ids), by="project__swg", rates=rates
+    )
+    for swg in (world.swg_x, world.swg_y):
+        assert found["by"]["swg"][swg.pk] == {**money[swg.pk], "budget": budgets[swg.pk]}
+    assert found["totals"] == project_totals_usd(projects)
+    assert found["unconverted"] == unconverted_currencies(projects) == ["XAF"]

@@ -1,10 +1,11 @@
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
 
 from projects_db.models import District, Project, Transaction
-from tests.factories import make_project
+from tests.factories import OrganizationFactory, make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +188,103 @@ def test_the_filter_form_starts_empty(client, world):
     client.force_login(world.partner_a)
     form = client.get("/projects/").context["filter"].form
     assert '<option value="" selected>' in str(form["status"])
+
+
+def _beneficiary_options(response) -> list[str]:
+    html = response.content.decode()
+    select = re.search(r'<select name="beneficiaries"[^>]*>(.*?)</select>', html, re.S)
+    return re.findall(r'<option value="(\d+)"', select.group(1))
+
+
+def test_the_beneficiaries_list_only_the_chosen_ones(client, world):
+    ministries = OrganizationFactory.create_batch(5, org_type="ministry")
+    project = make_project(owner=world.org_a, swg=world.swg_x)
+    project.beneficiaries.add(ministries[0])
+    client.force_login(world.partner_a)
+    response = client.get(f"/projects/{project.pk}/edit/")
+    assert _beneficiary_options(response) == [str(ministries[0].pk)]
+    assert "data-search-url=" in response.content.decode()
+
+
+def test_two_beneficiaries_are_saved_and_a_non_government_one_refused(client, world):
+    first, second = OrganizationFactory.create_batch(2, org_type="gov_body")
+    client.force_login(world.partner_a)
+    client.post("/projects/new/", form_data(world, beneficiaries=[first.pk, second.pk]))
+    assert set(Project.objects.get().beneficiaries.all()) == {first, second}
+    response = client.post("/projects/new/", form_data(world, beneficiaries=[world.org_b.pk]))
+    assert response.status_code == 200
+    assert Project.objects.count() == 1
+
+
+def test_the_project_search_finds_visible_projects_of_the_group(client, world):
+    wanted = make_project(owner=world.org_a, swg=world.swg_x, title_en="Cold chain", publish=True)
+    make_project(owner=world.org_a, swg=world.swg_y, title_en="Cold chain too", publish=True)
+    make_project(owner=world.org_b, swg=world.swg_x, title_en="Cold chain draft")
+    client.force_login(world.partner_a)
+    found = client.get(f"/projects/search/?swg={world.swg_x.pk}&q=cold+chain").json()["results"]
+    assert [r["id"] for r in found] == [str(wanted.pk)]
+    assert found[0]["text"] == "Cold chain"
+
+
+def _detail_queries(client, project) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(project.get_absolute_url()).status_code == 200
+    return len(queries)
+
+
+def test_the_project_page_reads_each_relation_once(client, world):
+    project = make_project(owner=world.org_a, swg=world.swg_x)
+    client.force_login(world.partner_a)
+    before = _detail_queries(client, project)
+    for year in (2023, 2024, 2025):
+        Transaction.objects.create(
+            project=project,
+            type=Transaction.Type.DISBURSEMENT,
+            value=Decimal(10),
+            currency="EUR",
+            value_date=dt.date(year, 3, 1),
+            provider=world.org_b,
+        )
+    project.participants.create(organization=world.org_b, role=1)
+    # The quality check reads the relations the page prefetched: no second reading.
+    assert _detail_queries(client, project) == before <= 16
+
+
+def test_the_form_renders_no_hidden_template_rows(client, world):
+    client.force_login(world.partner_a)
+    html = client.get("/projects/new/").content.decode()
+    assert "__prefix__" not in html
+    assert 'name="transactions-1-value"' in html
+
+
+def _edit_queries(client, project) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/projects/{project.pk}/edit/")
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_edit_form_labels_its_rows_without_a_query_each(client, world):
+    project = make_project(owner=world.org_a, swg=world.swg_x)
+    client.force_login(world.partner_a)
+    before = _edit_queries(client, project)
+    donors = OrganizationFactory.create_batch(3)
+    for donor in donors:
+        project.participants.create(organization=donor, role=1)
+        Transaction.objects.create(
+            project=project,
+            type=Transaction.Type.COMMITMENT,
+            value=Decimal(10),
+            currency="USD",
+            value_date=dt.date(2025, 3, 1),
+            provider=donor,
+        )
+    assert _edit_queries(client, project) == before
+    html = client.get(f"/projects/{project.pk}/edit/").content.decode()
+    assert html.count(f'<option value="{donors[2].pk}" selected>') == 2

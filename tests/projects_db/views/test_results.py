@@ -185,3 +185,16 @@ def test_the_update_form_offers_the_projects_indicators(client, world):
             indicator.name_en,
             "clinics",
         )
+
+
+def test_the_indicator_form_lists_only_its_linked_projects(client, world, indicator):
+    linked, *others = [
+        make_project(owner=world.org_a, swg=world.swg_x, title_en=f"Clinic {n}", publish=True)
+        for n in range(4)
+    ]
+    indicator.projects.add(linked)
+    client.force_login(world.secretariat_x)
+    html = client.get(reverse("projects_db:indicator_edit", args=[indicator.pk])).content.decode()
+    select = re.search(r'<select name="projects"[^>]*>(.*?)</select>', html, re.S)
+    assert re.findall(r'<option value="(\d+)"', select.group(1)) == [str(linked.pk)]
+    assert f"/projects/search/?swg={world.swg_x.pk}" in select.group(0)

@@ -98,3 +98,12 @@ def test_the_action_point_form_offers_the_groups_people_first(client, world):
     assert 'data-search-depends="owner_organization"' in person
     group = Membership.objects.active().filter(swg=world.swg_x).count()
     assert len(re.findall(r"<option", person)) <= group + 3
+
+
+def test_it_finds_only_active_government_bodies_when_asked(client, world):
+    body = OrganizationFactory(name_en="Relief Authority", org_type="gov_body")
+    OrganizationFactory(name_en="Relief Authority (closed)", org_type="gov_body", is_active=False)
+    OrganizationFactory(name_en="Relief Agency", org_type="ingo")
+    client.force_login(world.partner_a)
+    found = client.get("/search/organizations/?q=relief&government=1").json()["results"]
+    assert [r["id"] for r in found] == [str(body.pk)]
