@@ -91,7 +91,8 @@ def test_user_text_of_the_other_direction_keeps_its_edges_in_an_arabic_pdf(templ
         "{% load bidi %}{% block content %}<p>قدمت {{ who|bdi }} التقرير</p>{% endblock %}",
     )
     data = pdf.render_pdf(template_name=name, context={"who": "Save the Children!"}, language="ar")
-    assert "Save the Children!" in pdf_text(data)
+    shown = pdf_text(data, raw=True)
+    assert "Save the Children!" in shown and "!Save" not in shown
 
 
 def test_it_numbers_the_pages_and_repeats_the_running_header(templates):

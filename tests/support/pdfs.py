@@ -19,11 +19,15 @@ def _poppler(tool: str) -> str:
     return path
 
 
-def pdf_text(data: bytes, *, first: int | None = None, last: int | None = None) -> str:
+def pdf_text(
+    data: bytes, *, first: int | None = None, last: int | None = None, raw: bool = False
+) -> str:
     """The text of the PDF in reading order (Arabic in logical order), or of
-    pages ``first``..``last``."""
+    pages ``first``..``last``. ``raw``: in the order it was drawn, each run of
+    one direction as it shows on the page (where a sign landed at the edge of a
+    name; pdftotext's reading order guesses at signs between directions)."""
     assert data.startswith(b"%PDF-"), data[:40]
-    args = [_poppler("pdftotext"), "-enc", "UTF-8"]
+    args = [_poppler("pdftotext"), "-enc", "UTF-8", *(["-raw"] if raw else [])]
     if first:
         args += ["-f", str(first)]
     if last:
