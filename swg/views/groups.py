@@ -35,6 +35,7 @@ def swg_detail(request, slug):
         as_of = {"on": on, "swg": historical, "subsectors": subsectors}
     can_manage = permissions.can(request.user, Action.SWG_MANAGE, swg)
     tor = selectors.tors.tor_endorsed(swg=swg)
+    replaced_by, replaces = selectors.structure.swg_lineage(swg=swg)
     context = {
         "swg": swg,
         "subsectors": swg.subsectors.filter(is_active=True),
@@ -44,8 +45,8 @@ def swg_detail(request, slug):
             selectors.memberships.swg_memberships(swg=swg, include_ended=can_manage),
         ),
         "query": query_without(request, "page"),
-        "replaced_by": swg.replaced_by.all(),
-        "replaces": swg.replaces.all(),
+        "replaced_by": replaced_by,
+        "replaces": replaces,
         "structure_history": selectors.structure.swg_structure_history(swg=swg),
         "size_warning": selectors.memberships.membership_size_warning(swg=swg)
         if can_manage
