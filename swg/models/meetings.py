@@ -106,12 +106,7 @@ class Meeting(models.Model):
 
     @property
     def place(self) -> str:
-        if self.city == self.City.OTHER:
-            city = self.city_other
-        else:
-            # One label translated, not all of them as get_city_display does (a list
-            # shows the place on every row: bench/README.md).
-            city = str(self.City(self.city).label) if self.city in self.City.values else self.city
+        city = self.city_other if self.city == self.City.OTHER else self.get_city_display()
         return ", ".join(p for p in (self.venue, str(city)) if p)
 
 
