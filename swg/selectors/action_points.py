@@ -69,6 +69,33 @@ def meeting_action_points(*, meeting: Meeting, user) -> QuerySet:
     return action_point_rows(published_action_points(user, qs))
 
 
+def meeting_panel_action_points(
+    *, meeting: Meeting, user, carried_limit: int
+) -> tuple[list[ActionPoint], list[ActionPoint]]:
+    """The action points agreed at ``meeting`` and the first ``carried_limit``
+    carried over to it, each in ``action_point_rows`` order, in one query (two
+    reads joined by UNION ALL; the meeting page's query budget is fixed). Only
+    what the panel's table shows is joined: planning the query costs more than
+    running it, and each join adds to the plan."""
+    shown = ("owner_organization", "owner_contact", "source_meeting")
+    agreed = (
+        meeting_action_points(meeting=meeting, user=user)
+        .select_related(None)
+        .select_related(*shown)
+        .annotate(is_carried=Value(False, output_field=BooleanField()))
+    )
+    carried = (
+        carried_over_action_points(meeting=meeting, user=user)
+        .select_related(None)
+        .select_related(*shown)
+        .annotate(is_carried=Value(True, output_field=BooleanField()))[:carried_limit]
+    )
+    rows = sorted(
+        agreed.union(carried, all=True), key=lambda ap: (ap.is_closed, ap.due_date, ap.pk)
+    )
+    return [ap for ap in rows if not ap.is_carried], [ap for ap in rows if ap.is_carried]
+
+
 @dataclass(frozen=True)
 class ProgressEntry:
     when: dt.datetime

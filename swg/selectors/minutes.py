@@ -13,8 +13,8 @@ from ..permissions import Action
 from .action_points import (
     CARRIED_OVER_SHOWN,
     action_point_rows,
-    carried_over_action_points,
     meeting_action_points,
+    meeting_panel_action_points,
 )
 from .attendance import ATTENDANCE_OPEN_STATUSES, meeting_attendance_figures
 from .notifications import swg_appointed_users
@@ -118,12 +118,14 @@ def meeting_panel(*, meeting: Meeting, user) -> dict:
     versions and action points (agreed here and carried over)."""
     can_manage = permissions.can(user, Action.MEETING_MANAGE, meeting)
     versions = minutes_versions(meeting=meeting, user=user)
-    carried = list(carried_over_action_points(meeting=meeting, user=user)[: CARRIED_OVER_SHOWN + 1])
+    agreed, carried = meeting_panel_action_points(
+        meeting=meeting, user=user, carried_limit=CARRIED_OVER_SHOWN + 1
+    )
     return {
         "meeting": meeting,
         "figures": meeting_attendance_figures(meeting=meeting),
         "minutes_versions": versions,
-        "action_points": list(meeting_action_points(meeting=meeting, user=user)),
+        "action_points": agreed,
         "carried_over": carried[:CARRIED_OVER_SHOWN],
         "carried_over_more": len(carried) > CARRIED_OVER_SHOWN,
         "can_manage": can_manage,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from coordination.forms import apply_errors
 from coordination.history import history_rows
-from coordination.web import paginate, query_without
+from coordination.web import paginate, query_without, url_for_id
 
 from .. import permissions, selectors, services
 from ..forms.memberships import MembershipEditForm, MembershipEndForm, MembershipForm
@@ -35,17 +35,22 @@ def swg_detail(request, slug):
         as_of = {"on": on, "swg": historical, "subsectors": subsectors}
     can_manage = permissions.can(request.user, Action.SWG_MANAGE, swg)
     tor = selectors.tors.tor_endorsed(swg=swg)
+    replaced_by, replaces = selectors.structure.swg_lineage(swg=swg)
+    # One page of members (a regional group has hundreds over the years).
+    page = paginate(
+        request, selectors.memberships.swg_memberships(swg=swg, include_ended=can_manage)
+    )
+    if can_manage:
+        for membership in page:
+            membership.edit_url = url_for_id("swg:membership_edit", membership.pk, swg.slug)
+            membership.end_url = url_for_id("swg:membership_end", membership.pk, swg.slug)
     context = {
         "swg": swg,
         "subsectors": swg.subsectors.filter(is_active=True),
-        # One page of members (a regional group has hundreds over the years).
-        "page": paginate(
-            request,
-            selectors.memberships.swg_memberships(swg=swg, include_ended=can_manage),
-        ),
+        "page": page,
         "query": query_without(request, "page"),
-        "replaced_by": swg.replaced_by.all(),
-        "replaces": swg.replaces.all(),
+        "replaced_by": replaced_by,
+        "replaces": replaces,
         "structure_history": selectors.structure.swg_structure_history(swg=swg),
         "size_warning": selectors.memberships.membership_size_warning(swg=swg)
         if can_manage

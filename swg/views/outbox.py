@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 
 from coordination import outbox
@@ -26,6 +27,24 @@ def _reason(last_error: str) -> str:
     if last_error.startswith(outbox.UNCERTAIN_DELIVERY):
         return _(outbox.UNCERTAIN_DELIVERY) + last_error[len(outbox.UNCERTAIN_DELIVERY) :]
     return last_error
+
+
+def _describe(page) -> None:
+    """Each row's texts, each worked out once per page: a page has a few
+    languages and attempt counts, and looking them up in the template on
+    every row cost more than the row (bench/README.md)."""
+    languages, attempts = {}, {}
+    for message in page:
+        message.reason = _reason(message.last_error)
+        message.purpose_label = outbox.outbox_purpose_label(message.purpose)
+        if message.language not in languages:
+            languages[message.language] = get_language_info(message.language)
+        message.language_info = languages[message.language]
+        if message.attempts not in attempts:
+            attempts[message.attempts] = ngettext(
+                "%(n)s attempt", "%(n)s attempts", message.attempts
+            ) % {"n": message.attempts}
+        message.attempts_text = attempts[message.attempts]
 
 
 def _retry(request):
@@ -60,9 +79,7 @@ def outbox_list(request):
     page = paginate_bounded(
         request, filterset.qs.order_by("-created_at", "-pk"), bound=OUTBOX_COUNT_BOUND
     )
-    for message in page:
-        message.reason = _reason(message.last_error)
-        message.purpose_label = outbox.outbox_purpose_label(message.purpose)
+    _describe(page)
     return render(
         request,
         "swg/outbox_list.html",
@@ -70,7 +87,8 @@ def outbox_list(request):
             "filter": filterset,
             "page": page,
             "query": query_without(request, "page"),
-            "retry_query": request.GET.urlencode(),
+            "retry_action": reverse("outbox")
+            + (f"?{request.GET.urlencode()}" if request.GET else ""),
             "max_attempts": outbox.MAX_ATTEMPTS,
         },
     )

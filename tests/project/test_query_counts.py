@@ -36,7 +36,7 @@ PAGES = {
 # cached from sign-in (coordination/notifications.py), so it is no query here.
 MAX_QUERIES = {
     # The group page counts its members for their pagination (one query).
-    ("secretariat", "swg detail"): 14,
+    ("secretariat", "swg detail"): 13,
     ("secretariat", "swg contact list"): 9,
     ("secretariat", "contact list"): 9,
     ("secretariat", "organization list"): 8,
@@ -45,7 +45,7 @@ MAX_QUERIES = {
     ("chair", "home"): 10,
     ("partner", "home"): 15,
     ("secretariat", "swg list"): 8,
-    ("coordination", "swg detail"): 13,
+    ("coordination", "swg detail"): 12,
     ("coordination", "swg contact list"): 8,
     ("coordination", "contact list"): 8,
     ("coordination", "organization list"): 7,
@@ -53,7 +53,7 @@ MAX_QUERIES = {
     # Here and on the report page: the data version is read (coordination/data_version.py).
     ("coordination", "home"): 24,
     ("coordination", "swg list"): 7,
-    ("partner", "swg detail"): 12,
+    ("partner", "swg detail"): 11,
     ("partner", "swg contact list"): 8,
     ("secretariat", "document list"): 7,
     ("secretariat", "document search"): 7,

@@ -320,7 +320,7 @@ def test_it_shows_the_meeting_page_in_a_fixed_number_of_queries(
         agenda_item_add(meeting=meeting, title_en=f"Item {n}", presenter=world.contact_a)
     invitations_add(meeting=meeting, contacts=[world.contact_a, world.contact_gov, world.contact_b])
     client.force_login(getattr(world, role))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         assert client.get(meeting.get_absolute_url()).status_code == 200
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.utils.translation import get_language_info
 
 import tests
 from coordination import outbox
@@ -238,3 +239,28 @@ def test_it_counts_every_message_under_the_bound(client, world):
 
     assert b"3 messages" in response.content
     assert b"More than" not in response.content
+
+
+def test_each_row_shows_its_language_and_attempts(client, world):
+    english = _message(swg=world.swg_x, language="en")
+    arabic = _message(swg=world.swg_x, language="ar", recipient_email="salma@moh.example")
+    OutboxMessage.objects.filter(pk=english.pk).update(attempts=1)
+    OutboxMessage.objects.filter(pk=arabic.pk).update(attempts=3)
+    client.force_login(world.secretariat_x)
+
+    content = client.get("/outbox/").content.decode()
+
+    assert '<div class="small text-muted" lang="en">English</div>' in content
+    arabic_name = get_language_info("ar")["name_local"]
+    assert f'<div class="small text-muted" lang="ar">{arabic_name}</div>' in content
+    assert ">1 attempt<" in content and ">3 attempts<" in content
+
+
+def test_the_retry_form_keeps_the_filters(client, world):
+    message = _message(swg=world.swg_x)
+    OutboxMessage.objects.filter(pk=message.pk).update(status=Status.FAILED, last_error="451 x")
+    client.force_login(world.secretariat_x)
+
+    content = client.get("/outbox/?status=failed").content.decode()
+
+    assert 'action="/outbox/?status=failed"' in content
