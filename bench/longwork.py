@@ -325,16 +325,17 @@ def bench_exports(repeats: int, client) -> None:
 
 
 def bench_fanout(recipients: int, log_dir: Path) -> None:
+    """The monthly schedule, then invitations to a meeting, to the same
+    ``recipients`` people through the outbox and a real worker."""
     import datetime as dt
     import functools
-    import smtplib
 
     from django.utils import timezone
 
     from coordination import outbox
-    from coordination.models import OutboxMessage
     from coordination.tasks import outbox_send_batch_task, outbox_send_task
     from swg.models import SWG, Contact, Membership
+    from swg.services.invitations import invitations_add, invitations_send
     from swg.services.meetings import meeting_plan
     from swg.services.schedule import monthly_schedule_send
     from tests.support.smtp import LocalSMTPServer
@@ -355,7 +356,7 @@ def bench_fanout(recipients: int, log_dir: Path) -> None:
     )
     following = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     starts = timezone.make_aware(dt.datetime.combine(following + dt.timedelta(days=9), dt.time(10)))
-    meeting_plan(
+    meeting = meeting_plan(
         swg=health,
         starts_at=starts,
         ends_at=starts + dt.timedelta(hours=2),
@@ -363,6 +364,7 @@ def bench_fanout(recipients: int, log_dir: Path) -> None:
         title_ar="الاجتماع الشهري لمجموعة الصحة",
         venue_en="Ministry of Planning",
     )
+    invitations_add(meeting=meeting, contacts=people)
     server = LocalSMTPServer().start()
     broker = need_worker_services()
     from coordination.celery import app
@@ -375,34 +377,57 @@ def bench_fanout(recipients: int, log_dir: Path) -> None:
             outbox._queue = functools.partial(pool.dispatch, outbox_send_task)
             outbox._queue_batch = functools.partial(pool.dispatch, outbox_send_batch_task)
             pool.start(concurrency=2)
-            start = time.perf_counter()
-            queued = monthly_schedule_send(year=following.year, month=following.month)
-            enqueued = time.perf_counter()
-            deadline = time.monotonic() + 600
-            while OutboxMessage.objects.filter(status="sent").count() < queued:
-                if time.monotonic() > deadline:
-                    raise SystemExit("the fan-out did not finish within 10 minutes")
-                time.sleep(0.05)
-            done = time.perf_counter()
-        received = server.count_by_recipient()
-        assert len(server.messages) == queued and set(received.values()) == {1}, "not one each"
-        connections = server.connections
-        # The same messages, already built, through smtplib on one connection.
-        raw = [
-            (m.recipient_email, outbox._build_email(m, None).message().as_bytes(linesep="\r\n"))
-            for m in OutboxMessage.objects.order_by("pk")
-        ]
-        server.reset()
-        start_raw = time.perf_counter()
-        with smtplib.SMTP(server.host, server.port) as smtp:
-            for recipient, message in raw:
-                smtp.sendmail("bench@example.org", [recipient], message)
-        raw_seconds = time.perf_counter() - start_raw
+            _timed_fanout(
+                "monthly schedule to {} recipients",
+                lambda: monthly_schedule_send(year=following.year, month=following.month),
+                server,
+            )
+            _timed_fanout(
+                "invitations to {} invitees",
+                lambda: invitations_send(meeting=meeting),
+                server,
+            )
     finally:
         server.stop()
+
+
+def _timed_fanout(label: str, send, server) -> None:
+    """Time ``send`` (it stores messages and returns how many) and the worker
+    delivering them, against smtplib sending the same messages on one connection."""
+    import smtplib
+
+    from coordination import outbox
+    from coordination.models import OutboxMessage
+
+    server.reset()
+    before = OutboxMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    start = time.perf_counter()
+    queued = send()
+    enqueued = time.perf_counter()
+    these = OutboxMessage.objects.filter(pk__gt=before)
+    deadline = time.monotonic() + 600
+    while these.filter(status="sent").count() < queued:
+        if time.monotonic() > deadline:
+            raise SystemExit("the fan-out did not finish within 10 minutes")
+        time.sleep(0.05)
+    done = time.perf_counter()
+    received = server.count_by_recipient()
+    assert len(server.messages) == queued and set(received.values()) == {1}, "not one each"
+    connections = server.connections
+    # The same messages, already built, through smtplib on one connection.
+    raw = [
+        (m.recipient_email, outbox._build_email(m, None).message().as_bytes(linesep="\r\n"))
+        for m in these.order_by("pk")
+    ]
+    server.reset()
+    start_raw = time.perf_counter()
+    with smtplib.SMTP(server.host, server.port) as smtp:
+        for recipient, message in raw:
+            smtp.sendmail("bench@example.org", [recipient], message)
+    raw_seconds = time.perf_counter() - start_raw
     send_seconds = done - enqueued
     print(
-        f"{'monthly schedule to ' + format(queued, ',') + ' recipients':44} "
+        f"{label.format(format(queued, ',')):44} "
         f"render+store {enqueued - start:6.3f} s   worker send {send_seconds:6.3f} s "
         f"({queued / send_seconds:6.0f}/s, {connections} SMTP connections)   "
         f"smtplib {raw_seconds:6.3f} s ({queued / raw_seconds:6.0f}/s)   "

@@ -219,7 +219,9 @@ def outbox_enqueue(
 class BulkMessage:
     """One recipient of ``outbox_enqueue_many``. Messages with the same
     ``group`` share ``context`` and ``attachments``; what differs per person is
-    the name and the texts in ``personal`` (a link with their token)."""
+    the name and the texts in ``personal`` (a link with their token). A
+    message whose ``group`` is None is rendered for its recipient alone (an
+    invitation with its own answer links and calendar file)."""
 
     recipient_email: str
     recipient_name: str = ""
@@ -268,7 +270,7 @@ def _render_for(template: str, message: BulkMessage, cache: dict) -> tuple[str, 
             recipient_name=message.recipient_name,
         )
 
-    if any(shape is None for _key, shape in shapes):
+    if message.group is None or any(shape is None for _key, shape in shapes):
         return full()
     key = (message.group, message.language, shapes)
     if key not in cache:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -52,10 +52,23 @@ def csv_stream(rows: Iterable[Sequence]) -> Iterator[str]:
         yield csv_line(row)
 
 
+def _xlsx_value(sheet, value):
+    """What ``append`` is given for ``value``: the value itself when openpyxl
+    writes it as it is (most cells; a cell object costs openpyxl a raised and
+    caught exception in write-only mode), else a cell (``_xlsx_cell``)."""
+    if isinstance(value, str):
+        if value.startswith("=") or value in ERROR_CODES or ILLEGAL_CHARACTERS_RE.search(value):
+            return _xlsx_cell(sheet, value)
+        return value
+    if isinstance(value, dt.date):
+        return _xlsx_cell(sheet, value)
+    return value
+
+
 def _xlsx_cell(sheet, value) -> WriteOnlyCell:
     if isinstance(value, str):
-        # openpyxl would store a string that starts with "=" as a formula:
-        # set the type after the value so that it stays a string cell.
+        # openpyxl would store a string that starts with "=" as a formula (and
+        # "#N/A" as an error): set the type after the value so that it stays text.
         cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
         cell.data_type = "s"
         return cell
@@ -111,9 +124,9 @@ def _add_sheet(workbook: Workbook, spec: Sheet, lengths: dict[str, int]) -> None
     if header is not None:
         for index in range(1, len(header) + 1):
             sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTH
-        sheet.append([_xlsx_cell(sheet, value) for value in header])
+        sheet.append([_xlsx_value(sheet, value) for value in header])
     for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
+        sheet.append([_xlsx_value(sheet, value) for value in row])
 
 
 def xlsx_workbook(sheets: list[Sheet]):

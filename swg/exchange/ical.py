@@ -12,6 +12,7 @@ update and METHOD:CANCEL to cancel.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from email.utils import parseaddr
 from urllib.parse import urlsplit
@@ -20,7 +21,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 
 from coordination.bidi import bdi_text
 from coordination.outbox import absolute_url
@@ -156,9 +157,24 @@ def ical_calendar(
         cal.add("x-wr-timezone", settings.TIME_ZONE)
     for event in events:
         cal.add_component(event)
-    # icalendar 7 writes the VTIMEZONE for every TZID the events use.
-    cal.add_missing_timezones()
+    # The VTIMEZONE for every TZID the events use (RFC 5545 §3.6.5).
+    for position, tzid in enumerate(sorted(cal.get_missing_tzids())):
+        vtimezone = _vtimezone(tzid)
+        if vtimezone is not None:
+            cal.subcomponents.insert(position, vtimezone)
     return cal
+
+
+@functools.cache
+def _vtimezone(tzid: str) -> Timezone | None:
+    """icalendar's VTIMEZONE for ``tzid`` (what ``add_missing_timezones``
+    adds), built once per process: building it walks decades of the zone's
+    transitions, which for invitations to many people was most of the work.
+    Calendars share it and only serialise it."""
+    try:
+        return Timezone.from_tzid(tzid)
+    except ValueError:  # a zone icalendar does not know is left out, as it does
+        return None
 
 
 def invitation_ics(*, invitation: Invitation, agenda: Iterable | None = None) -> str:

@@ -23,7 +23,7 @@ from coordination.spreadsheets.reader import SpreadsheetRejected
 from ..exchange.contacts import import_table
 from ..forms.contacts import ContactRowForm
 from ..models import Contact, ImportJob, Organization
-from .imports import ImportResult, JobRun, import_job_start
+from .imports import ImportResult, JobRun, RowSpool, import_job_start
 
 IMPORT_KIND = "contacts"
 # Progress shown on the page: reading the file, then checking its rows.
@@ -47,50 +47,71 @@ def contacts_import_start(*, upload, by) -> ImportJob:
 
 
 def contacts_import_check(run: JobRun) -> ImportResult:
-    """Read the job's file and validate every row; writes nothing."""
-    with run.job.file.open("rb") as fh:
-        table = import_table(fh, name=run.job.original_name)
-        rows = []
-        for row in table.rows:
-            rows.append(row)
-            run.progress(0)  # a sign of life while the file is read
-    if not rows:
-        raise SpreadsheetRejected(_("The file has no rows below its header."))
-    run.progress(READ_PERCENT)
-    find = _organization_finder()
-    result = ImportResult(header=table.header, total=len(rows))
-    seen: dict[str, int] = {}
-    form = ContactRowForm({}, organizations=find)
-    for index, row in enumerate(rows, start=1):
-        data = {key: cell_text(value) for key, value in zip(table.keys, row.values, strict=False)}
-        form.rebind(data)
-        if not form.is_valid():
-            result.reject(
-                row,
-                [
-                    (column, message)
-                    for column, messages in form.errors.items()
-                    for message in messages
-                ],
-            )
-        elif form.cleaned_data["email"] in seen:
-            message = _("The same email is already on row %(row)s.") % {
-                "row": seen[form.cleaned_data["email"]]
+    """Read the job's file and validate every row; writes nothing. The rows
+    wait in ``RowSpool`` files, not in memory: the memory a run takes does not
+    grow with the file (docs/architecture.md "Long work")."""
+    read = RowSpool()
+    try:
+        with run.job.file.open("rb") as fh:
+            table = import_table(fh, name=run.job.original_name)
+            for row in table.rows:
+                read.append(row)
+                run.progress(0)  # a sign of life while the file is read
+        if not read:
+            raise SpreadsheetRejected(_("The file has no rows below its header."))
+        run.progress(READ_PERCENT)
+        find = _organization_finder()
+        result = ImportResult(header=table.header, total=len(read), rows=RowSpool())
+        seen: dict[str, int] = {}
+        form = ContactRowForm({}, organizations=find)
+        for index, row in enumerate(read, start=1):
+            data = {
+                key: cell_text(value) for key, value in zip(table.keys, row.values, strict=False)
             }
-            result.reject(row, [("email", message)])
-        else:
-            seen[form.cleaned_data["email"]] = row.number
-            result.rows.append(form.cleaned_data)
-        run.progress(READ_PERCENT + (CHECKED_PERCENT - READ_PERCENT) * index // len(rows))
+            form.rebind(data)
+            if not form.is_valid():
+                result.reject(
+                    row,
+                    [
+                        (column, message)
+                        for column, messages in form.errors.items()
+                        for message in messages
+                    ],
+                )
+            elif form.cleaned_data["email"] in seen:
+                message = _("The same email is already on row %(row)s.") % {
+                    "row": seen[form.cleaned_data["email"]]
+                }
+                result.reject(row, [("email", message)])
+            else:
+                seen[form.cleaned_data["email"]] = row.number
+                if not result.error_count:  # a file with a problem saves nothing
+                    cleaned = dict(form.cleaned_data)
+                    # The organization by its id: the row waits on disk, the
+                    # organizations stay in memory once each.
+                    cleaned["organization"] = cleaned["organization"].pk
+                    result.rows.append(cleaned)
+            run.progress(READ_PERCENT + (CHECKED_PERCENT - READ_PERCENT) * index // len(read))
+    finally:
+        read.close()
     return result
 
 
 def contacts_import_write(result: ImportResult, by) -> None:
-    """Create or update the checked contacts, matched on email: new ones with
-    one bulk INSERT, changed ones with one bulk UPDATE, each with its history
-    row attributed to ``by`` (docs/architecture.md "Long work"). The caller
-    holds the one transaction, so nothing is half-saved."""
-    emails = [data["email"] for data in result.rows]
+    """Create or update the checked contacts, matched on email, a chunk of
+    ``WRITE_BATCH`` rows at a time: new ones with one bulk INSERT, changed
+    ones with one bulk UPDATE, each with its history row attributed to ``by``
+    (docs/architecture.md "Long work"). The caller holds the one transaction,
+    so nothing is half-saved."""
+    try:
+        for chunk in result.rows.chunks(WRITE_BATCH):
+            _write_chunk(chunk, result, by)
+    finally:
+        result.rows.close()
+
+
+def _write_chunk(rows: list[dict], result: ImportResult, by) -> None:
+    emails = [data["email"] for data in rows]
     # Matched whatever the case a stored address was written in (coordination/emails.py).
     existing = {
         normalize_email(c.email): c
@@ -99,14 +120,13 @@ def contacts_import_write(result: ImportResult, by) -> None:
     created: list[Contact] = []
     updated: list[Contact] = []
     changed_fields: set[str] = set()
-    for data in result.rows:
+    for data in rows:
         contact = existing.get(data["email"]) or Contact()
         changed = False
         for field, value in data.items():
-            if getattr(contact, field if field != "organization" else "organization_id") != (
-                value.pk if field == "organization" else value
-            ):
-                setattr(contact, field, value)
+            attribute = "organization_id" if field == "organization" else field
+            if getattr(contact, attribute) != value:
+                setattr(contact, attribute, value)
                 changed_fields.add(field)
                 changed = True
         if contact.pk is None:

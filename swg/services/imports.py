@@ -42,9 +42,10 @@ import dataclasses
 import datetime as dt
 import functools
 import logging
+import pickle
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -69,6 +70,51 @@ ERRORS_KEPT = 200
 HEARTBEAT_SECONDS = 5
 
 
+# Rows held in memory before a ``RowSpool`` puts them in a file on disk.
+SPOOL_BYTES = 1024 * 1024
+
+
+class RowSpool:
+    """A list of rows in a temporary file (on disk beyond ``SPOOL_BYTES``),
+    appended one by one and read back in order: an import's memory does not
+    grow with its rows (docs/architecture.md "Long work"). The rows are the
+    run's own (pickled by this run, read back by it)."""
+
+    def __init__(self):
+        self._file = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+b")
+        self._count = 0
+
+    def append(self, row) -> None:
+        self._file.seek(0, 2)
+        pickle.dump(row, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._count += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator:
+        position = 0
+        for _index in range(self._count):
+            self._file.seek(position)  # an append in between moved it
+            row = pickle.load(self._file)
+            position = self._file.tell()
+            yield row
+
+    def chunks(self, size: int) -> Iterator[list]:
+        """The rows, ``size`` at a time."""
+        chunk = []
+        for row in self:
+            chunk.append(row)
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    def close(self) -> None:
+        self._file.close()
+
+
 class JobLost(Exception):
     """The run no longer owns its job (the sweeper gave it up): it stops and
     writes nothing more."""
@@ -77,6 +123,8 @@ class JobLost(Exception):
 @dataclasses.dataclass
 class ImportResult:
     """What ``check`` found: the cleaned rows for ``write``, or the problems.
+    ``rows`` is a list, or a ``RowSpool`` where the rows are plain data that
+    can wait on disk (the contacts).
 
     ``reject`` keeps the first ``ERRORS_KEPT`` problems for the page, counts
     them all, and writes each rejected row with its problems to a temporary
@@ -84,7 +132,7 @@ class ImportResult:
 
     header: tuple = ()
     total: int = 0
-    rows: list = dataclasses.field(default_factory=list)
+    rows: list | RowSpool = dataclasses.field(default_factory=list)
     errors: list[dict] = dataclasses.field(default_factory=list)
     error_count: int = 0
     created: int = 0

@@ -2,7 +2,7 @@
 (DESIGN §3 "Meeting"; assessment Annex 1.1).
 
 Every email goes through ``coordination.outbox`` in the recipient's language
-with an iCalendar file, so a job or a double click never sends the same message
+with an iCalendar file, stored together and sent in batches like any fan-out, so a job or a double click never sends the same message
 twice: the object key carries the meeting's SEQUENCE, so each change is a new
 message and a repeat is not. The Accept / Tentative / Decline links are signed
 and need no login.
@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from coordination.emails import normalize_email
 from coordination.history import history_attribute
 from coordination.models import OutboxMessage
-from coordination.outbox import absolute_url, outbox_enqueue
+from coordination.outbox import BulkMessage, absolute_url, outbox_enqueue_many
 
 from ..exchange.ical import cancellation_ics, ics_attachment, invitation_ics
 from ..models import AgendaItem, Contact, Invitation, Meeting
@@ -88,7 +88,7 @@ def invitation_remove(*, invitation: Invitation, by=None) -> bool:
     if informed:
         queued = bool(
             _send(
-                invitation,
+                [invitation],
                 purpose=PURPOSE_CANCELLATION,
                 template="meeting_cancellation",
                 suffix=":withdrawn",
@@ -109,13 +109,12 @@ def invitations_send(*, meeting: Meeting, by=None) -> int:
         raise ValidationError(_("Invite somebody first."))
     informed = _informed_emails(meeting)
     agenda = list(meeting.agenda_items.select_related("presenter"))
-    queued = 0
-    for invitation in invitations:
-        if normalize_email(invitation.contact.email) in informed:
-            continue
-        queued += _send(
-            invitation, purpose=PURPOSE_INVITATION, template="meeting_invitation", agenda=agenda
-        )
+    queued = _send(
+        [i for i in invitations if normalize_email(i.contact.email) not in informed],
+        purpose=PURPOSE_INVITATION,
+        template="meeting_invitation",
+        agenda=agenda,
+    )
     if queued or meeting.invitations_sent_at is None:
         meeting.invitations_sent_at = timezone.now()
         history_attribute(meeting, by=by).save(update_fields=["invitations_sent_at"])
@@ -146,23 +145,26 @@ def invitations_notify_update(*, meeting: Meeting) -> int:
     """Send a changed date or place to the invitees already told of the meeting
     (nobody else); returns how many updates were queued."""
     agenda = list(meeting.agenda_items.select_related("presenter"))
-    return sum(
-        _send(invitation, purpose=PURPOSE_UPDATE, template="meeting_update", agenda=agenda)
-        for invitation in _informed_invitations(meeting)
+    return _send(
+        _informed_invitations(meeting),
+        purpose=PURPOSE_UPDATE,
+        template="meeting_update",
+        agenda=agenda,
     )
 
 
 def invitations_notify_cancellation(*, meeting: Meeting) -> int:
     """Send METHOD:CANCEL to the invitees already told of the meeting; returns
     how many cancellations were queued."""
-    return sum(
-        _send(invitation, purpose=PURPOSE_CANCELLATION, template="meeting_cancellation")
-        for invitation in _informed_invitations(meeting)
+    return _send(
+        _informed_invitations(meeting),
+        purpose=PURPOSE_CANCELLATION,
+        template="meeting_cancellation",
     )
 
 
 def _send(
-    invitation: Invitation,
+    invitations: list[Invitation],
     *,
     purpose: str,
     template: str,
@@ -170,50 +172,65 @@ def _send(
     extra: dict | None = None,
     agenda: list[AgendaItem] | None = None,
 ) -> int:
-    """Queue one message to one invitee, rendered in their language."""
-    meeting = invitation.meeting
-    contact = invitation.contact
-    language = contact.preferred_language
+    """Queue one message to each invitee (all of the same meeting), rendered in
+    their language; returns how many were stored. They go through the outbox's
+    fan-out, sent in batches over one SMTP connection each; every invitee's
+    message is rendered for them alone, as it carries their own answer links
+    and calendar file."""
+    if not invitations:
+        return 0
+    meeting = invitations[0].meeting
     cancel = purpose == PURPOSE_CANCELLATION
     if agenda is None:
         agenda = [] if cancel else list(meeting.agenda_items.select_related("presenter"))
-    with translation.override(language):
-        recipient_name = contact.name
-        if cancel:
-            ics = cancellation_ics(invitation=invitation)
-        else:
-            ics = invitation_ics(invitation=invitation, agenda=agenda)
-    context = {
+    shared = {
         "meeting": meeting,
-        "invitation": invitation,
         "agenda": agenda,
         "meeting_url": absolute_url(meeting.get_absolute_url()),
         **(extra or {}),
     }
     if cancel and meeting.postponed_to_id:
-        context["postponed_to"] = meeting.postponed_to
-    if not cancel:
-        context["rsvp_links"] = [
-            (choice, rsvp_url(invitation=invitation, choice=choice)) for choice in RSVP_CHOICES
-        ]
-    _message, created = outbox_enqueue(
+        shared["postponed_to"] = meeting.postponed_to
+
+    def messages():
+        for invitation in invitations:
+            invitation.meeting = meeting  # one meeting object for all, not one query each
+            contact = invitation.contact
+            language = contact.preferred_language
+            with translation.override(language):
+                recipient_name = contact.name
+                if cancel:
+                    ics = cancellation_ics(invitation=invitation)
+                else:
+                    ics = invitation_ics(invitation=invitation, agenda=agenda)
+            context = {**shared, "invitation": invitation}
+            if not cancel:
+                context["rsvp_links"] = [
+                    (choice, rsvp_url(invitation=invitation, choice=choice))
+                    for choice in RSVP_CHOICES
+                ]
+            yield BulkMessage(
+                recipient_email=contact.email,
+                recipient_name=recipient_name,
+                language=language,
+                group=None,  # rendered for this invitee alone
+                context=context,
+                attachments=[
+                    ics_attachment(
+                        ics,
+                        method="CANCEL" if cancel else "REQUEST",
+                        filename="cancel.ics" if cancel else "invite.ics",
+                    )
+                ],
+            )
+
+    return outbox_enqueue_many(
         purpose=purpose,
         object_key=_object_key(meeting, suffix),
-        recipient_email=contact.email,
-        recipient_name=recipient_name,
         template=template,
-        context=context,
-        language=language,
+        messages=messages(),
         swg=meeting.swg,
-        attachments=[
-            ics_attachment(
-                ics,
-                method="CANCEL" if cancel else "REQUEST",
-                filename="cancel.ics" if cancel else "invite.ics",
-            )
-        ],
     )
-    return int(created)
 
 
 # ------------------------------------------------------------------ RSVP links

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from coordination.bidi import bdi_text
 from coordination.bilingual import pick_language
 from coordination.history import history_attribute
-from coordination.outbox import absolute_url, outbox_enqueue
+from coordination.outbox import BulkMessage, absolute_url, outbox_enqueue_many
 
 from ..models import ActionPoint, Attendance, Meeting, Minutes, MinutesItem
 from ..selectors.attendance import meeting_attendance_figures
@@ -280,38 +280,49 @@ def minutes_circulate(*, minutes: Minutes, include_attendee_guests: bool = False
         language: minutes_in_language(minutes=minutes, items=items, language=language)
         for language in dict(settings.LANGUAGES)
     }
-    created = 0
-    for recipient in recipients:
-        text = texts.get(recipient.language) or texts[minutes.language]
-        # The PDF in the recipient's language, rendered by the worker that sends
-        # the message, not in this request (docs/architecture.md "PDFs").
-        attachment = {
-            "filename": pdfs.minutes_pdf_filename(minutes=minutes, language=recipient.language),
-            "mimetype": "application/pdf",
-            "render": pdfs.MINUTES_PDF_ATTACHMENT,
-            "params": {"minutes_id": minutes.pk},
+    contexts = {
+        language: {
+            "minutes": minutes,
+            "meeting": meeting,
+            "swg": meeting.swg,
+            "url": url,
+            "summary_text": text["summary_text"],
+            "text_language": text["text_language"],
+            "wanted_language": text["wanted_language"],
+            "translation_missing": text["translation_missing"],
         }
-        _message, is_new = outbox_enqueue(
-            purpose=CIRCULATED_PURPOSE,
-            object_key=f"minutes:{minutes.pk}",
-            recipient_email=recipient.email,
-            recipient_name=recipient.name,
-            language=recipient.language,
-            template="minutes_circulated",
-            context={
-                "minutes": minutes,
-                "meeting": meeting,
-                "swg": meeting.swg,
-                "url": url,
-                "summary_text": text["summary_text"],
-                "text_language": text["text_language"],
-                "wanted_language": text["wanted_language"],
-                "translation_missing": text["translation_missing"],
-            },
-            swg=meeting.swg,
-            attachments=[attachment],
-        )
-        created += is_new
+        for language, text in texts.items()
+    }
+
+    def messages():
+        for recipient in recipients:
+            text_language = recipient.language if recipient.language in texts else minutes.language
+            # The PDF in the recipient's language, rendered by the worker that
+            # sends the message, not in this request (docs/architecture.md "PDFs").
+            attachment = {
+                "filename": pdfs.minutes_pdf_filename(minutes=minutes, language=recipient.language),
+                "mimetype": "application/pdf",
+                "render": pdfs.MINUTES_PDF_ATTACHMENT,
+                "params": {"minutes_id": minutes.pk},
+            }
+            # The same text and PDF for everyone of a language: rendered once per
+            # language, then each person's name (docs/architecture.md "Long work").
+            yield BulkMessage(
+                recipient_email=recipient.email,
+                recipient_name=recipient.name,
+                language=recipient.language,
+                group=(recipient.language, text_language),
+                context=contexts[text_language],
+                attachments=[attachment],
+            )
+
+    created = outbox_enqueue_many(
+        purpose=CIRCULATED_PURPOSE,
+        object_key=f"minutes:{minutes.pk}",
+        template="minutes_circulated",
+        messages=messages(),
+        swg=meeting.swg,
+    )
     minutes.status = Minutes.Status.CIRCULATED
     minutes.circulated_at = timezone.now()
     history_attribute(minutes, by=by).save()

@@ -35,6 +35,7 @@ def test_the_long_work_benchmark_prints_each_figure_in_smoke_mode(transactional_
         "contacts XLSX vs openpyxl write-only",
         "contacts vCard vs vobject",
         "monthly schedule to",
+        "invitations to",
         "of raw   target ≥ 50 %",
         "Arabic progress report, ",
         " pages",

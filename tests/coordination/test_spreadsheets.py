@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import time
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
@@ -62,6 +63,25 @@ def test_it_writes_a_formula_as_a_text_cell_in_xlsx():
     cells = [row[0] for row in sheet.iter_rows(min_row=2)]
     assert [cell.value for cell in cells] == formulas
     assert {cell.data_type for cell in cells} == {"s"}
+
+
+def test_it_writes_an_error_code_and_a_control_character_as_text_in_xlsx():
+    values = ["#N/A", "#DIV/0!", "tab\x07bell", "plain"]
+    with writer.xlsx_file([["name"], *([value] for value in values)], title="Contacts") as fh:
+        sheet = load_workbook(fh).active
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert [cell.value for cell in cells] == ["#N/A", "#DIV/0!", "tab\ufffdbell", "plain"]
+    assert {cell.data_type for cell in cells} == {"s"}
+
+
+def test_it_writes_each_text_in_its_cell_with_no_table_of_strings_to_grow():
+    rows = [["name"], *([f"Person {n}", "=1+1"] for n in range(50))]
+    with writer.xlsx_file(rows, title="Contacts") as fh, zipfile.ZipFile(fh) as archive:
+        names = archive.namelist()
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    # A shared-strings table would hold every distinct text until the end.
+    assert "xl/sharedStrings.xml" not in names
+    assert sheet.count('t="inlineStr"') == 101 and "<f>" not in sheet
 
 
 def test_it_neutralises_a_leading_formula_character_in_csv():

@@ -66,3 +66,16 @@ def test_an_arabic_description_isolates_an_english_agenda_item(world):
     with translation.override("ar"):
         text = meeting_description(meeting, agenda=meeting.agenda_items.all())
     assert "1. \u2068WHO briefing (EPI)\u2069" in text
+
+
+def test_each_file_carries_the_meetings_time_zone_as_icalendar_writes_it(world):
+    meeting = plan_meeting(world)
+    first, second = invitations_add(meeting=meeting, contacts=[world.contact_a, world.contact_b])
+    files = [icalendar.Calendar.from_ical(invitation_ics(invitation=i)) for i in (first, second)]
+    expected = icalendar.Calendar.from_ical(invitation_ics(invitation=first))
+    del expected.subcomponents[: len(expected.timezones)]
+    expected.add_missing_timezones()  # icalendar's own, built afresh
+    for cal in files:
+        (vtimezone,) = cal.timezones
+        assert vtimezone.to_ical() == expected.timezones[0].to_ical()
+        assert cal.subcomponents[0] is cal.timezones[0]  # before the event that uses it

@@ -9,6 +9,7 @@ import icalendar
 import pytest
 from django.core import mail
 
+from coordination import outbox
 from coordination.models import OutboxMessage
 from swg.models import Meeting
 from swg.services.invitations import invitations_add, invitations_send
@@ -18,7 +19,7 @@ from swg.services.meetings import (
     meeting_postpone,
     meeting_update,
 )
-from tests.factories import plan_meeting
+from tests.factories import ContactFactory, plan_meeting
 
 
 def _invited(world, meeting=None, contacts=None):
@@ -75,6 +76,24 @@ def test_it_delivers_the_invitation_over_smtp(
     assert (attachment.filename, attachment.content_type) == ("invite.ics", "application/ics")
     cal = icalendar.Calendar.from_ical(attachment.content)
     assert cal["METHOD"] == "REQUEST" and cal.walk("VTIMEZONE")
+
+
+def test_it_sends_the_invitations_in_batches_once_to_each_invitee(
+    world, smtp_server, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(outbox, "BATCH_SIZE", 5)
+    contacts = ContactFactory.create_batch(12, organization=world.org_a)
+    meeting = _invited(world, contacts=contacts)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert invitations_send(meeting=meeting) == 12
+    received = smtp_server.wait_for(12)
+    assert smtp_server.count_by_recipient() == {c.email: 1 for c in contacts}
+    assert smtp_server.connections == 3  # one per batch of five
+    for message in received:
+        (event,) = icalendar.Calendar.from_ical(message.attachments[0].content).walk("VEVENT")
+        assert str(event["ATTENDEE"]) == f"mailto:{message.rcpt_tos[0]}"
+        assert message.message.get_body(preferencelist=("calendar",)) is not None
+    assert not OutboxMessage.objects.exclude(status=OutboxMessage.Status.SENT).exists()
 
 
 def test_it_sends_no_update_for_a_new_title(world):

@@ -81,6 +81,21 @@ def test_it_delivers_circulated_minutes_over_smtp_with_the_pdf_in_each_language(
     assert world.swg_x.name_ar in text and "Vaccination campaign" in text
 
 
+def test_it_sends_the_circulated_minutes_once_to_each_over_one_connection(
+    world, smtp_server, django_capture_on_commit_callbacks
+):
+    world.contact_gov.preferred_language = "ar"
+    world.contact_gov.save()
+    minutes = approved_minutes(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        count = minutes_circulate(minutes=minutes)
+    smtp_server.wait_for(count)
+    assert smtp_server.count_by_recipient() == {"amina@who.example": 1, "khaled@moh.example": 1}
+    assert smtp_server.connections == 1
+    arabic = OutboxMessage.objects.get(recipient_email="khaled@moh.example")
+    assert arabic.language == "ar" and world.contact_gov.name_ar in arabic.body_text
+
+
 def test_it_circulates_a_correction_to_everybody_again(world):
     minutes = approved_minutes(world)
     minutes_circulate(minutes=minutes)
