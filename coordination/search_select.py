@@ -76,13 +76,13 @@ class SearchSelect(forms.Select):
             self.choices = original
 
 
-class SearchModelChoiceField(forms.ModelChoiceField):
-    """A model choice whose widget never lists the whole queryset."""
-
-    widget = SearchSelect
+class _Searched:
+    """What the single and the multiple searchable model choice share: the widget
+    (the field's class attribute ``widget``) searches ``search_url``, renders
+    ``preset`` and labels only the chosen values."""
 
     def __init__(self, queryset, *, search_url=None, preset: Iterable = (), **kwargs):
-        kwargs.setdefault("widget", SearchSelect())
+        kwargs.setdefault("widget", type(self).widget())
         super().__init__(queryset, **kwargs)
         if search_url is not None:  # may be lazy (reverse_lazy): not evaluated here
             self.widget.search_url = search_url
@@ -96,8 +96,8 @@ class SearchModelChoiceField(forms.ModelChoiceField):
 
     @classmethod
     def for_model_field(cls, model, name: str, queryset, *, search_url, **kwargs):
-        """The field a ModelForm would build for the foreign key ``model.name``
-        (label, help text, required), as a searchable select."""
+        """The field a ModelForm would build for ``model.name`` (label, help text,
+        required), searchable."""
         field = model._meta.get_field(name)
         kwargs.setdefault("label", capfirst(field.verbose_name))
         kwargs.setdefault("help_text", field.help_text)
@@ -114,6 +114,12 @@ class SearchModelChoiceField(forms.ModelChoiceField):
         return {
             str(obj.pk): self.label_from_instance(obj) for obj in self.queryset.filter(pk__in=ids)
         }
+
+
+class SearchModelChoiceField(_Searched, forms.ModelChoiceField):
+    """A model choice whose widget never lists the whole queryset."""
+
+    widget = SearchSelect
 
 
 class SearchSelectMultiple(SearchSelect):
@@ -141,39 +147,11 @@ class SearchSelectMultiple(SearchSelect):
         return False  # an empty multiple select submits nothing
 
 
-class SearchModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+class SearchModelMultipleChoiceField(_Searched, forms.ModelMultipleChoiceField):
     """A choice of several among many: the chosen ones and ``preset`` rendered,
     the rest searched (``search_url``)."""
 
     widget = SearchSelectMultiple
-
-    def __init__(self, queryset, *, search_url=None, preset: Iterable = (), **kwargs):
-        kwargs.setdefault("widget", SearchSelectMultiple())
-        super().__init__(queryset, **kwargs)
-        if search_url is not None:
-            self.widget.search_url = search_url
-        self.widget.labels_for = self._labels_for
-        self.set_preset(preset)
-
-    def __deepcopy__(self, memo):
-        result = super().__deepcopy__(memo)
-        result.widget.labels_for = result._labels_for
-        return result
-
-    @classmethod
-    def for_model_field(cls, model, name: str, queryset, *, search_url, **kwargs):
-        """The field a ModelForm would build for the many-to-many ``model.name``."""
-        field = model._meta.get_field(name)
-        kwargs.setdefault("label", capfirst(field.verbose_name))
-        kwargs.setdefault("help_text", field.help_text)
-        kwargs.setdefault("required", not field.blank)
-        return cls(queryset, search_url=search_url, **kwargs)
-
-    def set_preset(self, objects: Iterable) -> None:
-        """The options shown before any search (and without JavaScript)."""
-        self.widget.preset = [(str(obj.pk), self.label_from_instance(obj)) for obj in objects]
-
-    _labels_for = SearchModelChoiceField._labels_for
 
 
 class SearchModelChoiceFilter(django_filters.ModelChoiceFilter):
