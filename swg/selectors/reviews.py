@@ -94,18 +94,26 @@ def member_records(
         pk: timezone.localtime(starts_at).date()
         for pk, starts_at in held.values_list("pk", "starts_at")
     }
-    present = set(
+    # One pair per organization and meeting, however many of its people came;
+    # no ordering (the model's joins the meeting and the contact to sort).
+    present: dict[int, set[int]] = {}
+    for org_id, meeting_id in (
         Attendance.objects.filter(
             meeting__in=held,
             status=Attendance.Status.PRESENT,
             organization_id__in=organization_ids,
-        ).values_list("organization_id", "meeting_id")
-    )
+        )
+        .order_by()
+        .values_list("organization_id", "meeting_id")
+        .distinct()
+    ):
+        present.setdefault(org_id, set()).add(meeting_id)
 
     def counts(org_id):
         start = since.get(org_id) or period_start
         meetings = [pk for pk, day in held_on.items() if day >= start]
-        return len(meetings), sum((org_id, pk) in present for pk in meetings)
+        attended = present.get(org_id, ())
+        return len(meetings), sum(pk in attended for pk in meetings)
 
     today = timezone.localdate()
     actions = {

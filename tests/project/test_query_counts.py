@@ -30,6 +30,7 @@ PAGES = {
     "swg report list": "/reports/health/",
     "report detail": "/reports/health/2000/",
     "notifications": "/notifications/",
+    "membership review": "/swg/health/reassessment/",
 }
 
 # Measured on SQLite with 10x data, plus a margin of two. The bell's count is
@@ -78,6 +79,11 @@ MAX_QUERIES = {
     ("coordination", "report detail"): 19,
     ("secretariat", "notifications"): 8,
     ("partner", "notifications"): 8,
+    # Every member of the group on one form, their figures read for all at once
+    # (swg/selectors/reviews.py member_records).
+    ("chair", "membership review"): 14,
+    ("secretariat", "membership review"): 14,
+    ("coordination", "membership review"): 13,
 }
 
 
