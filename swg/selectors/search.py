@@ -4,7 +4,19 @@ group's people first. Each is one query with a bounded result."""
 
 from __future__ import annotations
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -92,12 +104,32 @@ def contacts_matching(
     )
 
 
+class _InArray(Func):
+    """``column = ANY(ARRAY(subquery))``: an index serves it (the array is read
+    once), where ``column IN (subquery) OR …`` filters every row."""
+
+    template = "(%(expressions)s))"
+    arg_joiner = " = ANY("
+    output_field = BooleanField()
+
+    def __init__(self, column: str, values):
+        super().__init__(F(column), ArraySubquery(values))
+
+
 def group_people(
     *, swg: SWG, organization_id: int | None = None, limit: int = 200
 ) -> list[Contact]:
     """The group's people, sorted in the reader's language (the options a
     presenter or owner is first chosen from)."""
-    qs = Contact.objects.filter(is_active=True).filter(group_people_condition(swg))
+    # The people in person and those of member organizations, each looked up
+    # through its index (``= ANY(ARRAY(subquery))``): the EXISTS pair of
+    # group_people_condition filters every contact of the directory.
+    active = Membership.objects.active().filter(swg=swg).order_by()
+    in_person = active.filter(contact__isnull=False).values("contact_id")
+    of_members = active.filter(contact__isnull=True).values("organization_id")
+    qs = Contact.objects.filter(is_active=True).filter(
+        Q(_InArray("pk", in_person)) | Q(_InArray("organization_id", of_members))
+    )
     if organization_id:
         qs = qs.filter(organization_id=organization_id)
     return list(qs.select_related("organization").order_by(_reader_name(), "pk")[:limit])
