@@ -112,6 +112,11 @@ class Contact(models.Model):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="contact_email_ci_unique"),
         ]
+        indexes = [
+            # The contact list's page in its default order is read from this
+            # index, not sorted from every contact (bench/README.md).
+            models.Index(fields=["name_en", "name_ar"], name="contact_name_order"),
+        ]
 
     def __str__(self):
         return self.name
