@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -309,8 +310,11 @@ def partner_home(*, actor, now: dt.datetime | None = None) -> dict:
     now = now or timezone.now()
     today = timezone.localdate(now)
     invitations = (
-        Invitation.objects.filter(
-            contact__email__iexact=actor.user.email,
+        # Her contact found through its unique lower-case email index, then its
+        # invitations: the same few rows whatever the number of meetings.
+        Invitation.objects.alias(contact_email=Lower("contact__email"))
+        .filter(
+            contact_email=actor.user.email.lower(),
             meeting__ends_at__gt=now,
             meeting__status=Meeting.Status.PLANNED,
             meeting__invitations_sent_at__isnull=False,

@@ -146,7 +146,11 @@ class Project(models.Model):
                 name="project_on_hold_has_reason",
             ),
         ]
-        indexes = [models.Index(fields=["state", "status"])]
+        indexes = [
+            models.Index(fields=["state", "status"]),
+            # A partner's own projects (her home's counts, her list) by state.
+            models.Index(fields=["owner", "state"], name="project_owner_state"),
+        ]
 
     def __str__(self):
         return self.title

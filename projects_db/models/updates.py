@@ -154,6 +154,11 @@ class QuarterlyUpdate(models.Model):
                 include=["first_submitted_at"],
                 name="update_quarter_projects",
             ),
+            # A partner's home counts her updates returned for changes: few at any
+            # time, found without reading every update of her projects.
+            models.Index(
+                fields=["project"], condition=models.Q(state="returned"), name="update_returned"
+            ),
         ]
 
     def __str__(self):

@@ -9,7 +9,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, QuerySet, Sum
+from django.db.models import Count, F, Max, Prefetch, QuerySet, Sum, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.utils import timezone
 
 from ..models import SWG, ActionPoint, AgendaItem, Meeting
@@ -57,35 +58,62 @@ def meeting_schedule_for_month(*, meetings: QuerySet, year: int, month: int) -> 
     return list(meeting_list(meetings=meetings.filter(starts_at__gte=start, starts_at__lt=end)))
 
 
+# A day of the month grid shows this many meetings and links to the rest: a
+# regional calendar can hold dozens a day, and the page stays the same size.
+DAY_LIMIT = 4
+
+
 @dataclass
 class CalendarDay:
     date: dt.date
     in_month: bool
     is_today: bool
     meetings: list[Meeting] = field(default_factory=list)
+    more: int = 0  # the day's meetings not shown
 
 
-def meeting_month_grid(
-    *, year: int, month: int, meetings: list[Meeting]
-) -> list[list[CalendarDay]]:
-    """Weeks of days (Sunday first) with each day's meetings, by Tripoli date."""
-    today = timezone.localdate()
+@dataclass
+class MonthGrid:
+    weeks: list[list[CalendarDay]]
+    meeting_count: int
+
+
+def meeting_month_grid(*, year: int, month: int, meetings: QuerySet) -> MonthGrid:
+    """Weeks of days (Sunday first) with each day's first ``DAY_LIMIT`` meetings
+    by Tripoli date and the number of the others (two queries whatever the
+    month holds)."""
+    start, end = month_bounds(year, month)
+    in_month = meetings.filter(starts_at__gte=start, starts_at__lt=end).order_by()
+    day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
+    counts = dict(
+        in_month.annotate(day=day).values("day").annotate(n=Count("pk")).values_list("day", "n")
+    )
+    shown = meeting_list(
+        meetings=in_month.annotate(
+            rank=Window(RowNumber(), partition_by=[day], order_by=[F("starts_at"), F("pk")])
+        ).filter(rank__lte=DAY_LIMIT)
+    )
     by_day: dict[dt.date, list[Meeting]] = {}
-    for meeting in meetings:
+    for meeting in shown:
         by_day.setdefault(timezone.localtime(meeting.starts_at).date(), []).append(meeting)
+    today = timezone.localdate()
     weeks = calendar.Calendar(FIRST_WEEKDAY).monthdatescalendar(year, month)
-    return [
-        [
-            CalendarDay(
-                date=day,
-                in_month=day.month == month,
-                is_today=day == today,
-                meetings=by_day.get(day, []),
-            )
-            for day in week
-        ]
-        for week in weeks
-    ]
+    return MonthGrid(
+        weeks=[
+            [
+                CalendarDay(
+                    date=date,
+                    in_month=date.month == month,
+                    is_today=date == today,
+                    meetings=by_day.get(date, []),
+                    more=counts.get(date, 0) - len(by_day.get(date, [])),
+                )
+                for date in week
+            ]
+            for week in weeks
+        ],
+        meeting_count=sum(counts.values()),
+    )
 
 
 def meeting_agenda(*, meeting: Meeting) -> list[AgendaItem]:

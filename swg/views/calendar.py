@@ -87,9 +87,7 @@ def _month_page(request, *, swg: SWG | None):
         swgs=permissions.visible_swgs(request.user),
         fixed_swg=swg is not None,
     )
-    month_meetings = selectors.meetings.meeting_schedule_for_month(
-        meetings=filterset.qs, year=year, month=month
-    )
+    grid = selectors.meetings.meeting_month_grid(year=year, month=month, meetings=filterset.qs)
     first = dt.date(year, month, 1)
     previous = (first - dt.timedelta(days=1)).replace(day=1)
     following = (first + dt.timedelta(days=31)).replace(day=1)
@@ -103,10 +101,11 @@ def _month_page(request, *, swg: SWG | None):
             "previous": previous.strftime("%Y-%m"),
             "following": following.strftime("%Y-%m"),
             "this_month": timezone.localdate().strftime("%Y-%m"),
-            "weeks": selectors.meetings.meeting_month_grid(
-                year=year, month=month, meetings=month_meetings
-            ),
-            "meeting_count": len(month_meetings),
+            "weeks": grid.weeks,
+            "meeting_count": grid.meeting_count,
+            "list_url": reverse("swg:swg_meetings", args=[swg.slug])
+            if swg is not None
+            else reverse("swg:calendar_list"),
             "query": query_without(request, "month"),
             "filter_query": query_without(request, "month"),
             "can_plan": swg is not None

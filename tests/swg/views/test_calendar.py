@@ -2,6 +2,7 @@
 filtered, showing only what the user may see."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -121,6 +122,26 @@ def test_it_filters_the_month_grid(client, world):
     }
 
 
+def test_a_busy_day_shows_its_first_meetings_and_links_to_the_rest(client, world):
+    for hour in range(8, 14):
+        plan_meeting(world, title_en=f"At {hour}", starts_at=_at(2030, 3, 10, hour))
+    plan_meeting(world, title_en="Next day", starts_at=_at(2030, 3, 11))
+    client.force_login(world.secretariat_x)
+    month = client.get("/calendar/month/", {"month": "2030-03"})
+    assert _month_titles(month) == {
+        10: ["At 8", "At 9", "At 10", "At 11"],
+        11: ["Next day"],
+    }
+    assert month.context["meeting_count"] == 7
+    html = month.content.decode()
+    assert "7 meetings this month" in html
+    (more,) = re.findall(
+        r'<a class="d-block small" href="([^"]+)" data-testid="day-more">2 more</a>', html
+    )
+    day = client.get(more.replace("&amp;", "&"))
+    assert _titles(day) == ["At 8", "At 9", "At 10", "At 11", "At 12", "At 13"]
+
+
 def test_it_falls_back_to_this_month_for_a_bad_month(client, world):
     client.force_login(world.secretariat_x)
     response = client.get("/calendar/month/", {"month": "2030-13"})
@@ -140,15 +161,16 @@ def _many_meetings(world, count):
     ("url", "budget"),
     [
         ("/calendar/?starts_after=2030-01-01", 6),
-        ("/calendar/month/?month=2030-03", 5),
+        ("/calendar/month/?month=2030-03", 6),
         ("/swg/health/meetings/?starts_after=2030-01-01", 6),
-        ("/swg/health/meetings/month/?month=2030-03", 5),
+        ("/swg/health/meetings/month/?month=2030-03", 6),
     ],
 )
 def test_it_shows_the_calendar_in_a_fixed_number_of_queries(
     client, world, django_assert_max_num_queries, url, budget
 ):
-    # Measured on SQLite: session, user, appointments, group (per group), filter choices, meetings.
+    # Measured on SQLite: session, user, appointments, group (per group), filter choices,
+    # meetings (the month grid: its meetings and each day's count).
     _many_meetings(world, 30)
     client.force_login(world.secretariat_x)
     with django_assert_max_num_queries(budget):
