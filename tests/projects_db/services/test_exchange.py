@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from projects_db.exchange import spreadsheet
 from projects_db.models import Project, Transaction
-from projects_db.selectors.exchange import export_queryset
+from projects_db.selectors.exchange import export_queryset, spreadsheet_queryset
 from projects_db.services import exchange
 from swg.models import ImportJob
 from swg.services import imports
@@ -76,6 +76,21 @@ def test_an_exported_file_imports_back_unchanged(world, fmt):
     assert Project.history.count() == before
     project.refresh_from_db()
     assert project.comments == "=SUM(A1) stays text"
+
+
+def test_the_spreadsheet_read_gives_the_rows_of_the_full_read(world):
+    make_project(owner=world.org_a, swg=world.swg_x, comments="Two clinics")
+    other = make_project(owner=world.org_b, swg=world.swg_y, nationwide=True)
+    Transaction.objects.create(
+        project=other,
+        type=Transaction.Type.INCOMING_FUNDS,
+        value=Decimal(5),
+        currency="EUR",
+        value_date=dt.date(2026, 2, 1),
+    )
+    full = list(spreadsheet._table(export_queryset(Project.objects.order_by("pk")), "en"))
+    light = list(spreadsheet._table(spreadsheet_queryset(Project.objects.order_by("pk")), "en"))
+    assert light == full and len(light) == 3
 
 
 def test_a_changed_cell_is_previewed_and_saved_only_as_that_change(world):
