@@ -42,7 +42,8 @@ def spreadsheet_queryset(queryset: QuerySet) -> QuerySet:
     """The projects as ``spreadsheet.project_row`` reads them: only the columns
     the file shows, without the transactions' parties (the IATI file's, read
     through ``export_queryset``), so a workbook of a few hundred projects does
-    not build thousands of unused objects."""
+    not build thousands of unused objects. Each relation is a list in
+    ``sheet_<relation>`` (``to_attr``): no manager or queryset per project."""
     organizations = Organization.objects.only(*ORGANIZATION_NAME)
     return (
         queryset.select_related("owner", "swg", "subsector", "national_priority")
@@ -72,13 +73,18 @@ def spreadsheet_queryset(queryset: QuerySet) -> QuerySet:
             "national_priority__code",
         )
         .prefetch_related(
-            Prefetch("districts", queryset=District.objects.only("id", "code")),
-            Prefetch("beneficiaries", queryset=organizations),
+            Prefetch(
+                "districts",
+                queryset=District.objects.only("id", "code"),
+                to_attr="sheet_districts",
+            ),
+            Prefetch("beneficiaries", queryset=organizations, to_attr="sheet_beneficiaries"),
             Prefetch(
                 "budgets",
                 queryset=ProjectBudget.objects.only(
                     "id", "project_id", "period_start", "period_end", "value", "currency"
                 ),
+                to_attr="sheet_budgets",
             ),
             Prefetch(
                 "participants",
@@ -88,12 +94,14 @@ def spreadsheet_queryset(queryset: QuerySet) -> QuerySet:
                     "role",
                     *(f"organization__{name}" for name in ORGANIZATION_NAME),
                 ),
+                to_attr="sheet_participants",
             ),
             Prefetch(
                 "transactions",
                 queryset=Transaction.objects.filter(type__in=SHEET_TRANSACTION_TYPES).only(
                     "id", "project_id", "type", "value_date", "value", "currency"
                 ),
+                to_attr="sheet_transactions",
             ),
         )
     )
