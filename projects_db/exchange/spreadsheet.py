@@ -154,14 +154,15 @@ def _budget_period(budget) -> str:
 
 
 def project_row(project: Project) -> list:
-    """One project as a row (reads prefetched relations only: ``export_queryset``)."""
+    """One project as a row, from the lists ``selectors.exchange.spreadsheet_queryset``
+    prefetches (``sheet_<relation>``)."""
     participants = {key: [] for key in PARTICIPANT_COLUMNS}
     roles = {role: key for key, role in PARTICIPANT_COLUMNS.items()}
-    for participant in project.participants.all():
+    for participant in project.sheet_participants:
         participants[roles[participant.role]].append(_org_name(participant.organization))
     money = {key: [] for key in SHEET_TRANSACTION_TYPES}
     columns_of = {kind: key for key, kind in SHEET_TRANSACTION_TYPES.items()}
-    for item in project.transactions.all():
+    for item in project.sheet_transactions:
         if item.type in columns_of:
             money[columns_of[item.type]].append(
                 (item.value_date.isoformat(), item.value, item.currency)
@@ -175,11 +176,11 @@ def project_row(project: Project) -> list:
         "national_priority": project.national_priority.code if project.national_priority else "",
         "status": status_text(project.status),
         "nationwide": _("yes") if project.nationwide else _("no"),
-        "districts": _names(d.code for d in project.districts.all()),
-        "beneficiaries": _names(_org_name(o) for o in project.beneficiaries.all()),
+        "districts": _names(d.code for d in project.sheet_districts),
+        "beneficiaries": _names(_org_name(o) for o in project.sheet_beneficiaries),
         "currency": project.currency,
         "budget": _money_list(
-            ((_budget_period(b), b.value, b.currency) for b in project.budgets.all()),
+            ((_budget_period(b), b.value, b.currency) for b in project.sheet_budgets),
             project.currency,
         ),
         **{key: _names(names) for key, names in participants.items()},

@@ -19,6 +19,7 @@ from ..models import (
     ProjectParticipant,
     Transaction,
 )
+from .widgets import PlainSelect, PlainSelectMultiple
 
 
 def _helper(**attrs) -> FormHelper:
@@ -80,7 +81,9 @@ class ProjectForm(DirectionControlsStripped, forms.ModelForm):
         search_url=format_lazy("{}?government=1", reverse_lazy("swg:organization_search")),
         help_text=_("Type part of a name to find a ministry or government body; choose several."),
     )
-    currency = forms.ChoiceField(label=_("currency"), choices=CURRENCIES, initial="USD")
+    currency = forms.ChoiceField(
+        label=_("currency"), choices=CURRENCIES, initial="USD", widget=PlainSelect
+    )
 
     class Meta:
         model = Project
@@ -95,7 +98,11 @@ class ProjectForm(DirectionControlsStripped, forms.ModelForm):
             "planned_end": DateInput(),
             "actual_start": DateInput(),
             "actual_end": DateInput(),
-            "districts": forms.SelectMultiple(attrs={"size": 8}),
+            "districts": PlainSelectMultiple(attrs={"size": 8}),
+            "swg": PlainSelect,
+            "subsector": PlainSelect,
+            "national_priority": PlainSelect,
+            "status": PlainSelect,
         }
         help_texts = {
             "districts": _("Hold Ctrl (or ⌘) to choose several. Leave empty when nationwide."),
@@ -136,24 +143,33 @@ class ParticipantForm(DirectionControlsStripped, forms.ModelForm):
     class Meta:
         model = ProjectParticipant
         fields = ["organization", "role"]
+        widgets = {"role": PlainSelect}
 
 
 class BudgetForm(DirectionControlsStripped, forms.ModelForm):
-    currency = forms.ChoiceField(label=_("currency"), choices=CURRENCIES, initial="USD")
+    currency = forms.ChoiceField(
+        label=_("currency"), choices=CURRENCIES, initial="USD", widget=PlainSelect
+    )
 
     class Meta:
         model = ProjectBudget
         fields = ["period_start", "period_end", "value", "currency", "status"]
-        widgets = {"period_start": DateInput(), "period_end": DateInput()}
+        widgets = {
+            "period_start": DateInput(),
+            "period_end": DateInput(),
+            "status": PlainSelect,
+        }
 
 
 class TransactionForm(DirectionControlsStripped, forms.ModelForm):
-    currency = forms.ChoiceField(label=_("currency"), choices=CURRENCIES, initial="USD")
+    currency = forms.ChoiceField(
+        label=_("currency"), choices=CURRENCIES, initial="USD", widget=PlainSelect
+    )
 
     class Meta:
         model = Transaction
         fields = ["type", "value", "currency", "value_date", "provider", "description"]
-        widgets = {"value_date": DateInput()}
+        widgets = {"value_date": DateInput(), "type": PlainSelect}
 
     provider = _organization_field(Transaction, "provider")
 

@@ -11,6 +11,7 @@ from swg.models import SWG
 
 from ..models import Indicator, IndicatorValue, Project, QuarterlyUpdate
 from ..selectors.submissions import Cell
+from .widgets import PlainSelect
 
 
 def _helper(**attrs) -> FormHelper:
@@ -30,6 +31,7 @@ class UpdateForm(DirectionControlsStripped, forms.ModelForm):
             "narrative": forms.Textarea(attrs={"rows": 5, "dir": "auto"}),
             "new_status_reason": forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
             "issues": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+            "new_status": PlainSelect,
         }
         help_texts = {
             "new_status": _("Leave empty when the status stays as it is."),
@@ -63,6 +65,7 @@ IndicatorFormSet = inlineformset_factory(
     IndicatorValue,
     form=IndicatorValueForm,
     fields=["indicator", "name", "unit", "value", "comment"],
+    widgets={"indicator": PlainSelect},
     extra=2,
     can_delete=True,
     formset=LabelledRowsInlineFormSet,

@@ -20,7 +20,8 @@ from ..exchange import iati, spreadsheet
 from ..filters.projects import ProjectFilter
 from ..forms.exchange import ProjectImportForm, TemplateForm
 from ..models import Project
-from ..selectors.exchange import export_queryset
+from ..permissions import projects_changeable
+from ..selectors.exchange import export_queryset, spreadsheet_queryset
 from ..services import exchange
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -57,15 +58,11 @@ def project_import_template(request):
     if not form.is_valid():
         raise Http404
     organization = form.cleaned_data["organization"]
-    projects = Project.objects.none()
+    projects = []
     if organization is not None:
         # Pre-filled with the projects this person may change (an update keeps its number).
         visible = permissions.scope(request.user, Project.objects.filter(owner=organization))
-        projects = [
-            p
-            for p in export_queryset(visible.order_by("pk"))
-            if permissions.can(request.user, "project.change", p)
-        ]
+        projects = spreadsheet_queryset(projects_changeable(request.user, visible).order_by("pk"))
     language = form.cleaned_data["language"]
     workbook = spreadsheet.export_xlsx(projects, language=language, template=True)
     return download(workbook, filename=f"projects-template-{language}.xlsx", content_type=XLSX)
@@ -138,24 +135,24 @@ def project_export(request, fmt):
     parameters), in one of the import's formats."""
     visible = permissions.scope(request.user, Project.objects.all())
     filterset = ProjectFilter(request.GET or None, queryset=visible)
-    projects = export_queryset((filterset.qs if filterset.is_bound else visible).order_by("pk"))
+    projects = (filterset.qs if filterset.is_bound else visible).order_by("pk")
     stamp = timezone.localdate().isoformat()
     language = request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("en", "ar") else "en"
     if fmt == "csv":
         return download(
-            spreadsheet.export_csv(projects, language=language),
+            spreadsheet.export_csv(spreadsheet_queryset(projects), language=language),
             filename=f"projects-{stamp}.csv",
             content_type="text/csv; charset=utf-8",
         )
     if fmt == "xlsx":
         return download(
-            spreadsheet.export_xlsx(projects, language=language),
+            spreadsheet.export_xlsx(spreadsheet_queryset(projects), language=language),
             filename=f"projects-{stamp}.xlsx",
             content_type=XLSX,
         )
     # "xml": IATI activity XML 2.03
     return download(
-        iati.export_activities(projects),
+        iati.export_activities(export_queryset(projects)),
         filename=f"projects-iati-{stamp}.xml",
         content_type="application/xml",
     )

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 
 from projects_db.exchange import iati, spreadsheet
 from projects_db.models import Project
-from projects_db.selectors.exchange import export_queryset
+from projects_db.selectors.exchange import export_queryset, spreadsheet_queryset
 
 
 class Command(BaseCommand):
@@ -20,17 +20,21 @@ class Command(BaseCommand):
         parser.add_argument("--language", choices=("en", "ar"), default="en")
 
     def handle(self, *args, format, output, language, **options):
-        projects = export_queryset(Project.objects.order_by("pk"))
+        projects = Project.objects.order_by("pk")
         out = open(output, "wb") if output else sys.stdout.buffer  # noqa: SIM115
         try:
             if format == "csv":
-                for piece in spreadsheet.export_csv(projects, language=language):
+                for piece in spreadsheet.export_csv(
+                    spreadsheet_queryset(projects), language=language
+                ):
                     out.write(piece.encode("utf-8"))
             elif format == "xlsx":
-                with spreadsheet.export_xlsx(projects, language=language) as workbook:
+                with spreadsheet.export_xlsx(
+                    spreadsheet_queryset(projects), language=language
+                ) as workbook:
                     shutil.copyfileobj(workbook, out)
             else:
-                out.write(iati.export_activities(projects))
+                out.write(iati.export_activities(export_queryset(projects)))
         finally:
             if output:
                 out.close()

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from projects_db.exchange import spreadsheet
 from projects_db.models import Project, Transaction
-from projects_db.selectors.exchange import export_queryset
+from projects_db.selectors.exchange import spreadsheet_queryset
 from projects_db.services import exchange
 from swg.models import ImportJob
 from swg.services import imports
@@ -52,7 +52,7 @@ def _check(content: bytes, name: str, by, **options):
 
 
 def _export(projects, fmt="xlsx") -> bytes:
-    projects = export_queryset(Project.objects.filter(pk__in=[p.pk for p in projects]))
+    projects = spreadsheet_queryset(Project.objects.filter(pk__in=[p.pk for p in projects]))
     if fmt == "csv":
         return "".join(spreadsheet.export_csv(projects)).encode("utf-8")
     with spreadsheet.export_xlsx(projects) as workbook:
@@ -78,9 +78,29 @@ def test_an_exported_file_imports_back_unchanged(world, fmt):
     assert project.comments == "=SUM(A1) stays text"
 
 
+def test_a_row_shows_every_relation_and_only_the_sheets_transactions(world):
+    project = make_project(owner=world.org_a, swg=world.swg_x, comments="Two clinics")
+    Transaction.objects.create(
+        project=project,
+        type=Transaction.Type.INCOMING_FUNDS,
+        value=Decimal(5),
+        currency="EUR",
+        value_date=dt.date(2026, 2, 1),
+    )
+    header, row = spreadsheet._table(spreadsheet_queryset(Project.objects.all()), "en")
+    cells = dict(zip(spreadsheet.KEYS, row, strict=True))
+    assert cells["organization"] == world.org_a.acronym
+    assert cells["districts"] == "LY-SB"
+    assert cells["funding"] == cells["implementing"] == world.org_a.acronym
+    assert cells["budget"] == "2025: 100000"
+    assert cells["committed"] == "2025-01-01: 80000"
+    assert "EUR" not in "".join(str(value) for value in row)  # incoming funds: no column
+    assert cells["comments"] == "Two clinics"
+
+
 def test_a_changed_cell_is_previewed_and_saved_only_as_that_change(world):
     project = make_project(owner=world.org_a, swg=world.swg_x)
-    rows = list(spreadsheet._table(export_queryset(Project.objects.all()), "en"))
+    rows = list(spreadsheet._table(spreadsheet_queryset(Project.objects.all()), "en"))
     rows[1][spreadsheet.KEYS.index("title_en")] = "Primary health care in Fezzan"
     rows[1][spreadsheet.KEYS.index("budget")] = "2025: 100000; 2026: 50000"
     result = _check(xlsx_bytes(rows), "projects.xlsx", world.partner_a)
@@ -256,7 +276,7 @@ def test_an_error_names_the_sheet_too(world):
 
 def test_a_published_project_that_would_fail_its_quality_check_stops_the_write(world):
     project = make_project(owner=world.org_a, swg=world.swg_x, publish=True)
-    rows = list(spreadsheet._table(export_queryset(Project.objects.all()), "en"))
+    rows = list(spreadsheet._table(spreadsheet_queryset(Project.objects.all()), "en"))
     rows[1][spreadsheet.KEYS.index("funding")] = ""
     rows[1][spreadsheet.KEYS.index("implementing")] = ""
     result = _check(xlsx_bytes(rows), "projects.xlsx", world.partner_a)

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from projects_db.exchange import spreadsheet
 from projects_db.models import DuplicatePair, Project, ProjectBudget
-from projects_db.selectors.exchange import export_queryset
+from projects_db.selectors.exchange import spreadsheet_queryset
 from projects_db.services import exchange
 from tests.factories import make_project
 from tests.support.spreadsheets import xlsx_bytes
@@ -24,7 +24,7 @@ def _file(world, size: int) -> bytes:
     ]
     rows = list(
         spreadsheet._table(
-            export_queryset(Project.objects.filter(pk__in=[p.pk for p in existing])), "en"
+            spreadsheet_queryset(Project.objects.filter(pk__in=[p.pk for p in existing])), "en"
         )
     )
     keys = spreadsheet.KEYS
