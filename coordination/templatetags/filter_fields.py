@@ -11,32 +11,16 @@ a widget with its own template) goes to crispy as before.
 
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
 from django import forms, template
-from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+
+from coordination.widgets import select_html
 
 register = template.Library()
 
 _SELECT_TEMPLATE = forms.Select.template_name
 _INPUT_TEMPLATE = forms.TextInput.template_name
 _TEXT_TYPES = {"text", "search", "number", "date", "datetime-local", "time", "email", "url", "tel"}
-
-
-def _select(widget, name, value, attrs) -> str:
-    context = widget.get_context(name, value, attrs)["widget"]
-    parts = [f"<select name={_quoted(name)}{flatatt(context['attrs'])}>"]
-    for group, options, _index in context["optgroups"]:
-        if group:
-            parts.append(f"<optgroup label={_quoted(group)}>")
-        for option in options:
-            parts.append(
-                f"<option value={_quoted(option['value'])}{flatatt(option['attrs'])}>"
-                f"{conditional_escape(option['label'])}</option>"
-            )
-        if group:
-            parts.append("</optgroup>")
-    parts.append("</select>")
-    return "\n".join(parts)
 
 
 def _quoted(value) -> str:
@@ -78,7 +62,7 @@ def filter_field(bound):
     if bound.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", bound.auto_id)
     if is_select:
-        control = _select(widget, bound.html_name, bound.value(), attrs)
+        control = select_html(widget, bound.html_name, bound.value(), attrs)
     else:
         control = widget.render(bound.html_name, bound.value(), attrs, renderer=bound.form.renderer)
     error_html = ""

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import DateInput, DirectionControlsStripped, LabelledRowsInlineFormSet
 from coordination.search_select import SearchModelChoiceField, SearchModelMultipleChoiceField
+from coordination.widgets import PlainSelect, PlainSelectMultiple
 from swg.models import SWG, Organization, Subsector
 
 from ..models import (
@@ -19,7 +20,6 @@ from ..models import (
     ProjectParticipant,
     Transaction,
 )
-from .widgets import PlainSelect, PlainSelectMultiple
 
 
 def _helper(**attrs) -> FormHelper:

@@ -7,11 +7,11 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms import DirectionControlsStripped, LabelledRowsInlineFormSet, PortalForm
+from coordination.widgets import PlainSelect
 from swg.models import SWG
 
 from ..models import Indicator, IndicatorValue, Project, QuarterlyUpdate
 from ..selectors.submissions import Cell
-from .widgets import PlainSelect
 
 
 def _helper(**attrs) -> FormHelper:

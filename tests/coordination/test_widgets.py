@@ -4,7 +4,7 @@ import re
 
 from django import forms
 
-from projects_db.forms.widgets import PlainSelect, PlainSelectMultiple
+from coordination.widgets import PlainSelect, PlainSelectMultiple
 
 CHOICES = [
     ("", "---------"),
