@@ -5,22 +5,32 @@ list filters (``{{ field|filter_field }}``) use them; crispy still writes the
 label, the help text and the errors around them (bench/README.md)."""
 
 from django import forms
-from django.forms.utils import flatatt
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+
+def _attrs(attrs: dict) -> str:
+    # django/forms/widgets/attrs.html, in order: False is left out, True is a bare name.
+    parts = []
+    for name, value in attrs.items():
+        if value is True:
+            parts.append(f" {name}")
+        elif value is not False:
+            parts.append(f' {name}="{conditional_escape(str(value))}"')
+    return "".join(parts)
 
 
 def select_html(widget: forms.Select, name: str, value, attrs: dict | None = None) -> str:
     """What ``widget`` renders for ``name`` and ``value``, as its templates would."""
     context = widget.get_context(name, value, attrs)["widget"]
-    parts = [f'<select name="{conditional_escape(context["name"])}"{flatatt(context["attrs"])}>']
+    parts = [f'<select name="{conditional_escape(context["name"])}"{_attrs(context["attrs"])}>']
     for group, options, _index in context["optgroups"]:
         if group:
             parts.append(f'<optgroup label="{conditional_escape(str(group))}">')
         for option in options:
             parts.append(
                 f'<option value="{conditional_escape(str(option["value"]))}"'
-                f"{flatatt(option['attrs'])}>{conditional_escape(option['label'])}</option>"
+                f"{_attrs(option['attrs'])}>{conditional_escape(option['label'])}</option>"
             )
         if group:
             parts.append("</optgroup>")
