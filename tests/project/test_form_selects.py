@@ -109,23 +109,28 @@ def test_a_project_saves_organizations_chosen_among_many(client, world):
     assert project.participants.filter(organization=late).exists()
 
 
+def _letter(from_organization, to_organization, **fields) -> dict:
+    """A register entry's form data: an incoming letter between two organizations."""
+    return {
+        "reference": "NV-1",
+        "date": timezone.localdate().isoformat(),
+        "direction": "in",
+        "kind": "letter",
+        "channel": "direct",
+        "from_organization": from_organization,
+        "to_organization": to_organization,
+        "follow_up_status": "none",
+        **fields,
+    }
+
+
 def test_correspondence_saves_organizations_chosen_among_many(client, world):
     _grow_directory()
     sender = OrganizationFactory(name_en="Late sender")
     client.force_login(world.coordination)
     response = client.post(
         "/correspondence/new/",
-        {
-            "reference": "NV-1",
-            "date": timezone.localdate().isoformat(),
-            "direction": "in",
-            "kind": "letter",
-            "channel": "direct",
-            "from_organization": sender.pk,
-            "to_organization": world.ministry.pk,
-            "subject_en": "Letter",
-            "follow_up_status": "none",
-        },
+        _letter(sender.pk, world.ministry.pk, subject_en="Letter"),
     )
     assert response.status_code == 302
     entry = Correspondence.objects.get()
@@ -134,18 +139,6 @@ def test_correspondence_saves_organizations_chosen_among_many(client, world):
 
 def test_an_unknown_organization_is_rejected(client, world):
     client.force_login(world.coordination)
-    response = client.post(
-        "/correspondence/new/",
-        {
-            "reference": "NV-1",
-            "date": timezone.localdate().isoformat(),
-            "direction": "in",
-            "kind": "letter",
-            "channel": "direct",
-            "from_organization": 999999,
-            "to_organization": world.ministry.pk,
-            "follow_up_status": "none",
-        },
-    )
+    response = client.post("/correspondence/new/", _letter(999999, world.ministry.pk))
     assert "from_organization" in response.context["form"].errors
     assert not Correspondence.objects.exists()

@@ -148,12 +148,17 @@ def test_it_shows_the_page_in_a_fixed_number_of_queries(
 # ------------------------------------------------------------ one form for every member
 
 
-def test_it_records_the_decisions_of_several_members_in_one_form(client, world):
-    other = Membership.objects.create(
+def _second_member(world) -> Membership:
+    """Another member of the Health group, for two years."""
+    return Membership.objects.create(
         swg=world.swg_x,
         organization=world.org_b,
         start_date=timezone.localdate() - dt.timedelta(days=730),
     )
+
+
+def test_it_records_the_decisions_of_several_members_in_one_form(client, world):
+    other = _second_member(world)
     who = _who(world)
     as_chair(client, world)
     response = client.post(
@@ -177,11 +182,7 @@ def test_it_records_the_decisions_of_several_members_in_one_form(client, world):
 
 
 def test_it_records_nothing_when_one_row_is_wrong(client, world):
-    other = Membership.objects.create(
-        swg=world.swg_x,
-        organization=world.org_b,
-        start_date=timezone.localdate() - dt.timedelta(days=730),
-    )
+    other = _second_member(world)
     who = _who(world)
     as_chair(client, world)
     response = client.post(
